@@ -1,0 +1,1 @@
+//! Output formats: JSON (the versioned contract), CSV, iCalendar, Markdown.

@@ -1,0 +1,22 @@
+//! `worklog`: the pure core of Worklog Viewer.
+//!
+//! It turns weekly worklog markdown pages (FCJ internship Hugo sites) into a plain data model
+//! that the browser app, the CLI and the tests share. No web dependencies: everything here
+//! builds and tests natively.
+//!
+//! - [`parse`]: one page, bytes in, [`Page`] out; never fails, problems become diagnostics.
+//! - [`collection`]: what needs several pages (language twins, neighbouring weeks, date order).
+//! - [`services`]: the AWS service catalogue and recognition in free text.
+//! - [`query`]: the filter model shared by the app (URL query) and the CLI (flags).
+//! - [`export`]: JSON, CSV, iCalendar and Markdown output.
+
+pub mod collection;
+pub mod export;
+pub mod model;
+pub mod parse;
+pub mod query;
+pub mod services;
+
+pub use collection::Collection;
+pub use model::*;
+pub use parse::parse_page;

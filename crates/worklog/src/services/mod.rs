@@ -1,0 +1,1 @@
+//! The AWS service catalogue and recognition of services in free text.

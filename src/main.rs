@@ -1,0 +1,3 @@
+//! Worklog Viewer: the Leptos CSR app. A thin shell over the `worklog` core.
+
+fn main() {}
