@@ -1,0 +1,162 @@
+// Browser test harness: serves `dist/` on 127.0.0.1 (a free port chosen per run), drives Debian's
+// Chromium headless through playwright-core, and gives tests a small vocabulary for the app:
+// open with a query string, set files on inputs, read table rows and the URL, screenshot on failure.
+//
+// Why Node + playwright-core: it drives the system Chromium over the DevTools protocol with no
+// browser download, has first-class file-input/directory upload and DOM waiting, and `node --test`
+// prints a readable summary; a Rust WebDriver client would add a chromedriver process and a
+// slow-to-build dependency tree for no gain in what the tests can assert.
+import { test } from 'node:test';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+export const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
+export const SHARED = path.resolve(ROOT, '..', 'shared');
+
+const CHROMIUM_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json',
+  '.md': 'text/markdown; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serve `root` statically on 127.0.0.1 with a free port. `routes` maps a URL path to a handler
+ * `(req, res) => void` for test-specific responses (404s, other origins, generated pages).
+ */
+export async function startServer(root = DIST, routes = {}) {
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`${root}/index.html is missing: build the app first (trunk build --release)`);
+  }
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const route = routes[url.pathname];
+    if (route) return route(req, res);
+    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, body) => {
+      if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+      res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, port, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_FLAGS,
+    headless: true,
+  });
+}
+
+/** One page of the app in a fresh browser context (fresh storage, like a new browser). */
+export class App {
+  constructor(context, page, server) {
+    this.context = context;
+    this.page = page;
+    this.server = server;
+    this.errors = [];
+    page.on('pageerror', (err) => this.errors.push(String(err)));
+  }
+
+  static async open(browser, server, query = '', { waitReady = true, viewport } = {}) {
+    const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const app = new App(context, page, server);
+    await app.goto(query, { waitReady });
+    return app;
+  }
+
+  /** Navigate to the app with a query string (`''`, `'?view=tasks'` or `'view=tasks'`). */
+  async goto(query = '', { waitReady = true } = {}) {
+    const q = query && !query.startsWith('?') ? `?${query}` : query;
+    await this.page.goto(this.server.url + q);
+    if (waitReady) await this.waitReady();
+  }
+
+  /** Wait until the app says its loading and parsing finished. */
+  async waitReady(timeout = 30_000) {
+    await this.page.waitForFunction(() => document.body?.dataset.ready === 'true', null, { timeout });
+  }
+
+  /** Set files on an `<input type=file>`: `[{name, contents}]` or a directory path (webkitdirectory). */
+  async setFiles(selector, files) {
+    const payload = typeof files === 'string' ? files : files.map((f) => ({
+      name: f.name,
+      mimeType: 'text/markdown',
+      buffer: Buffer.isBuffer(f.contents) ? f.contents : Buffer.from(f.contents ?? fs.readFileSync(f.path)),
+    }));
+    await this.page.setInputFiles(selector, payload);
+  }
+
+  /** Text of every cell of the rows of a table body, as rows of strings. */
+  async tableRows(selector = '#tasks-table tbody tr') {
+    return this.page.$$eval(selector, (rows) =>
+      rows.map((row) => [...row.querySelectorAll('td,th')].map((cell) => cell.innerText.trim())));
+  }
+
+  async count(selector) {
+    return this.page.locator(selector).count();
+  }
+
+  url() {
+    return new URL(this.page.url());
+  }
+
+  async screenshot(name) {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const file = path.join(ARTIFACTS, `${name}.png`);
+    await this.page.screenshot({ path: file, fullPage: false });
+    return file;
+  }
+
+  async close() {
+    await this.context.close();
+  }
+}
+
+const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/**
+ * Declare a browser test: `fn(app, ctx)` gets an App opened on `query`. On failure a screenshot
+ * goes to tests/artifacts/failure-<test-name>.png. `ctx.browser`/`ctx.server` are shared by a file.
+ */
+export function browserSuite(name, { routes } = {}, body) {
+  const shared = {};
+  const suite = async (t) => {
+    shared.server = await startServer(DIST, routes ?? {});
+    shared.browser = await launchBrowser();
+    try {
+      await body((testName, query, fn, opts) => t.test(testName, async () => {
+        const app = await App.open(shared.browser, shared.server, query, opts);
+        try {
+          await fn(app, shared);
+        } catch (err) {
+          try { console.error(`screenshot: ${await app.screenshot(`failure-${slug(testName)}`)}`); } catch {}
+          throw err;
+        } finally {
+          await app.close();
+        }
+      }), shared);
+    } finally {
+      await shared.browser.close();
+      await shared.server.close();
+    }
+  };
+  return test(name, suite);
+}
