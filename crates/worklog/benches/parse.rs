@@ -1,0 +1,2 @@
+//! Parse throughput over the corpus (filled in below).
+fn main() {}
