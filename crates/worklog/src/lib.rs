@@ -12,6 +12,7 @@
 
 pub mod collection;
 pub mod export;
+pub mod lint;
 pub mod model;
 pub mod parse;
 pub mod query;

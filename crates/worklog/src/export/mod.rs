@@ -1,1 +1,78 @@
 //! Output formats: JSON (the versioned contract), CSV, iCalendar, Markdown.
+//!
+//! Every format takes the pages already narrowed by [`filtered`], so the CLI's `--service`,
+//! `--week`, ... flags and the app's filters select exactly the same tasks (one implementation,
+//! in [`crate::query`]).
+
+pub mod csv;
+pub mod ics;
+pub mod json;
+pub mod markdown;
+
+use crate::collection::Collection;
+use crate::model::{Export, Page, ServiceRef, Task, SCHEMA_VERSION};
+use crate::query::Filter;
+
+/// The collection's pages narrowed to a filter, in the collection's order.
+///
+/// Page-level kinds (week, language, source) keep or drop whole pages; task-level kinds
+/// (service, category, dates, text) keep the matching tasks and drop pages left with none.
+/// With an empty filter every page is kept, including stubs and pages without tasks, so that
+/// their diagnostics are exported too.
+pub fn filtered(pages: &[Page], filter: &Filter) -> Vec<Page> {
+    if filter.is_empty() {
+        return pages.to_vec();
+    }
+    let matcher = filter.matcher();
+    let task_level = has_task_level_kinds(filter);
+    pages
+        .iter()
+        .filter(|page| matcher.page_matches(page))
+        .filter_map(|page| {
+            let tasks: Vec<Task> = page
+                .tasks
+                .iter()
+                .filter(|task| matcher.task_matches(page, task))
+                .cloned()
+                .collect();
+            if task_level && tasks.is_empty() {
+                return None;
+            }
+            let mut out = page.clone();
+            out.tasks = tasks;
+            Some(out)
+        })
+        .collect()
+}
+
+/// The JSON export document of a collection under a filter: `{"schema": 1, "pages": [...]}`.
+pub fn filtered_export(collection: &Collection, filter: &Filter) -> Export {
+    Export {
+        schema: SCHEMA_VERSION,
+        pages: filtered(collection.pages(), filter),
+    }
+}
+
+fn has_task_level_kinds(filter: &Filter) -> bool {
+    !filter.services.is_empty()
+        || !filter.categories.is_empty()
+        || filter.from.is_some()
+        || filter.to.is_some()
+        || !filter.text.trim().is_empty()
+}
+
+/// Every `(page, task)` pair in order, the unit all tabular formats write.
+pub(crate) fn tasks(pages: &[Page]) -> impl Iterator<Item = (&Page, &Task)> {
+    pages
+        .iter()
+        .flat_map(|page| page.tasks.iter().map(move |task| (page, task)))
+}
+
+/// Service names of a task, `; `-separated (names may contain commas).
+pub(crate) fn service_names(services: &[ServiceRef]) -> String {
+    services
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}

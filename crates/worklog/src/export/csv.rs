@@ -1,0 +1,75 @@
+//! CSV: one row per task, RFC 4180 quoting by the `csv` crate (cells hold commas, quotes and
+//! newlines), UTF-8, a header row. Spreadsheet-friendly: dates are ISO `YYYY-MM-DD`.
+
+use std::io::Write;
+
+use crate::model::{Page, Task};
+use crate::query::page_weeks;
+
+/// Column names, in order. Part of the export interface (`docs/cli.md`).
+pub const HEADER: [&str; 11] = [
+    "week",
+    "day",
+    "weekday",
+    "start",
+    "end",
+    "task",
+    "services",
+    "references",
+    "language",
+    "source",
+    "line",
+];
+
+/// Write the header and one record per task of `pages`.
+pub fn write<W: Write>(pages: &[Page], out: W) -> Result<(), ::csv::Error> {
+    let mut writer = ::csv::Writer::from_writer(out);
+    writer.write_record(HEADER)?;
+    for (page, task) in super::tasks(pages) {
+        writer.write_record(record(page, task))?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+fn record(page: &Page, task: &Task) -> [String; 11] {
+    let weeks = page_weeks(page)
+        .map(|w| w.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let weekday = task
+        .weekday
+        .map(|w| {
+            serde_json::to_value(w)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        })
+        .unwrap_or_default();
+    let references = task
+        .references
+        .iter()
+        .map(|r| match &r.url {
+            Some(url) if r.text.is_empty() || r.text == *url => url.clone(),
+            Some(url) => format!("{} <{}>", r.text, url),
+            None => r.text.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    [
+        weeks,
+        task.day.clone().unwrap_or_default(),
+        weekday,
+        date(task.start),
+        date(task.end),
+        task.text.clone(),
+        super::service_names(&task.services),
+        references,
+        page.language
+            .map(|l| l.code().to_string())
+            .unwrap_or_default(),
+        page.source.clone(),
+        task.line.to_string(),
+    ]
+}

@@ -1,0 +1,638 @@
+//! Checks beyond parsing, for `worklog lint`: what only makes sense across a page's rows, across
+//! pages (twins, week sequences), or on the raw text (template leftovers).
+//!
+//! Parsing already reports what it meets while reading (`day-label-mismatch`,
+//! `end-before-start`, `unparsed-date`, ...); these checks add to those diagnostics and never
+//! repeat one the page already carries. Every code is stable and documented in `docs/cli.md`.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use chrono::NaiveDate;
+
+use crate::collection::Collection;
+use crate::model::{Diagnostic, Language, Page, PageKind, Severity};
+use crate::query::{page_weeks, task_span};
+
+/// A task date further than this from the middle of its page's dates is outside the week.
+const WEEK_TOLERANCE_DAYS: i64 = 6;
+
+/// The codes these checks emit, with their severity and meaning (for docs and `--help`).
+pub const CODES: &[(&str, Severity, &str)] = &[
+    (
+        "date-outside-week",
+        Severity::Warning,
+        "a task's date is more than 6 days away from the other dates of its week page",
+    ),
+    (
+        "end-before-start",
+        Severity::Error,
+        "a task's completion date is before its start date",
+    ),
+    (
+        "week-gap",
+        Severity::Warning,
+        "a week number is missing from an internship's sequence of weeks",
+    ),
+    (
+        "duplicate-week",
+        Severity::Warning,
+        "two pages of one internship and language claim the same week",
+    ),
+    (
+        "twin-task-count",
+        Severity::Warning,
+        "the language twins of a week have different numbers of tasks",
+    ),
+    (
+        "twin-dates",
+        Severity::Warning,
+        "the language twins of a week have different task dates",
+    ),
+    (
+        "empty-section",
+        Severity::Warning,
+        "a section heading with nothing under it",
+    ),
+    (
+        "template-placeholder",
+        Severity::Warning,
+        "a `* ...` / `- ...` placeholder item left from the template",
+    ),
+    (
+        "template-text",
+        Severity::Warning,
+        "template text left unchanged (`Doing task A...`)",
+    ),
+    (
+        "template-notice",
+        Severity::Info,
+        "the template's \"do not copy verbatim\" notice is still on the page",
+    ),
+];
+
+/// One lint result: a diagnostic about `collection.pages()[page]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub page: usize,
+    pub diagnostic: Diagnostic,
+}
+
+/// Model-based checks over a whole collection: within pages (dates, sections) and across
+/// pages (twins, week sequences). Findings come in page order.
+pub fn check_collection(collection: &Collection) -> Vec<Finding> {
+    let pages = collection.pages();
+    let mut findings = Vec::new();
+    for (index, page) in pages.iter().enumerate() {
+        for diagnostic in check_page(page) {
+            findings.push(Finding {
+                page: index,
+                diagnostic,
+            });
+        }
+    }
+    check_twins(pages, &mut findings);
+    check_sequences(pages, &mut findings);
+    findings.retain(|f| !already_reported(&pages[f.page], &f.diagnostic));
+    findings.sort_by_key(|f| (f.page, f.diagnostic.line.unwrap_or(0)));
+    findings
+}
+
+/// Checks that need one page only.
+pub fn check_page(page: &Page) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for task in &page.tasks {
+        if let (Some(start), Some(end)) = (task.start, task.end) {
+            if end < start {
+                out.push(Diagnostic::error(
+                    Some(task.line),
+                    "end-before-start",
+                    format!("The completion date {end} is before the start date {start}."),
+                ));
+            }
+        }
+    }
+    check_dates_in_week(page, &mut out);
+    for section in &page.sections {
+        if section.items.is_empty() {
+            out.push(Diagnostic::warning(
+                Some(section.line),
+                "empty-section",
+                format!("The section \"{}\" is empty.", section.heading),
+            ));
+        }
+    }
+    out
+}
+
+/// A date far from the middle of the page's dates belongs to another week (a typo in the
+/// day, month or year, or a row copied from another page).
+fn check_dates_in_week(page: &Page, out: &mut Vec<Diagnostic>) {
+    if page.kind != PageKind::Week || page_weeks(page).count() > 1 {
+        return;
+    }
+    let mut starts: Vec<NaiveDate> = page
+        .tasks
+        .iter()
+        .filter_map(task_span)
+        .map(|(s, _)| s)
+        .collect();
+    if starts.len() < 2 {
+        return;
+    }
+    starts.sort();
+    let middle = starts[(starts.len() - 1) / 2];
+    let week = page
+        .week
+        .map(|w| format!("week {w}"))
+        .unwrap_or_else(|| "this week".to_string());
+    for task in &page.tasks {
+        let Some((start, end)) = task_span(task) else {
+            continue;
+        };
+        let far = |d: NaiveDate| (d - middle).num_days().abs() > WEEK_TOLERANCE_DAYS;
+        let date = if far(start) {
+            start
+        } else if far(end) {
+            end
+        } else {
+            continue;
+        };
+        out.push(Diagnostic::warning(
+            Some(task.line),
+            "date-outside-week",
+            format!(
+                "The date {date} is outside {week}: the page's other dates are around {middle}."
+            ),
+        ));
+    }
+}
+
+/// Don't repeat what the parser already said about the same line.
+fn already_reported(page: &Page, d: &Diagnostic) -> bool {
+    page.diagnostics
+        .iter()
+        .any(|p| p.code == d.code && p.line == d.line)
+}
+
+/// The folder a page's language twins share, and the file name without its language suffix:
+/// `a/1.5-Week5/_index.vi.md` → (`a/1.5-Week5`, `_index`); `w/week-5.en.md` → (`w`, `week-5`).
+fn twin_key(source: &str) -> (String, String) {
+    let normalized = source.replace('\\', "/");
+    let (dir, file) = match normalized.rsplit_once('/') {
+        Some((d, f)) => (d.to_string(), f.to_string()),
+        None => (String::new(), normalized.clone()),
+    };
+    let lower = file.to_lowercase();
+    let stem = lower
+        .strip_suffix(".markdown")
+        .or_else(|| lower.strip_suffix(".md"))
+        .unwrap_or(&lower);
+    let stem = stem
+        .strip_suffix(".vi")
+        .or_else(|| stem.strip_suffix(".en"))
+        .unwrap_or(stem);
+    (dir, stem.to_string())
+}
+
+/// The root of one internship, for week sequences: the part of the path up to `content/` when
+/// there is one (a Hugo site), else the folder holding the week files or week folders.
+fn internship_key(source: &str) -> String {
+    let normalized = source.replace('\\', "/");
+    let parts: Vec<&str> = normalized.split('/').collect();
+    if let Some(i) = parts
+        .iter()
+        .rposition(|p| p.eq_ignore_ascii_case("content"))
+    {
+        return parts[..=i].join("/");
+    }
+    let (dir, stem) = twin_key(&normalized);
+    if stem == "_index" || stem == "index" {
+        // `<root>/1.5-Week5/_index.md`: the week is the folder.
+        match dir.rsplit_once('/') {
+            Some((parent, _)) => parent.to_string(),
+            None => String::new(),
+        }
+    } else {
+        dir
+    }
+}
+
+fn is_week_page(page: &Page) -> bool {
+    matches!(
+        page.kind,
+        PageKind::Week | PageKind::MultiWeek | PageKind::SingleFile
+    )
+}
+
+fn language_name(language: Option<Language>) -> &'static str {
+    match language {
+        Some(Language::En) => "English",
+        Some(Language::Vi) => "Vietnamese",
+        None => "undetermined-language",
+    }
+}
+
+/// Twins (same folder and file stem, different languages) should describe the same work.
+fn check_twins(pages: &[Page], findings: &mut Vec<Finding>) {
+    let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        if page.kind == PageKind::Week {
+            groups.entry(twin_key(&page.source)).or_default().push(i);
+        }
+    }
+    for members in groups.values() {
+        let Some((&first, rest)) = members.split_first() else {
+            continue;
+        };
+        let a = &pages[first];
+        for &other in rest {
+            let b = &pages[other];
+            if a.language == b.language {
+                continue;
+            }
+            if !a.tasks.is_empty() && !b.tasks.is_empty() && a.tasks.len() != b.tasks.len() {
+                findings.push(Finding {
+                    page: other,
+                    diagnostic: Diagnostic::warning(
+                        None,
+                        "twin-task-count",
+                        format!(
+                            "This {} page has {} tasks but its {} twin {} has {}.",
+                            language_name(b.language),
+                            b.tasks.len(),
+                            language_name(a.language),
+                            a.source,
+                            a.tasks.len()
+                        ),
+                    ),
+                });
+            }
+            let dates = |p: &Page| -> BTreeSet<NaiveDate> {
+                p.tasks.iter().filter_map(|t| t.start).collect()
+            };
+            let (da, db) = (dates(a), dates(b));
+            if !da.is_empty() && !db.is_empty() && da != db {
+                let only_b: Vec<String> = db.difference(&da).map(|d| d.to_string()).collect();
+                let only_a: Vec<String> = da.difference(&db).map(|d| d.to_string()).collect();
+                let line = b
+                    .tasks
+                    .iter()
+                    .find(|t| t.start.is_some_and(|s| !da.contains(&s)))
+                    .map(|t| t.line);
+                findings.push(Finding {
+                    page: other,
+                    diagnostic: Diagnostic::warning(
+                        line,
+                        "twin-dates",
+                        format!(
+                            "Task dates differ from the twin {}: only here {}; only there {}.",
+                            a.source,
+                            list_or_none(&only_b),
+                            list_or_none(&only_a)
+                        ),
+                    ),
+                });
+            }
+        }
+    }
+}
+
+fn list_or_none(items: &[String]) -> String {
+    const SHOWN: usize = 5;
+    if items.is_empty() {
+        return "none".to_string();
+    }
+    let mut s = items
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > SHOWN {
+        s.push_str(&format!(" and {} more", items.len() - SHOWN));
+    }
+    s
+}
+
+/// Within one internship and language: no week number missing between the first and the last,
+/// and no week claimed twice.
+fn check_sequences(pages: &[Page], findings: &mut Vec<Finding>) {
+    // (internship, language) → week → pages claiming it.
+    let mut groups: BTreeMap<(String, Option<Language>), BTreeMap<u32, Vec<usize>>> =
+        BTreeMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        if !is_week_page(page) {
+            continue;
+        }
+        let weeks: BTreeSet<u32> = page_weeks(page).collect();
+        let group = groups
+            .entry((internship_key(&page.source), page.language))
+            .or_default();
+        for w in weeks {
+            group.entry(w).or_default().push(i);
+        }
+    }
+    for weeks in groups.values() {
+        let mut previous: Option<u32> = None;
+        for (&week, claimants) in weeks {
+            if let Some(prev) = previous {
+                if week > prev + 1 {
+                    let missing = if week == prev + 2 {
+                        format!("Week {} is missing", prev + 1)
+                    } else {
+                        format!("Weeks {}–{} are missing", prev + 1, week - 1)
+                    };
+                    findings.push(Finding {
+                        page: claimants[0],
+                        diagnostic: Diagnostic::warning(
+                            None,
+                            "week-gap",
+                            format!("{missing} between week {prev} and week {week}."),
+                        ),
+                    });
+                }
+            }
+            previous = Some(week);
+            let distinct: HashSet<usize> = claimants.iter().copied().collect();
+            if distinct.len() > 1 {
+                for &other in &claimants[1..] {
+                    findings.push(Finding {
+                        page: other,
+                        diagnostic: Diagnostic::warning(
+                            None,
+                            "duplicate-week",
+                            format!(
+                                "Week {week} is also the week of {}.",
+                                pages[claimants[0]].source
+                            ),
+                        ),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Template leftovers found in the raw text, with line and column: placeholder items, the
+/// `Doing task A...` sample text, the template's notice. Skips fenced code blocks.
+pub fn check_text(text: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut fence: Option<&str> = None;
+    for (index, line) in text.lines().enumerate() {
+        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if let Some(marker) = fence {
+            if trimmed.starts_with(marker) {
+                fence = None;
+            }
+            continue;
+        }
+        if trimmed.starts_with("```") {
+            fence = Some("```");
+            continue;
+        }
+        if trimmed.starts_with("~~~") {
+            fence = Some("~~~");
+            continue;
+        }
+        if is_placeholder_item(trimmed) {
+            out.push(
+                Diagnostic::warning(
+                    Some(number),
+                    "template-placeholder",
+                    "Placeholder item left from the template: replace it or remove it.",
+                )
+                .at_column(column_of(line, indent)),
+            );
+        }
+        if let Some(at) = find_ascii_ci(line, "doing task ") {
+            out.push(
+                Diagnostic::warning(
+                    Some(number),
+                    "template-text",
+                    "Template text `Doing task ...` left unchanged.",
+                )
+                .at_column(column_of(line, at)),
+            );
+        }
+        if let Some(at) = find_ascii_ci(line, "do not copy verbatim") {
+            out.push(
+                Diagnostic::info(
+                    Some(number),
+                    "template-notice",
+                    "The template's \"do not copy verbatim\" notice is still on the page.",
+                )
+                .at_column(column_of(line, at)),
+            );
+        }
+    }
+    out
+}
+
+/// `* ...`, `- …`, `+ ...`, `1. ...`: a list item whose only content is an ellipsis.
+fn is_placeholder_item(trimmed: &str) -> bool {
+    let rest = if let Some(r) = trimmed
+        .strip_prefix("* ")
+        .or_else(|| trimmed.strip_prefix("- "))
+        .or_else(|| trimmed.strip_prefix("+ "))
+    {
+        r
+    } else {
+        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+        match trimmed[digits..].strip_prefix(". ") {
+            Some(r) if digits > 0 => r,
+            _ => return false,
+        }
+    };
+    matches!(rest.trim(), "..." | "…" | "....")
+}
+
+/// 1-based character column of a byte offset.
+fn column_of(line: &str, byte: usize) -> u32 {
+    let chars = line.get(..byte).map_or(0, |s| s.chars().count());
+    u32::try_from(chars + 1).unwrap_or(u32::MAX)
+}
+
+/// Byte offset of an ASCII needle, ignoring ASCII case.
+fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    if n.is_empty() || h.len() < n.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Section, SectionKind, Task};
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    fn task(line: u32, start: &str, end: &str) -> Task {
+        Task {
+            line,
+            day: None,
+            weekday: None,
+            start: Some(date(start)),
+            end: Some(date(end)),
+            start_text: None,
+            end_text: None,
+            text: format!("task {line}"),
+            items: Vec::new(),
+            references: Vec::new(),
+            services: Vec::new(),
+            extra: Vec::new(),
+        }
+    }
+
+    fn page(source: &str, week: u32, language: Language, tasks: Vec<Task>) -> Page {
+        Page {
+            source: source.into(),
+            kind: PageKind::Week,
+            language: Some(language),
+            week: Some(week),
+            weeks: vec![week],
+            title: None,
+            date_order: None,
+            date_order_reason: None,
+            date: None,
+            objectives: Vec::new(),
+            achievements: Vec::new(),
+            sections: Vec::new(),
+            tasks,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn codes(findings: &[Finding]) -> Vec<(usize, &str)> {
+        findings
+            .iter()
+            .map(|f| (f.page, f.diagnostic.code.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn dates_outside_the_week_and_reversed() {
+        let p = page(
+            "c/1-Worklog/1.1-Week1/_index.md",
+            1,
+            Language::En,
+            vec![
+                task(10, "2025-09-08", "2025-09-08"),
+                task(11, "2025-09-09", "2025-09-09"),
+                task(12, "2025-10-10", "2025-10-10"),
+                task(13, "2025-09-11", "2025-09-10"),
+            ],
+        );
+        let d = check_page(&p);
+        let got: Vec<_> = d.iter().map(|d| (d.line, d.code.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some(13), "end-before-start"),
+                (Some(12), "date-outside-week")
+            ]
+        );
+    }
+
+    #[test]
+    fn twins_disagreeing_and_week_gaps() {
+        let pages = vec![
+            page(
+                "s/content/1-Worklog/1.1-Week1/_index.md",
+                1,
+                Language::En,
+                vec![
+                    task(5, "2025-09-08", "2025-09-08"),
+                    task(6, "2025-09-09", "2025-09-09"),
+                ],
+            ),
+            page(
+                "s/content/1-Worklog/1.1-Week1/_index.vi.md",
+                1,
+                Language::Vi,
+                vec![task(5, "2025-08-09", "2025-08-09")],
+            ),
+            page(
+                "s/content/1-Worklog/1.3-Week3/_index.md",
+                3,
+                Language::En,
+                vec![task(5, "2025-09-22", "2025-09-22")],
+            ),
+        ];
+        let findings = check_collection(&Collection::new(pages));
+        assert_eq!(
+            codes(&findings),
+            vec![(1, "twin-task-count"), (1, "twin-dates"), (2, "week-gap")]
+        );
+        assert!(findings[2].diagnostic.message.contains("Week 2 is missing"));
+    }
+
+    #[test]
+    fn duplicate_weeks_and_parser_duplicates_skipped() {
+        let mut a = page("w/week-1.md", 1, Language::En, vec![]);
+        let b = page("w/week-01-copy.md", 1, Language::En, vec![]);
+        a.tasks.push(task(7, "2025-09-10", "2025-09-09"));
+        a.diagnostics.push(Diagnostic::error(
+            Some(7),
+            "end-before-start",
+            "already said",
+        ));
+        let findings = check_collection(&Collection::new(vec![a, b]));
+        assert_eq!(codes(&findings), vec![(1, "duplicate-week")]);
+    }
+
+    #[test]
+    fn empty_sections() {
+        let mut p = page("x.md", 1, Language::En, vec![]);
+        p.sections.push(Section {
+            kind: SectionKind::Learnings,
+            heading: "Key learnings".into(),
+            line: 30,
+            items: Vec::new(),
+        });
+        let d = check_page(&p);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, "empty-section");
+        assert_eq!(d[0].line, Some(30));
+    }
+
+    #[test]
+    fn template_leftovers_with_columns() {
+        let text = "---\ntitle: x\n---\n* ...\n  - …\n* real item\n**Week 2:** [Doing task A...](1.2-week2/)\n```\n* ...\n```\n⚠️ **Note:** Please **do not copy verbatim** for your report\n1. ...\n";
+        let d = check_text(text);
+        let got: Vec<_> = d
+            .iter()
+            .map(|d| (d.line, d.column, d.code.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some(4), Some(1), "template-placeholder"),
+                (Some(5), Some(3), "template-placeholder"),
+                (Some(7), Some(14), "template-text"),
+                (Some(11), Some(23), "template-notice"),
+                (Some(12), Some(1), "template-placeholder"),
+            ]
+        );
+    }
+
+    #[test]
+    fn keys() {
+        assert_eq!(
+            twin_key("a/1.5-Week5/_index.vi.md"),
+            ("a/1.5-Week5".into(), "_index".into())
+        );
+        assert_eq!(twin_key("w/week-5.en.md"), ("w".into(), "week-5".into()));
+        assert_eq!(
+            internship_key("r/content/1-Worklog/1.5-Week5/_index.md"),
+            "r/content"
+        );
+        assert_eq!(internship_key("logs/1.5-Week5/_index.md"), "logs");
+        assert_eq!(internship_key("logs/week-5.md"), "logs");
+    }
+}
