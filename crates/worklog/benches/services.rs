@@ -1,0 +1,2 @@
+//! Benchmark of service recognition (filled in below).
+fn main() {}

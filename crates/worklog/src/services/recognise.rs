@@ -1,0 +1,366 @@
+//! Finding catalogue entries in free text: one Aho-Corasick pass over the text, then word
+//! boundaries, `AWS`/`Amazon` prefixes, plurals and the context rules of `catalogue.toml`.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use super::catalogue::{self, Entry, Pattern, Rule};
+
+/// One mention of a catalogue entry in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    /// The entry's id (`ec2`, `security-group`).
+    pub id: &'static str,
+    /// Byte span in the text, including an `AWS `/`Amazon ` prefix, a plural `s` and a
+    /// `(ACRONYM)` that follows the long name.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Match {
+    pub fn entry(&self) -> Option<&'static Entry> {
+        catalogue::catalogue().get(self.id)
+    }
+}
+
+/// The automaton over every pattern of the catalogue, built once per process. Standard
+/// (overlapping) semantics: candidates that fail the word-boundary check must not hide a
+/// valid match that starts inside them, so the leftmost-longest choice is made afterwards,
+/// among valid candidates only.
+pub(crate) fn matcher() -> Option<&'static AhoCorasick> {
+    static MATCHER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    MATCHER.get_or_init(build_matcher).as_ref()
+}
+
+/// Build a fresh automaton (the benchmark measures this; the app builds it once).
+pub fn build_matcher() -> Option<AhoCorasick> {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(catalogue::patterns().iter().map(|p| p.text))
+        .ok()
+}
+
+/// Number of patterns (spellings and generated variants) the matcher holds.
+pub fn pattern_count() -> usize {
+    catalogue::patterns().len()
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    pattern: &'static Pattern,
+    /// Preceded by `AWS ` / `Amazon ` (start then includes the prefix).
+    prefixed: bool,
+    /// Start of the name itself, after any prefix.
+    name_start: usize,
+}
+
+/// Every entry mentioned in `text`, in order, with byte spans. URLs are ignored.
+pub fn recognise(text: &str) -> Vec<Match> {
+    let Some(ac) = matcher() else {
+        return Vec::new();
+    };
+    let urls = url_spans(text);
+    let patterns = catalogue::patterns();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let Ok(found) = ac.try_find_overlapping_iter(text) else {
+        return Vec::new();
+    };
+    for m in found {
+        let Some(pattern) = patterns.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        let (start, mut end) = (m.start(), m.end());
+        if pattern.exact && text.get(start..end) != Some(pattern.text) {
+            continue;
+        }
+        if !boundary_before(text, start) {
+            continue;
+        }
+        if !boundary_after(text, end) {
+            let plural_ok = pattern.rule.is_none_or(|r| rule(r).is_some_and(|r| r.default));
+            let bytes = text.as_bytes();
+            if plural_ok
+                && matches!(bytes.get(end), Some(b's'))
+                && !pattern.text.ends_with(|c: char| c.is_ascii_digit())
+                && boundary_after(text, end + 1)
+            {
+                end += 1;
+            } else {
+                continue;
+            }
+        }
+        if urls.iter().any(|&(s, e)| start < e && s < end) {
+            continue;
+        }
+        candidates.push(Candidate {
+            start,
+            end,
+            pattern,
+            prefixed: false,
+            name_start: start,
+        });
+    }
+    // Leftmost-longest among valid candidates.
+    candidates.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut chosen: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    let mut last_end = 0;
+    for c in candidates {
+        if c.start >= last_end {
+            last_end = c.end;
+            chosen.push(c);
+        }
+    }
+    for c in &mut chosen {
+        if let Some(p) = prefix_start(text, c.start) {
+            c.prefixed = true;
+            c.start = p;
+        }
+    }
+    // Unambiguous names first, then the context rules, twice so that two ordinary-word names
+    // listed together with a third service can vouch for each other.
+    let mut accepted: Vec<bool> = chosen.iter().map(|c| c.pattern.rule.is_none()).collect();
+    for _ in 0..2 {
+        for i in 0..chosen.len() {
+            if accepted[i] {
+                continue;
+            }
+            if let Some(r) = chosen[i].pattern.rule.and_then(rule) {
+                accepted[i] = rule_accepts(text, &chosen, &accepted, i, r);
+            }
+        }
+    }
+    let mut out: Vec<Match> = Vec::new();
+    for (c, ok) in chosen.iter().zip(accepted) {
+        if !ok {
+            continue;
+        }
+        let id = catalogue::entry_at(usize::from(c.pattern.entry)).id;
+        // `Long Name (ACRONYM)` / `ACRONYM (Long Name)`: one mention.
+        if let Some(last) = out.last_mut() {
+            if last.id == id {
+                let gap = &text[last.end..c.start];
+                if matches!(gap.trim(), "(") && text[c.end..].starts_with(')') {
+                    last.end = c.end + 1;
+                    continue;
+                }
+            }
+        }
+        out.push(Match {
+            id,
+            start: c.start,
+            end: c.end,
+        });
+    }
+    out
+}
+
+/// The distinct entry ids mentioned in `text`, in order of first mention.
+pub fn mentioned_ids(text: &str) -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = Vec::new();
+    for m in recognise(text) {
+        if !ids.contains(&m.id) {
+            ids.push(m.id);
+        }
+    }
+    ids
+}
+
+/// Entries named by a command in inline code: `aws s3 ls` (S3 and the AWS CLI), `cdk deploy`,
+/// `sam build`, `eksctl`, `eb init`. Other code (file names, snippets) names nothing.
+pub fn recognise_command(code: &str) -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = Vec::new();
+    let mut push = |id: &'static str| {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    };
+    let cat = catalogue::catalogue();
+    let tokens: Vec<&str> = code.split_whitespace().collect();
+    for (i, token) in tokens.iter().enumerate() {
+        let starts_command = i == 0 || matches!(tokens[i - 1], "$" | "&&" | "|" | ";" | "sudo");
+        let word = token.to_ascii_lowercase();
+        let tool = match word.as_str() {
+            "aws" => {
+                if let Some(e) = cat.get("aws-cli") {
+                    push(e.id);
+                }
+                if let Some(next) = tokens.get(i + 1) {
+                    if let Some(e) = catalogue::cli_entry(&next.to_ascii_lowercase()) {
+                        push(catalogue::entry_at(e).id);
+                    }
+                }
+                None
+            }
+            "cdk" if starts_command => Some("cdk"),
+            "sam" if starts_command => Some("sam"),
+            "eksctl" => Some("eks"),
+            "eb" if starts_command => Some("elasticbeanstalk"),
+            "amplify" if starts_command => Some("amplify"),
+            "copilot" if starts_command => Some("copilot"),
+            _ => None,
+        };
+        if let Some(e) = tool.and_then(|id| cat.get(id)) {
+            push(e.id);
+        }
+    }
+    ids
+}
+
+fn rule(index: u16) -> Option<&'static Rule> {
+    catalogue::rules().get(usize::from(index))
+}
+
+fn rule_accepts(
+    text: &str,
+    chosen: &[Candidate],
+    accepted: &[bool],
+    i: usize,
+    rule: &Rule,
+) -> bool {
+    let c = &chosen[i];
+    let after = next_words(text, c.end);
+    if rule.never_after.iter().any(|w| after.starts_with(w)) {
+        return false;
+    }
+    if c.prefixed {
+        return true;
+    }
+    let capitalised = text[c.name_start..]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    if rule.capital && !capitalised {
+        return false;
+    }
+    if rule.after.iter().any(|w| after.starts_with(w)) {
+        return true;
+    }
+    if let Some(prev) = previous_word(text, c.start) {
+        if rule.before.iter().any(|w| *w == prev) {
+            return true;
+        }
+    }
+    if capitalised && listed_with_service(text, chosen, accepted, i) {
+        return true;
+    }
+    if rule.proper && capitalised && !sentence_initial(text, c.start) {
+        return true;
+    }
+    rule.default
+}
+
+/// Next-to-`i` accepted mention separated only by list punctuation or `and`/`or`/`và`.
+fn listed_with_service(text: &str, chosen: &[Candidate], accepted: &[bool], i: usize) -> bool {
+    let c = &chosen[i];
+    let before = (0..i).rev().find(|&j| accepted[j]);
+    let after = (i + 1..chosen.len()).find(|&j| accepted[j]);
+    let is_list_gap = |gap: &str| {
+        if gap.len() > 16 || gap.contains('\n') {
+            return false;
+        }
+        let mut saw_separator = false;
+        for word in gap.split(|ch: char| ch.is_whitespace() || ",/&+;()".contains(ch)) {
+            match word {
+                "" => {}
+                "and" | "or" | "và" | "hoặc" => saw_separator = true,
+                _ => return false,
+            }
+        }
+        saw_separator || gap.contains([',', '/', '&', '+', ';', '('])
+    };
+    before.is_some_and(|j| chosen[j].end <= c.start && is_list_gap(&text[chosen[j].end..c.start]))
+        || after.is_some_and(|j| c.end <= chosen[j].start && is_list_gap(&text[c.end..chosen[j].start]))
+}
+
+/// Lower-cased text following a match, leading spaces skipped, at most ~40 bytes.
+fn next_words(text: &str, end: usize) -> String {
+    let rest = text[end..].trim_start_matches([' ', '\t', '-']);
+    let mut out = String::new();
+    for ch in rest.chars().take(40) {
+        out.extend(ch.to_lowercase());
+    }
+    out
+}
+
+/// The lower-cased word just before `start`.
+fn previous_word(text: &str, start: usize) -> Option<String> {
+    let head = text[..start].trim_end();
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, ch)| ch.is_alphanumeric() || *ch == '-')
+        .last()
+        .map(|(i, _)| i)?;
+    Some(head[word_start..].to_lowercase())
+}
+
+/// Whether a capitalised word at `start` is capitalised because a sentence, line or list item
+/// starts there (so it says nothing about being a name).
+fn sentence_initial(text: &str, start: usize) -> bool {
+    match text[..start].trim_end_matches([' ', '\t']).chars().next_back() {
+        None => true,
+        Some(ch) => !(ch.is_alphanumeric() || matches!(ch, ',' | ';' | '/' | '&' | ')' | '\'')),
+    }
+}
+
+/// Start of an `AWS ` / `Amazon ` written right before a name at `start`.
+fn prefix_start(text: &str, start: usize) -> Option<usize> {
+    let head = text[..start].trim_end_matches([' ', '-']);
+    if head.len() == text[..start].len() {
+        return None;
+    }
+    for prefix in ["amazon", "aws"] {
+        if head.len() >= prefix.len() {
+            let at = head.len() - prefix.len();
+            if head.is_char_boundary(at)
+                && head[at..].eq_ignore_ascii_case(prefix)
+                && boundary_before(text, at)
+            {
+                return Some(at);
+            }
+        }
+    }
+    None
+}
+
+fn is_word_char(ch: char) -> bool {
+    ch.is_alphanumeric() || ch == '_'
+}
+
+fn boundary_before(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .and_then(|head| head.chars().next_back())
+        .is_none_or(|ch| !is_word_char(ch))
+}
+
+fn boundary_after(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|tail| tail.chars().next())
+        .is_none_or(|ch| !is_word_char(ch))
+}
+
+/// Byte spans of URLs and host names, where nothing is a mention (`.../lambda/latest/...`).
+fn url_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut offset = 0;
+    for token in text.split_inclusive(|ch: char| ch.is_whitespace() || "<>\"'`()[]".contains(ch)) {
+        let start = offset;
+        offset += token.len();
+        let lower = token.to_ascii_lowercase();
+        let is_url = lower.contains("://")
+            || lower.starts_with("www.")
+            || lower.contains(".amazonaws.com")
+            || lower.contains("aws.amazon.com")
+            || lower.contains(".awsstudygroup.com")
+            || lower.contains(".com/");
+        if is_url {
+            spans.push((start, offset));
+        }
+    }
+    spans
+}
