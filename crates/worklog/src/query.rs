@@ -274,6 +274,17 @@ mod catalogue_view {
     }
 }
 
+/// The category name of a service id from the catalogue (features inherit their parent's);
+/// what category filters and facets use.
+pub fn service_category(id: &str) -> Option<&'static str> {
+    catalogue_view::category(id)
+}
+
+/// The parent service of a feature id (`security-group` → `ec2`), if it is a feature.
+pub fn service_parent(id: &str) -> Option<&'static str> {
+    catalogue_view::parent(id)
+}
+
 /// A compiled [`Filter`]: everything per-task is a comparison, never an allocation.
 #[derive(Debug, Clone)]
 pub struct Matcher {

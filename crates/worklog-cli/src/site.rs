@@ -1,0 +1,328 @@
+//! `worklog site`: the built viewer plus the worklog pages, as one static folder.
+//!
+//! Layout of the result (what the app loads by default):
+//! ```text
+//! DIR/index.html, DIR/*.wasm, ...     the Trunk-built viewer, copied from --dist
+//! DIR/worklogs/<relative paths>.md    the pages, relative paths kept (week numbers, twins)
+//! DIR/worklogs/index.json             {"files": ["content/1-Worklog/1.1-Week1/_index.md", ...]}
+//! DIR/.nojekyll                       so GitHub Pages serves `_index.md` files as they are
+//! ```
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use serde::Serialize;
+use walkdir::WalkDir;
+use worklog::parse::decode;
+
+use crate::commands::EXIT_TROUBLE;
+use crate::input::{self, FoundFile};
+use crate::SiteArgs;
+
+/// The manifest format shared with the app (`public/worklogs/index.json`).
+#[derive(Debug, Serialize)]
+struct Manifest {
+    files: Vec<String>,
+}
+
+pub fn run(args: &SiteArgs) -> Result<ExitCode> {
+    let dist = match &args.dist {
+        Some(d) => d.clone(),
+        None => find_dist().context(
+            "the viewer is not built: run `trunk build --release` in the repository, or pass --dist DIR",
+        )?,
+    };
+    if !dist.join("index.html").is_file() {
+        bail!(
+            "{} is not a built viewer (no index.html): run `trunk build --release` or pass the right --dist",
+            dist.display()
+        );
+    }
+    let dist_abs =
+        fs::canonicalize(&dist).with_context(|| format!("cannot read {}", dist.display()))?;
+    fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot create {}", args.out.display()))?;
+    let out_abs = fs::canonicalize(&args.out)?;
+    if out_abs.starts_with(&dist_abs) || dist_abs.starts_with(&out_abs) {
+        bail!(
+            "--out {} and --dist {} must not contain each other",
+            args.out.display(),
+            dist.display()
+        );
+    }
+
+    let found = input::find(&args.paths);
+    let fatal = found.problems.iter().any(|p| p.fatal);
+    for p in &found.problems {
+        let level = if p.fatal { "error" } else { "warning" };
+        eprintln!("{}: {level}: {}", p.path, p.message);
+    }
+    if found.files.is_empty() {
+        bail!("no worklog pages (*.md, *.markdown) found in the given paths");
+    }
+
+    // 1. The viewer, without its bundled demo worklogs (ours replace them).
+    let viewer_files = copy_viewer(&dist, &args.out)?;
+
+    // 2. The pages, under worklogs/, relative paths kept.
+    let worklogs = args.out.join("worklogs");
+    if worklogs.exists() {
+        fs::remove_dir_all(&worklogs)
+            .with_context(|| format!("cannot replace {}", worklogs.display()))?;
+    }
+    let mut manifest = Manifest { files: Vec::new() };
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut skipped = 0;
+    for file in &found.files {
+        match copy_page(file, &worklogs, &mut taken) {
+            Ok(Some(rel)) => manifest.files.push(rel),
+            Ok(None) => skipped += 1,
+            Err(e) => {
+                eprintln!("{}: warning: skipped: {e:#}", file.display);
+                skipped += 1;
+            }
+        }
+    }
+    let manifest_path = worklogs.join("index.json");
+    fs::create_dir_all(&worklogs)?;
+    fs::write(
+        &manifest_path,
+        serde_json::to_string_pretty(&manifest)? + "\n",
+    )
+    .with_context(|| format!("cannot write {}", manifest_path.display()))?;
+
+    // 3. Base URL and GitHub Pages details.
+    if let Some(base) = &args.base_url {
+        let base = normalize_base(base)?;
+        let index = args.out.join("index.html");
+        let html = fs::read_to_string(&index)
+            .with_context(|| format!("cannot read {}", index.display()))?;
+        match rewrite_base_href(&html, &base) {
+            Some(updated) => fs::write(&index, updated)
+                .with_context(|| format!("cannot write {}", index.display()))?,
+            None => eprintln!(
+                "worklog: note: index.html has no <base href>; its asset links are relative, so the site works under {base} as it is"
+            ),
+        }
+    }
+    fs::write(args.out.join(".nojekyll"), "")?;
+
+    println!(
+        "site written to {}: viewer ({} files) + {} worklog {}{} in worklogs/ (manifest worklogs/index.json)",
+        args.out.display(),
+        viewer_files,
+        manifest.files.len(),
+        if manifest.files.len() == 1 { "page" } else { "pages" },
+        if skipped > 0 {
+            format!(", {skipped} skipped")
+        } else {
+            String::new()
+        }
+    );
+    Ok(if fatal {
+        ExitCode::from(EXIT_TROUBLE)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `dist/` with an `index.html`, in the current folder or the repository above it, or next to
+/// the repository this binary was built in (`target/release/worklog` → `dist/`).
+fn find_dist() -> Result<PathBuf> {
+    let mut starts = Vec::new();
+    if let Ok(cwd) = std::env::current_dir() {
+        starts.push(cwd);
+    }
+    if let Ok(exe) = std::env::current_exe() {
+        starts.push(exe);
+    }
+    for start in starts {
+        for dir in start.ancestors() {
+            let candidate = dir.join("dist");
+            if candidate.join("index.html").is_file() {
+                return Ok(candidate);
+            }
+        }
+    }
+    bail!("no dist/index.html found from the current folder upwards")
+}
+
+/// Copy the viewer's files; its `worklogs/` (the bundled demo) is left out.
+fn copy_viewer(dist: &Path, out: &Path) -> Result<usize> {
+    let mut count = 0;
+    let walker = WalkDir::new(dist)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !(e.depth() == 1 && e.file_name() == "worklogs"));
+    for entry in walker {
+        let entry = entry.with_context(|| format!("cannot read {}", dist.display()))?;
+        let rel = entry.path().strip_prefix(dist).unwrap_or(entry.path());
+        let target = out.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target)
+                .with_context(|| format!("cannot create {}", target.display()))?;
+        } else if entry.file_type().is_file() {
+            fs::copy(entry.path(), &target).with_context(|| {
+                format!(
+                    "cannot copy {} to {}",
+                    entry.path().display(),
+                    target.display()
+                )
+            })?;
+            count += 1;
+        }
+    }
+    Ok(count)
+}
+
+/// Copy one page under `worklogs/`; returns its manifest path, or `None` when it is not text.
+fn copy_page(
+    file: &FoundFile,
+    worklogs: &Path,
+    taken: &mut HashSet<String>,
+) -> Result<Option<String>> {
+    let bytes = fs::read(&file.path).context("cannot read")?;
+    if decode::decode(&bytes).binary {
+        eprintln!("{}: warning: not a text file, skipped", file.display);
+        return Ok(None);
+    }
+    let mut rel = safe_relative(&file.relative);
+    // Two given paths may map to the same relative path (two repos' `content/`): number them.
+    let mut n = 2;
+    let base = rel.clone();
+    while !taken.insert(rel.clone()) {
+        rel = format!("{n}/{base}");
+        n += 1;
+    }
+    let target = worklogs.join(&rel);
+    if let Some(parent) = target.parent() {
+        fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    fs::write(&target, &bytes).with_context(|| format!("cannot write {}", target.display()))?;
+    Ok(Some(rel))
+}
+
+/// A relative path with `/` separators and only normal components (no `..`, no root), so a
+/// page can never be written outside `worklogs/`.
+fn safe_relative(path: &Path) -> String {
+    let parts: Vec<String> = path
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    if parts.is_empty() {
+        "page.md".to_string()
+    } else {
+        parts.join("/")
+    }
+}
+
+/// `/repo`, `repo/`, `/repo/` → `/repo/`; `/` stays. Refuses what would break the HTML attribute.
+fn normalize_base(base: &str) -> Result<String> {
+    let trimmed = base.trim();
+    if trimmed.contains(['"', '\'', '<', '>', ' ', '\\']) {
+        bail!("--base-url `{base}`: must be a URL path like /my-repo/");
+    }
+    if trimmed.starts_with("http://") || trimmed.starts_with("https://") {
+        return Ok(if trimmed.ends_with('/') {
+            trimmed.to_string()
+        } else {
+            format!("{trimmed}/")
+        });
+    }
+    let inner = trimmed.trim_matches('/');
+    Ok(if inner.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/{inner}/")
+    })
+}
+
+/// Replace the `href` of the first `<base ...>` tag; `None` when there is no such tag.
+fn rewrite_base_href(html: &str, base: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let tag_start = lower.find("<base")?;
+    let tag_end = tag_start + lower[tag_start..].find('>')?;
+    let tag = &html[tag_start..tag_end];
+    let tag_lower = &lower[tag_start..tag_end];
+    let new_tag = match tag_lower.find("href") {
+        Some(h) => {
+            let after = &tag[h + 4..];
+            let eq = after.find('=')?;
+            let value = after[eq + 1..].trim_start();
+            let value_start = h + 4 + eq + 1 + (after[eq + 1..].len() - value.len());
+            let len = match value.chars().next() {
+                Some(q @ ('"' | '\'')) => value[1..].find(q).map(|e| e + 2)?,
+                _ => value.find([' ', '>']).unwrap_or(value.len()),
+            };
+            format!(
+                "{}\"{}\"{}",
+                &tag[..value_start],
+                base,
+                &tag[value_start + len..]
+            )
+        }
+        None => {
+            let self_closing = tag.trim_end().ends_with('/');
+            let body = tag.trim_end().trim_end_matches('/').trim_end();
+            format!(
+                "{body} href=\"{base}\"{}",
+                if self_closing { " /" } else { "" }
+            )
+        }
+    };
+    Some(format!(
+        "{}{}{}",
+        &html[..tag_start],
+        new_tag,
+        &html[tag_end..]
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_are_normalized() {
+        assert_eq!(normalize_base("repo").ok(), Some("/repo/".to_string()));
+        assert_eq!(normalize_base("/a/b").ok(), Some("/a/b/".to_string()));
+        assert_eq!(normalize_base("/").ok(), Some("/".to_string()));
+        assert!(normalize_base("/x\"><script>").is_err());
+    }
+
+    #[test]
+    fn base_href_is_rewritten() {
+        let html = "<head><base href=\"/\" /><link href=\"./a.css\"></head>";
+        assert_eq!(
+            rewrite_base_href(html, "/repo/").as_deref(),
+            Some("<head><base href=\"/repo/\" /><link href=\"./a.css\"></head>")
+        );
+        let html = "<HEAD><BASE HREF='./'></HEAD>";
+        assert_eq!(
+            rewrite_base_href(html, "/r/").as_deref(),
+            Some("<HEAD><BASE HREF=\"/r/\"></HEAD>")
+        );
+        assert_eq!(
+            rewrite_base_href("<base data-trunk-public-url/>", "/r/").as_deref(),
+            Some("<base data-trunk-public-url href=\"/r/\" />")
+        );
+        assert_eq!(rewrite_base_href("<head></head>", "/r/"), None);
+    }
+
+    #[test]
+    fn relative_paths_stay_inside() {
+        assert_eq!(safe_relative(Path::new("../../etc/x.md")), "etc/x.md");
+        assert_eq!(
+            safe_relative(Path::new("content/a/_index.md")),
+            "content/a/_index.md"
+        );
+        assert_eq!(safe_relative(Path::new("")), "page.md");
+    }
+}
