@@ -1,1 +1,892 @@
 //! Pass: date tokens → calendar dates, and the page's day/month order from all the evidence.
+//!
+//! A third of real pages write only dates like `06/10/2025` that read either way, so the
+//! order is decided once per page from everything available, strongest evidence first:
+//!
+//! 1. a part above 12 proves the order (`16/09/2025` is day/month);
+//! 2. the day column agrees with the weekday of one reading (`2` = Monday = 6 Oct 2025);
+//! 3. the part that changes from row to row is the day of the month;
+//! 4. the front-matter date is close to one reading only (the template default 2024-01-01 is
+//!    ignored);
+//! 5. a hint from other pages (language twin, neighbouring weeks);
+//! 6. otherwise the more plausible reading (first date on a Monday, dates in sequence), with
+//!    an `ambiguous-date-order` warning.
+//!
+//! The reason is kept in words on the page (`date_order_reason`) for the diagnostics view.
+
+pub mod scan;
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::model::{DateOrder, Diagnostic, Page, Weekday};
+use crate::parse::days::{self, DayLabel, NumberConvention};
+pub use scan::{scan, DateToken, Found};
+
+/// Code of the warning for a page whose day/month order could only be guessed.
+pub const AMBIGUOUS_DATE_ORDER: &str = "ambiguous-date-order";
+
+/// The template's default front-matter date: says nothing about the page.
+fn template_default_date() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2024, 1, 1)
+}
+
+/// What the date pass knows besides the rows themselves.
+#[derive(Debug, Clone, Default)]
+pub struct DateContext {
+    pub front_matter_date: Option<NaiveDate>,
+    /// Order suggested by other pages, with why.
+    pub hint: Option<(DateOrder, String)>,
+    /// Order imposed by the caller (the collection re-reading a page).
+    pub forced: Option<(DateOrder, String)>,
+}
+
+/// Where a row's dates come from.
+#[derive(Debug, Clone, Default)]
+pub struct RowDates {
+    pub line: u32,
+    /// The parsed day label and the numbering convention of its column.
+    pub label: Option<(DayLabel, NumberConvention)>,
+    /// Text of the start (or single) date cell.
+    pub start_text: Option<String>,
+    /// Text of the end date cell.
+    pub end_text: Option<String>,
+    /// True when the row has one date cell (start = end unless the cell is a range).
+    pub single: bool,
+}
+
+/// The dates read for one row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReadRow {
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    /// From the start date when known, else from the day label.
+    pub weekday: Option<Weekday>,
+}
+
+/// The outcome of reading every row of a page.
+#[derive(Debug, Clone, Default)]
+pub struct PageDates {
+    pub rows: Vec<ReadRow>,
+    pub order: Option<DateOrder>,
+    pub reason: Option<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Human name of an order, as used in reasons and messages.
+pub fn order_words(order: DateOrder) -> &'static str {
+    match order {
+        DateOrder::Dmy => "day/month",
+        DateOrder::Mdy => "month/day",
+        DateOrder::Ymd => "year-month-day",
+    }
+}
+
+fn other(order: DateOrder) -> DateOrder {
+    match order {
+        DateOrder::Dmy => DateOrder::Mdy,
+        _ => DateOrder::Dmy,
+    }
+}
+
+impl DateToken {
+    /// The order this token proves on its own: a part above 12 can only be the day.
+    pub fn proves(&self) -> Option<DateOrder> {
+        match *self {
+            DateToken::Numeric { first, second, .. } => {
+                if first > 12 && (1..=12).contains(&second) && first <= 31 {
+                    Some(DateOrder::Dmy)
+                } else if second > 12 && (1..=12).contains(&first) && second <= 31 {
+                    Some(DateOrder::Mdy)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// True when the two readings give two different valid dates.
+    pub fn is_ambiguous(&self) -> bool {
+        matches!(*self, DateToken::Numeric { first, second, .. }
+            if first != second && (1..=12).contains(&first) && (1..=12).contains(&second))
+    }
+
+    fn is_numeric(&self) -> bool {
+        matches!(self, DateToken::Numeric { .. })
+    }
+
+    pub fn year(&self) -> Option<i32> {
+        match *self {
+            DateToken::Numeric { year, .. } | DateToken::Named { year, .. } => year,
+            DateToken::Ymd { year, .. } => Some(year),
+        }
+    }
+
+    /// (month, day) in `order`; a token that proves the other order is read that way.
+    fn month_day(&self, order: DateOrder) -> (u32, u32) {
+        match *self {
+            DateToken::Numeric { first, second, .. } => {
+                let order = self.proves().unwrap_or(order);
+                if order == DateOrder::Mdy {
+                    (first, second)
+                } else {
+                    (second, first)
+                }
+            }
+            DateToken::Ymd { month, day, .. } | DateToken::Named { month, day, .. } => (month, day),
+        }
+    }
+
+    /// The calendar date in `order`; a token without a year takes the year that puts it
+    /// closest to `near`.
+    pub fn read(&self, order: DateOrder, near: Option<NaiveDate>) -> Option<NaiveDate> {
+        let (month, day) = self.month_day(order);
+        match self.year() {
+            Some(year) => NaiveDate::from_ymd_opt(year, month, day),
+            None => {
+                let near = near?;
+                let mut best: Option<NaiveDate> = None;
+                for year in [near.year() - 1, near.year(), near.year() + 1] {
+                    if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
+                        let closer = best.is_none_or(|b| {
+                            (date - near).num_days().abs() < (b - near).num_days().abs()
+                        });
+                        if closer {
+                            best = Some(date);
+                        }
+                    }
+                }
+                best
+            }
+        }
+    }
+}
+
+/// Texts that mean "no date" rather than a date we failed to read.
+fn is_placeholder(text: &str) -> bool {
+    let t: String = text
+        .chars()
+        .filter(|c| !matches!(c, '*' | '_' | '`' | '~'))
+        .collect::<String>()
+        .trim()
+        .to_lowercase();
+    t.is_empty()
+        || t.chars()
+            .all(|c| matches!(c, '-' | '–' | '—' | '.' | '…' | '/' | '?' | ' '))
+        || matches!(
+            t.as_str(),
+            "n/a" | "na" | "none" | "tbd" | "tba" | "x" | "<br>" | "&nbsp;" | "không" | "chưa"
+        )
+}
+
+/// One row's tokens, scanned once.
+struct Scanned {
+    start: Vec<DateToken>,
+    end: Vec<DateToken>,
+    label_weekday: Option<Weekday>,
+    label_offset: Option<(i64, bool)>,
+}
+
+/// Weekday of the label, when the label names one (not for `Day N` sequences).
+fn label_weekday(row: &RowDates) -> Option<Weekday> {
+    let (label, convention) = row.label.as_ref()?;
+    label.weekday(*convention)
+}
+
+fn words_weekday(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+/// Read every row's dates, deciding the page's day/month order on the way.
+pub fn read_rows(rows: &[RowDates], context: &DateContext) -> PageDates {
+    let mut out = PageDates::default();
+    let fm_date = context
+        .front_matter_date
+        .filter(|d| Some(*d) != template_default_date());
+
+    let scanned: Vec<Scanned> = rows
+        .iter()
+        .map(|row| {
+            let start: Vec<DateToken> = row
+                .start_text
+                .as_deref()
+                .map(|t| scan(t).into_iter().map(|f| f.token).collect())
+                .unwrap_or_default();
+            let end: Vec<DateToken> = row
+                .end_text
+                .as_deref()
+                .map(|t| scan(t).into_iter().map(|f| f.token).collect())
+                .unwrap_or_default();
+            Scanned {
+                start,
+                end,
+                label_weekday: label_weekday(row),
+                label_offset: row.label.as_ref().and_then(|(l, c)| l.offset(*c)),
+            }
+        })
+        .collect();
+
+    // A year for tokens written without one, used while weighing the evidence.
+    let page_year = scanned
+        .iter()
+        .flat_map(|s| s.start.iter().chain(s.end.iter()))
+        .find_map(|t| t.year())
+        .or(fm_date.map(|d| d.year()));
+
+    let (order, reason) = decide_order(rows, &scanned, context, fm_date, page_year, &mut out);
+    out.order = order;
+    out.reason = reason;
+    let read_order = match order {
+        Some(DateOrder::Mdy) => DateOrder::Mdy,
+        _ => DateOrder::Dmy,
+    };
+
+    // First pass: tokens with a year. Second pass: tokens without, from the nearest row.
+    let mut starts: Vec<Option<NaiveDate>> = vec![None; rows.len()];
+    let mut ends: Vec<Option<NaiveDate>> = vec![None; rows.len()];
+    for (i, s) in scanned.iter().enumerate() {
+        starts[i] = s
+            .start
+            .first()
+            .filter(|t| t.year().is_some())
+            .and_then(|t| t.read(read_order, None));
+        let end_token = s.end.last().or(if rows[i].single || s.start.len() > 1 {
+            s.start.last()
+        } else {
+            None
+        });
+        ends[i] = end_token
+            .filter(|t| t.year().is_some())
+            .and_then(|t| t.read(read_order, None));
+    }
+    let mut missing_year_reported = false;
+    let mut last_known: Option<NaiveDate> = None;
+    let first_known = starts.iter().chain(ends.iter()).flatten().next().copied();
+    for (i, s) in scanned.iter().enumerate() {
+        let near = last_known.or(first_known).or(fm_date);
+        if starts[i].is_none() {
+            if let Some(t) = s.start.first().filter(|t| t.year().is_none()) {
+                starts[i] = t.read(read_order, near);
+                if near.is_none() && !missing_year_reported {
+                    missing_year_reported = true;
+                    out.diagnostics.push(Diagnostic::warning(
+                        Some(rows[i].line),
+                        "missing-year",
+                        "Dates here have no year and the page gives none (no other dated row, \
+                         no front-matter date); write the year, e.g. 06/10/2025.",
+                    ));
+                }
+            }
+        }
+        if ends[i].is_none() {
+            let end_token = s.end.last().or(if rows[i].single || s.start.len() > 1 {
+                s.start.last()
+            } else {
+                None
+            });
+            if let Some(t) = end_token.filter(|t| t.year().is_none()) {
+                ends[i] = t.read(read_order, starts[i].or(near));
+            }
+        }
+        if let Some(d) = starts[i].or(ends[i]) {
+            last_known = Some(d);
+        }
+    }
+
+    // Cells with text that is no date, or a date that does not exist.
+    for (i, row) in rows.iter().enumerate() {
+        for (text, tokens, date, what) in [
+            (&row.start_text, &scanned[i].start, starts[i], "start"),
+            (&row.end_text, &scanned[i].end, ends[i], "end"),
+        ] {
+            let Some(text) = text else { continue };
+            if tokens.is_empty() {
+                if !is_placeholder(text) && !row.single {
+                    out.diagnostics.push(Diagnostic::warning(
+                        Some(row.line),
+                        "unparsed-date",
+                        format!("The {what} date \"{}\" is not a date this reader understands (expected e.g. 06/10/2025 or 2025-10-06).", short(text)),
+                    ));
+                }
+            } else if date.is_none() && (tokens[0].year().is_some() || !missing_year_reported) {
+                out.diagnostics.push(Diagnostic::warning(
+                    Some(row.line),
+                    "unparsed-date",
+                    format!(
+                        "The {what} date \"{}\" is not a calendar date.",
+                        short(text)
+                    ),
+                ));
+            }
+        }
+    }
+
+    // Rows without a date: the day label and a dated neighbour (or the week's Monday).
+    derive_from_labels(rows, &scanned, &mut starts, &mut ends, fm_date, &mut out);
+
+    for (i, row) in rows.iter().enumerate() {
+        let (start, end) = (starts[i], ends[i]);
+        if let (Some(s), Some(e)) = (start, end) {
+            if e < s {
+                out.diagnostics.push(Diagnostic::warning(
+                    Some(row.line),
+                    "end-before-start",
+                    format!("The end date {e} is before the start date {s}."),
+                ));
+            }
+        }
+        let label_day = scanned[i].label_weekday;
+        let has_own_date = !scanned[i].start.is_empty();
+        if let (Some(s), Some(expected), true) = (start, label_day, has_own_date) {
+            let actual: Weekday = s.weekday().into();
+            if actual != expected {
+                let label = row
+                    .label
+                    .as_ref()
+                    .map(|(l, _)| l.text.clone())
+                    .unwrap_or_default();
+                out.diagnostics.push(Diagnostic::warning(
+                    Some(row.line),
+                    "day-label-mismatch",
+                    format!(
+                        "The day label \"{}\" means {} but {} is a {}; the date is used.",
+                        short(&label),
+                        words_weekday(expected),
+                        s,
+                        words_weekday(actual)
+                    ),
+                ));
+            }
+        }
+        out.rows.push(ReadRow {
+            start,
+            end,
+            weekday: start.map(|d| d.weekday().into()).or(label_day),
+        });
+    }
+    out
+}
+
+fn short(text: &str) -> String {
+    let trimmed = text.trim();
+    if trimmed.chars().count() > 60 {
+        let cut: String = trimmed.chars().take(60).collect();
+        format!("{cut}…")
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// Fill rows that have no date from their day label and a dated row of the same table part,
+/// else from a front-matter date that is a Monday. Each filled row gets an info diagnostic
+/// naming what the date came from.
+fn derive_from_labels(
+    rows: &[RowDates],
+    scanned: &[Scanned],
+    starts: &mut [Option<NaiveDate>],
+    ends: &mut [Option<NaiveDate>],
+    fm_date: Option<NaiveDate>,
+    out: &mut PageDates,
+) {
+    let anchors: Vec<usize> = (0..rows.len())
+        .filter(|&i| starts[i].is_some() && scanned[i].label_offset.is_some())
+        .collect();
+    let fm_monday = fm_date.filter(|d| d.weekday() == chrono::Weekday::Mon);
+    for i in 0..rows.len() {
+        if starts[i].is_some() || !scanned[i].start.is_empty() || !scanned[i].end.is_empty() {
+            continue;
+        }
+        let Some((offset, is_weekday)) = scanned[i].label_offset else {
+            continue;
+        };
+        let Some(label) = rows[i].label.as_ref() else {
+            continue;
+        };
+        if label.0.full_week {
+            continue;
+        }
+        // Nearest dated row before, else after, with the same kind of label.
+        let before = anchors
+            .iter()
+            .rev()
+            .find(|&&a| a < i && scanned[a].label_offset.map(|o| o.1) == Some(is_weekday));
+        let after = anchors
+            .iter()
+            .find(|&&a| a > i && scanned[a].label_offset.map(|o| o.1) == Some(is_weekday));
+        let derived = if let Some(&a) = before.or(after) {
+            let (anchor_offset, _) = scanned[a].label_offset.unwrap_or((0, is_weekday));
+            let mut diff = offset - anchor_offset;
+            if is_weekday {
+                if a < i && diff < 0 {
+                    diff += 7;
+                } else if a > i && diff > 0 {
+                    diff -= 7;
+                }
+            }
+            starts[a]
+                .and_then(|d| d.checked_add_signed(Duration::days(diff)))
+                .map(|d| {
+                    (
+                        d,
+                        format!("the day label and the date of line {}", rows[a].line),
+                    )
+                })
+        } else if let (Some(monday), true) = (fm_monday, is_weekday) {
+            monday.checked_add_signed(Duration::days(offset)).map(|d| {
+                (
+                    d,
+                    "the day label and the week's Monday (front-matter date)".to_string(),
+                )
+            })
+        } else {
+            None
+        };
+        if let Some((date, source)) = derived {
+            starts[i] = Some(date);
+            let span_end = label
+                .0
+                .last_offset(label.1)
+                .map(|(o, _)| o - offset)
+                .filter(|d| (0..=7).contains(d))
+                .and_then(|d| date.checked_add_signed(Duration::days(d)));
+            ends[i] = Some(span_end.unwrap_or(date));
+            out.diagnostics.push(Diagnostic::info(
+                Some(rows[i].line),
+                "date-from-day-label",
+                format!("This row has no date; {date} follows from {source}."),
+            ));
+        }
+    }
+}
+
+/// The evidence of one reading: how many labelled rows agree with it.
+fn weekday_votes(scanned: &[Scanned], page_year: Option<i32>) -> (usize, usize, usize) {
+    let (mut dmy, mut mdy, mut compared) = (0, 0, 0);
+    for s in scanned {
+        let (Some(expected), Some(token)) = (s.label_weekday, s.start.first()) else {
+            continue;
+        };
+        if !token.is_ambiguous() {
+            continue;
+        }
+        let near = page_year.and_then(|y| NaiveDate::from_ymd_opt(y, 7, 1));
+        let a = token.read(DateOrder::Dmy, near);
+        let b = token.read(DateOrder::Mdy, near);
+        if a.is_none() || b.is_none() {
+            continue;
+        }
+        compared += 1;
+        if a.map(|d| Weekday::from(d.weekday())) == Some(expected) {
+            dmy += 1;
+        }
+        if b.map(|d| Weekday::from(d.weekday())) == Some(expected) {
+            mdy += 1;
+        }
+    }
+    (dmy, mdy, compared)
+}
+
+fn decide_order(
+    rows: &[RowDates],
+    scanned: &[Scanned],
+    context: &DateContext,
+    fm_date: Option<NaiveDate>,
+    page_year: Option<i32>,
+    out: &mut PageDates,
+) -> (Option<DateOrder>, Option<String>) {
+    let tokens_with_line = || {
+        scanned
+            .iter()
+            .zip(rows)
+            .flat_map(|(s, r)| s.start.iter().chain(s.end.iter()).map(move |t| (t, r.line)))
+    };
+    let any_numeric = tokens_with_line().any(|(t, _)| t.is_numeric());
+    if !any_numeric {
+        let any_ymd = tokens_with_line().any(|(t, _)| matches!(t, DateToken::Ymd { .. }));
+        return if any_ymd {
+            (
+                Some(DateOrder::Ymd),
+                Some("Dates are written year first (YYYY-MM-DD), which is never ambiguous.".into()),
+            )
+        } else {
+            (None, None)
+        };
+    }
+    if let Some((order, reason)) = &context.forced {
+        return (Some(*order), Some(reason.clone()));
+    }
+
+    // 1. Proof: a part above 12.
+    let mut dmy_proof: Option<(DateToken, u32)> = None;
+    let mut mdy_proof: Option<(DateToken, u32)> = None;
+    let (mut dmy_count, mut mdy_count) = (0usize, 0usize);
+    for (t, line) in tokens_with_line() {
+        match t.proves() {
+            Some(DateOrder::Dmy) => {
+                dmy_count += 1;
+                dmy_proof.get_or_insert((*t, line));
+            }
+            Some(DateOrder::Mdy) => {
+                mdy_count += 1;
+                mdy_proof.get_or_insert((*t, line));
+            }
+            _ => {}
+        }
+    }
+    let written = |t: &DateToken| match *t {
+        DateToken::Numeric {
+            first,
+            second,
+            year,
+            sep,
+        } => match year {
+            Some(y) => format!("{first:02}{sep}{second:02}{sep}{y}"),
+            None => format!("{first:02}{sep}{second:02}"),
+        },
+        _ => String::new(),
+    };
+    match (dmy_proof, mdy_proof) {
+        (Some((dt, dl)), Some((mt, ml))) => {
+            let order = if mdy_count > dmy_count {
+                DateOrder::Mdy
+            } else {
+                DateOrder::Dmy
+            };
+            let (minority_line, minority_text) = if order == DateOrder::Dmy {
+                (ml, written(&mt))
+            } else {
+                (dl, written(&dt))
+            };
+            out.diagnostics.push(Diagnostic::warning(
+                Some(minority_line),
+                "conflicting-date-order",
+                format!(
+                    "This page mixes day/month dates ({} on line {dl}) and month/day dates ({} on line {ml}); \
+                     ambiguous dates are read {} like most of them, {minority_text} as written.",
+                    written(&dt),
+                    written(&mt),
+                    order_words(order)
+                ),
+            ));
+            return (
+                Some(order),
+                Some(format!(
+                    "The page mixes both orders: {dmy_count} date(s) can only be day/month, {mdy_count} only month/day; the majority ({}) is used.",
+                    order_words(order)
+                )),
+            );
+        }
+        (Some((t, line)), None) => {
+            return (
+                Some(DateOrder::Dmy),
+                Some(format!(
+                    "{} (line {line}) has a first part above 12, so it can only be day/month.",
+                    written(&t)
+                )),
+            )
+        }
+        (None, Some((t, line))) => {
+            return (
+                Some(DateOrder::Mdy),
+                Some(format!(
+                    "{} (line {line}) has a second part above 12, so it can only be month/day.",
+                    written(&t)
+                )),
+            )
+        }
+        (None, None) => {}
+    }
+
+    let first_ambiguous = tokens_with_line().find(|(t, _)| t.is_ambiguous());
+    let Some((example, example_line)) = first_ambiguous else {
+        return (
+            Some(DateOrder::Dmy),
+            Some("Every date reads the same either way (day and month are equal).".into()),
+        );
+    };
+    let example = written(example);
+
+    // 2. Weekday agreement with the day column.
+    let (dmy_votes, mdy_votes, compared) = weekday_votes(scanned, page_year);
+    if dmy_votes != mdy_votes {
+        let (order, win, lose) = if dmy_votes > mdy_votes {
+            (DateOrder::Dmy, dmy_votes, mdy_votes)
+        } else {
+            (DateOrder::Mdy, mdy_votes, dmy_votes)
+        };
+        if win * 2 > compared {
+            return (
+                Some(order),
+                Some(format!(
+                    "The day column matches the weekdays of the dates read {} on {win} of {compared} rows ({} would match {lose}).",
+                    order_words(order),
+                    order_words(other(order))
+                )),
+            );
+        }
+    }
+
+    // 3. Which part varies between consecutive rows.
+    let (mut first_varies, mut second_varies) = (0usize, 0usize);
+    let mut previous: Option<(u32, u32)> = None;
+    for s in scanned {
+        let Some(DateToken::Numeric { first, second, .. }) = s.start.first().copied() else {
+            continue;
+        };
+        if let Some((pf, ps)) = previous {
+            if pf != first && ps == second {
+                first_varies += 1;
+            } else if pf == first && ps != second {
+                second_varies += 1;
+            }
+        }
+        previous = Some((first, second));
+    }
+    if first_varies != second_varies {
+        let order = if first_varies > second_varies {
+            DateOrder::Dmy
+        } else {
+            DateOrder::Mdy
+        };
+        let (part, stays) = if order == DateOrder::Dmy {
+            ("first", "second")
+        } else {
+            ("second", "first")
+        };
+        return (
+            Some(order),
+            Some(format!(
+                "From row to row the {part} part of the dates changes while the {stays} stays the same, so the {part} part is the day: {}.",
+                order_words(order)
+            )),
+        );
+    }
+
+    // 4. Closeness to the front-matter date.
+    if let Some(fm) = fm_date {
+        let distance = |order: DateOrder| {
+            tokens_with_line()
+                .filter(|(t, _)| t.is_ambiguous())
+                .filter_map(|(t, _)| t.read(order, Some(fm)))
+                .map(|d| (d - fm).num_days().abs())
+                .min()
+        };
+        if let (Some(a), Some(b)) = (distance(DateOrder::Dmy), distance(DateOrder::Mdy)) {
+            let close = 10;
+            if (a <= close) != (b <= close) {
+                let (order, near, far) = if a <= close {
+                    (DateOrder::Dmy, a, b)
+                } else {
+                    (DateOrder::Mdy, b, a)
+                };
+                return (
+                    Some(order),
+                    Some(format!(
+                        "The front-matter date {fm} is {near} day(s) from the dates read {} and {far} days from them read {}.",
+                        order_words(order),
+                        order_words(other(order))
+                    )),
+                );
+            }
+        }
+    }
+
+    // 5. Other pages.
+    if let Some((order, reason)) = &context.hint {
+        return (Some(*order), Some(reason.clone()));
+    }
+
+    // 6. The more plausible reading, with a warning.
+    let score = |order: DateOrder| {
+        let near = page_year.and_then(|y| NaiveDate::from_ymd_opt(y, 7, 1));
+        let dates: Vec<NaiveDate> = scanned
+            .iter()
+            .filter_map(|s| s.start.first().and_then(|t| t.read(order, near)))
+            .collect();
+        let mut score = 0i64;
+        if dates.first().map(|d| d.weekday()) == Some(chrono::Weekday::Mon) {
+            score += 3;
+        }
+        score += dates
+            .windows(2)
+            .filter(|w| (0..=3).contains(&(w[1] - w[0]).num_days()))
+            .count() as i64;
+        score
+    };
+    let (dmy_score, mdy_score) = (score(DateOrder::Dmy), score(DateOrder::Mdy));
+    let order = if mdy_score > dmy_score {
+        DateOrder::Mdy
+    } else {
+        DateOrder::Dmy
+    };
+    let why = if dmy_score == mdy_score {
+        "both readings are equally plausible, day/month is the more common".to_string()
+    } else {
+        format!(
+            "{} gives the more plausible week (first date on a Monday, dates in sequence)",
+            order_words(order)
+        )
+    };
+    out.diagnostics.push(Diagnostic::warning(
+        Some(example_line),
+        AMBIGUOUS_DATE_ORDER,
+        format!(
+            "Dates such as {example} read both as day/month and month/day and nothing on the page decides; \
+             they are read {} ({why}). A day column or a date with a day above 12 would settle it.",
+            order_words(order)
+        ),
+    ));
+    (
+        Some(order),
+        Some(format!(
+            "Guessed: nothing on the page proves the order; {why}."
+        )),
+    )
+}
+
+/// Re-read every task of `page` in `order` (decided from other pages: the language twin,
+/// neighbouring weeks), update weekdays, the page's order and reason, and drop the page's
+/// `ambiguous-date-order` warning. Rows keep their day labels; label mismatches are
+/// re-checked under the new reading.
+pub fn reread_dates(page: &mut Page, order: DateOrder, reason: String) {
+    let labels: Vec<Option<DayLabel>> = page
+        .tasks
+        .iter()
+        .map(|t| t.day.as_deref().map(days::parse_label))
+        .collect();
+    let convention = days::column_convention(labels.iter().flatten());
+    let rows: Vec<RowDates> = page
+        .tasks
+        .iter()
+        .zip(labels)
+        .map(|(task, label)| RowDates {
+            line: task.line,
+            label: label.map(|l| (l, convention)),
+            start_text: task.start_text.clone(),
+            end_text: task.end_text.clone(),
+            single: task.end_text.is_none(),
+        })
+        .collect();
+    let context = DateContext {
+        front_matter_date: page.date,
+        hint: None,
+        forced: Some((order, reason)),
+    };
+    let read = read_rows(&rows, &context);
+    let lines: std::collections::HashSet<u32> = page.tasks.iter().map(|t| t.line).collect();
+    const REREAD_CODES: [&str; 6] = [
+        AMBIGUOUS_DATE_ORDER,
+        "day-label-mismatch",
+        "end-before-start",
+        "date-from-day-label",
+        "unparsed-date",
+        "missing-year",
+    ];
+    page.diagnostics.retain(|d| {
+        !(d.code == AMBIGUOUS_DATE_ORDER
+            || (REREAD_CODES.contains(&d.code.as_str())
+                && d.line.is_some_and(|l| lines.contains(&l))))
+    });
+    for (task, row) in page.tasks.iter_mut().zip(read.rows) {
+        task.start = row.start;
+        task.end = row.end;
+        task.weekday = row.weekday;
+    }
+    if read.order.is_some() {
+        page.date_order = read.order;
+        page.date_order_reason = read.reason;
+    }
+    page.diagnostics.extend(read.diagnostics);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::days::parse_label;
+
+    fn row(line: u32, day: &str, start: &str, end: &str) -> RowDates {
+        RowDates {
+            line,
+            label: Some((parse_label(day), NumberConvention::Vietnamese)),
+            start_text: Some(start.into()),
+            end_text: Some(end.into()),
+            single: false,
+        }
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn weekday_agreement_decides_mdy() {
+        let rows: Vec<RowDates> = (0..5)
+            .map(|i| {
+                let d = format!("10/{:02}/2025", 6 + i);
+                row(10 + i, &(2 + i).to_string(), &d, &d)
+            })
+            .collect();
+        let out = read_rows(&rows, &DateContext::default());
+        assert_eq!(out.order, Some(DateOrder::Mdy));
+        assert_eq!(out.rows[0].start, date(2025, 10, 6));
+        assert_eq!(out.rows[4].end, date(2025, 10, 10));
+        assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    }
+
+    #[test]
+    fn proof_and_mismatch() {
+        let rows: Vec<RowDates> = (0..5)
+            .map(|i| {
+                let d = format!("{}/09/2025", 16 + i);
+                row(10 + i, &(2 + i).to_string(), &d, &d)
+            })
+            .collect();
+        let out = read_rows(&rows, &DateContext::default());
+        assert_eq!(out.order, Some(DateOrder::Dmy));
+        assert_eq!(out.rows[0].start, date(2025, 9, 16));
+        assert_eq!(
+            out.diagnostics
+                .iter()
+                .filter(|d| d.code == "day-label-mismatch")
+                .count(),
+            5
+        );
+    }
+
+    #[test]
+    fn ambiguous_guess_warns() {
+        let rows = vec![row(3, "", "05/06/2025", "05/06/2025")];
+        let out = read_rows(&rows, &DateContext::default());
+        assert_eq!(out.order, Some(DateOrder::Dmy));
+        assert!(out
+            .diagnostics
+            .iter()
+            .any(|d| d.code == AMBIGUOUS_DATE_ORDER));
+    }
+
+    #[test]
+    fn year_from_context_and_rollover() {
+        let rows = vec![row(1, "", "30/12/2025", ""), row(2, "", "02/01", "")];
+        let out = read_rows(&rows, &DateContext::default());
+        assert_eq!(out.rows[1].start, date(2026, 1, 2));
+    }
+
+    #[test]
+    fn label_derivation() {
+        let rows = vec![row(1, "2", "06/10/2025", ""), row(2, "4", "", "")];
+        let out = read_rows(&rows, &DateContext::default());
+        assert_eq!(out.rows[1].start, date(2025, 10, 8));
+        assert!(out
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "date-from-day-label"));
+    }
+}

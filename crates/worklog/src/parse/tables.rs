@@ -1,8 +1,26 @@
 //! Pass: find worklog tables in the text and turn their rows into tasks.
+//!
+//! The scan is line based and deliberately more forgiving than GFM, because real worklogs
+//! break table syntax in ways a renderer forgives or a reader sees through: a first row with
+//! 4 of 5 cells, extra trailing cells, two tables glued by a second separator row, a cell
+//! continued on a line without a leading pipe, a header with a missing pipe, pipes inside
+//! inline code. Tables are recognised by their header keywords ([`columns`]); tables with no
+//! task column (comparisons, metrics, summaries) are left alone.
+//!
+//! Every line is visited a bounded number of times (content-based column guessing looks at
+//! most [`GUESS_ROWS`] rows ahead), so time is linear in the page size.
+
+pub mod columns;
+pub mod scan;
 
 use chrono::NaiveDate;
 
 use crate::model::{DateOrder, Diagnostic, Language, Task};
+use crate::parse::cells;
+use crate::parse::dates::{self, DateContext, RowDates};
+use crate::parse::days::{self, DayLabel};
+use columns::Role;
+use scan::{is_separator, separator_cells, split_row};
 
 /// What the page knows that helps read its table (from earlier passes).
 #[derive(Debug, Clone, Default)]
@@ -23,9 +41,687 @@ pub struct TableOutput {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// How many rows after a header-less separator are looked at to guess the columns.
+const GUESS_ROWS: usize = 40;
+
+/// Lines that can never hold a table: front matter, fenced code, HTML comments.
+fn skipped_lines(lines: &[&str]) -> Vec<bool> {
+    let mut skip = vec![false; lines.len()];
+    // Front matter: `---` or `+++` first (after a BOM and blank lines), up to its closing line.
+    let first = lines
+        .iter()
+        .position(|l| !l.trim_start_matches('\u{feff}').trim().is_empty());
+    if let Some(first) = first {
+        let marker = lines[first].trim_start_matches('\u{feff}').trim();
+        if marker == "---" || marker == "+++" {
+            let close = lines
+                .iter()
+                .enumerate()
+                .skip(first + 1)
+                .find(|(_, l)| {
+                    let t = l.trim();
+                    t == marker || (marker == "---" && t == "...")
+                })
+                .map(|(i, _)| i);
+            if let Some(close) = close {
+                skip[..=close].iter_mut().for_each(|s| *s = true);
+            }
+        }
+    }
+    // Fenced code blocks (also indented inside list items) and HTML comments.
+    let mut fence: Option<(char, usize)> = None;
+    let mut in_comment = false;
+    for (i, line) in lines.iter().enumerate() {
+        if skip[i] {
+            continue;
+        }
+        let t = line.trim_start();
+        if let Some((ch, len)) = fence {
+            skip[i] = true;
+            let run = t.chars().take_while(|&c| c == ch).count();
+            if run >= len && t[run * ch.len_utf8()..].trim().is_empty() {
+                fence = None;
+            }
+            continue;
+        }
+        if in_comment {
+            skip[i] = true;
+            if t.contains("-->") {
+                in_comment = false;
+            }
+            continue;
+        }
+        let ch = t.chars().next().unwrap_or(' ');
+        if ch == '`' || ch == '~' {
+            let run = t.chars().take_while(|&c| c == ch).count();
+            if run >= 3 && !(ch == '`' && t[run..].contains('`')) {
+                fence = Some((ch, run));
+                skip[i] = true;
+                continue;
+            }
+        }
+        if t.starts_with("<!--") && !t.contains("-->") {
+            in_comment = true;
+            skip[i] = true;
+        }
+    }
+    skip
+}
+
+/// Column mapping of one table part (a table, or the rows after a glued separator).
+#[derive(Debug, Clone)]
+struct Mapping {
+    headers: Vec<String>,
+    roles: Vec<Role>,
+}
+
+impl Mapping {
+    fn column(&self, role: Role) -> Option<usize> {
+        self.roles.iter().position(|r| *r == role)
+    }
+}
+
+/// A row being collected: its first line and its raw text (continuation lines appended).
+struct PendingRow {
+    line: u32,
+    raw: String,
+    cells_estimate: usize,
+    closing_pipe: bool,
+}
+
+/// A table part: its mapping and rows (already split).
+struct Part {
+    mapping: Mapping,
+    rows: Vec<(u32, Vec<String>)>,
+    /// Column the dates come from when no header names one (content-detected).
+    date_column: Option<usize>,
+}
+
+/// The header cells, with cells split where a missing pipe merged two labels.
+fn split_merged_header(
+    mut headers: Vec<String>,
+    expected: usize,
+    line: u32,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    if headers.len() >= expected {
+        return headers;
+    }
+    let before = headers.len();
+    let mut k = 0;
+    while headers.len() < expected && k < headers.len() {
+        let parts: Vec<String> = headers[k]
+            .split("  ")
+            .flat_map(|p| p.split('\t'))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect();
+        if parts.len() > 1 {
+            let room = expected - headers.len() + 1;
+            let mut take: Vec<String> = parts.iter().take(room - 1).cloned().collect();
+            take.push(parts[room.min(parts.len()) - 1..].join(" "));
+            let added = take.len();
+            headers.splice(k..=k, take);
+            k += added;
+        } else {
+            k += 1;
+        }
+    }
+    if headers.len() > before {
+        diagnostics.push(Diagnostic::info(
+            Some(line),
+            "header-merged-cells",
+            "The header row has fewer cells than the separator row (a `|` is missing); \
+             labels run together were split apart.",
+        ));
+    }
+    headers
+}
+
+fn is_task_id(cell: &str) -> bool {
+    let t = cell.trim();
+    let letters = t.chars().take_while(|c| c.is_ascii_alphabetic()).count();
+    (1..=4).contains(&letters)
+        && t.len() > letters
+        && t[letters..]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '_')
+        && t[letters..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+fn looks_like_status(cell: &str) -> bool {
+    let t = days::strip_markup(cell).to_lowercase();
+    t.len() < 40
+        && [
+            "done",
+            "completed",
+            "complete",
+            "in progress",
+            "ongoing",
+            "pending",
+            "finished",
+            "hoàn thành",
+            "đang",
+            "chưa",
+            "xong",
+            "✅",
+            "✔",
+        ]
+        .iter()
+        .any(|k| t.contains(k))
+}
+
+fn has_link(cell: &str) -> bool {
+    cell.contains("http://") || cell.contains("https://") || cell.contains("](")
+}
+
+/// Guess the roles of a header-less table part from its rows.
+fn guess_roles(rows: &[Vec<String>]) -> Vec<Role> {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut roles = vec![Role::Other; columns];
+    let share = |col: usize, test: &dyn Fn(&str) -> bool| -> f64 {
+        let cells: Vec<&str> = rows
+            .iter()
+            .filter_map(|r| r.get(col).map(String::as_str))
+            .filter(|c| !c.trim().is_empty())
+            .collect();
+        if cells.is_empty() {
+            return 0.0;
+        }
+        cells.iter().filter(|c| test(c)).count() as f64 / cells.len() as f64
+    };
+    let mut date_cols = 0;
+    for (col, role) in roles.iter_mut().enumerate() {
+        if share(col, &|c| {
+            !dates::scan(c).is_empty() && c.chars().count() < 40
+        }) >= 0.5
+        {
+            *role = match date_cols {
+                0 => Role::Start,
+                1 => Role::End,
+                _ => Role::Other,
+            };
+            date_cols += 1;
+        } else if share(col, &is_task_id) >= 0.5 {
+            *role = Role::TaskId;
+        }
+    }
+    let pick = |roles: &mut Vec<Role>, role: Role, test: &dyn Fn(&str) -> bool| {
+        if let Some(col) = (0..columns).find(|&c| roles[c] == Role::Other && share(c, test) >= 0.5)
+        {
+            roles[col] = role;
+        }
+    };
+    pick(&mut roles, Role::Day, &|c| {
+        c.chars().count() <= 24 && days::parse_label(c).first.is_some()
+    });
+    pick(&mut roles, Role::Reference, &has_link);
+    pick(&mut roles, Role::Status, &looks_like_status);
+    // The task is the column with the longest text on average.
+    let mut best: Option<(usize, usize)> = None;
+    for (col, role) in roles.iter().enumerate() {
+        if *role != Role::Other {
+            continue;
+        }
+        let total: usize = rows
+            .iter()
+            .filter_map(|r| r.get(col))
+            .map(|c| c.chars().count())
+            .sum();
+        if best.is_none_or(|(_, b)| total > b) {
+            best = Some((col, total));
+        }
+    }
+    if let Some((col, _)) = best {
+        roles[col] = Role::Task;
+    }
+    roles
+}
+
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Day => "Day",
+        Role::Sequence => "No.",
+        Role::Task => "Task",
+        Role::TaskId => "Task ID",
+        Role::Start => "Start date",
+        Role::End => "End date",
+        Role::Date => "Date",
+        Role::Reference => "Reference",
+        Role::Status => "Status",
+        Role::Result => "Result",
+        Role::Time => "Time",
+        Role::Notes => "Notes",
+        Role::Week => "Week",
+        Role::Other => "Column",
+    }
+}
+
+/// Scan one table starting at its header line `start` (the separator is `start + 1`);
+/// returns the parts found and the index of the first line after the table.
+fn read_table(
+    lines: &[&str],
+    skip: &[bool],
+    start: usize,
+    mapping: Mapping,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Part>, usize) {
+    let mut parts: Vec<Part> = Vec::new();
+    let mut mapping = mapping;
+    let mut rows: Vec<(u32, Vec<String>)> = Vec::new();
+    let mut pending: Option<PendingRow> = None;
+    let finish = |pending: &mut Option<PendingRow>, rows: &mut Vec<(u32, Vec<String>)>| {
+        if let Some(p) = pending.take() {
+            rows.push((p.line, split_row(&p.raw).cells));
+        }
+    };
+    let mut j = start + 2;
+    while j < lines.len() && !skip[j] {
+        let line = lines[j];
+        let t = line.trim();
+        let line_no = (j + 1) as u32;
+        if t.is_empty() || t.starts_with('#') || t.starts_with('>') {
+            break;
+        }
+        if is_separator(line) {
+            // Two tables glued together: a second separator row inside the body.
+            finish(&mut pending, &mut rows);
+            let header_candidate = rows.last().map(|(_, cells)| columns::roles_of(cells));
+            let new_mapping = match header_candidate {
+                Some(roles) if columns::is_worklog(&roles) => {
+                    let (_, cells) = rows.pop().unwrap_or_default();
+                    Mapping {
+                        headers: cells,
+                        roles,
+                    }
+                }
+                _ => {
+                    // Guess from the rows that follow.
+                    let ahead: Vec<Vec<String>> = lines[j + 1..]
+                        .iter()
+                        .take(GUESS_ROWS)
+                        .take_while(|l| {
+                            let t = l.trim();
+                            t.starts_with('|') && !is_separator(l)
+                        })
+                        .map(|l| split_row(l).cells)
+                        .collect();
+                    let roles = guess_roles(&ahead);
+                    let headers = roles.iter().map(|r| role_name(*r).to_string()).collect();
+                    diagnostics.push(Diagnostic::info(
+                        Some(line_no),
+                        "glued-table",
+                        "A second separator row starts another table without a header; its \
+                         columns were guessed from their contents. Separate the tables with a \
+                         blank line and give the second one a header row.",
+                    ));
+                    Mapping { headers, roles }
+                }
+            };
+            if !rows.is_empty() {
+                parts.push(Part {
+                    mapping: mapping.clone(),
+                    rows: std::mem::take(&mut rows),
+                    date_column: None,
+                });
+            }
+            mapping = new_mapping;
+            j += 1;
+            continue;
+        }
+        let split_cells = split_row(t).cells.len();
+        if t.starts_with('|') {
+            finish(&mut pending, &mut rows);
+            pending = Some(PendingRow {
+                line: line_no,
+                raw: t.to_string(),
+                cells_estimate: split_cells,
+                closing_pipe: split_row_closing(t),
+            });
+        } else {
+            let expected = mapping.roles.len();
+            match pending.as_mut() {
+                Some(p) if !p.closing_pipe && (p.cells_estimate < expected || t.contains('|')) => {
+                    // A cell broken by a hard line break: the line continues the open cell.
+                    p.raw.push(' ');
+                    p.raw.push_str(t);
+                    p.cells_estimate += split_cells.saturating_sub(1);
+                    p.closing_pipe = split_row_closing(t);
+                }
+                Some(p) if p.cells_estimate >= expected && t.contains('|') => {
+                    // A row without its leading pipe (valid GFM).
+                    finish(&mut pending, &mut rows);
+                    pending = Some(PendingRow {
+                        line: line_no,
+                        raw: format!("| {t}"),
+                        cells_estimate: split_cells,
+                        closing_pipe: split_row_closing(t),
+                    });
+                }
+                _ => break,
+            }
+        }
+        j += 1;
+    }
+    finish(&mut pending, &mut rows);
+    if !rows.is_empty() {
+        parts.push(Part {
+            mapping,
+            rows,
+            date_column: None,
+        });
+    }
+    (parts, j)
+}
+
+/// Whether a line ends with a cell-closing pipe (cheap check used while collecting).
+fn split_row_closing(t: &str) -> bool {
+    t.ends_with('|') && !t.ends_with("\\|") && t.len() > 1
+}
+
+/// The first column that is not task/reference and holds dates in at least half its cells:
+/// dates written under `Thời gian`, `Date` used as the day column, etc.
+fn detect_date_column(part: &Part) -> Option<usize> {
+    if part
+        .mapping
+        .roles
+        .iter()
+        .any(|r| matches!(r, Role::Start | Role::End | Role::Date))
+    {
+        return None;
+    }
+    let columns = part.mapping.roles.len();
+    (0..columns).find(|&col| {
+        if matches!(part.mapping.roles[col], Role::Task | Role::Reference) {
+            return false;
+        }
+        let cells: Vec<&String> = part
+            .rows
+            .iter()
+            .filter_map(|(_, r)| r.get(col))
+            .filter(|c| !c.trim().is_empty())
+            .collect();
+        !cells.is_empty()
+            && cells.iter().filter(|c| !dates::scan(c).is_empty()).count() * 2 >= cells.len()
+    })
+}
+
 /// Find the worklog tables of `text` (the whole decoded page; line numbers are 1-based lines
 /// of it) and read their rows.
 pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
-    let _ = (text, context);
-    TableOutput::default()
+    let mut out = TableOutput::default();
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    let skip = skipped_lines(&lines);
+
+    let mut parts: Vec<Part> = Vec::new();
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        if skip[i] || skip[i + 1] || !lines[i].contains('|') || !is_separator(lines[i + 1]) {
+            i += 1;
+            continue;
+        }
+        if is_separator(lines[i]) {
+            i += 1;
+            continue;
+        }
+        let header_line = (i + 1) as u32;
+        let headers = split_row(lines[i]).cells;
+        let headers = if columns::is_worklog(&columns::roles_of(&headers)) {
+            headers
+        } else {
+            // A missing pipe may have merged the labels that make it a worklog header.
+            let mut scratch = Vec::new();
+            let split = split_merged_header(
+                headers.clone(),
+                separator_cells(lines[i + 1]),
+                header_line,
+                &mut scratch,
+            );
+            if columns::is_worklog(&columns::roles_of(&split)) {
+                out.diagnostics.extend(scratch);
+                split
+            } else {
+                i += 2;
+                continue;
+            }
+        };
+        let headers = split_merged_header(
+            headers,
+            separator_cells(lines[i + 1]),
+            header_line,
+            &mut out.diagnostics,
+        );
+        let roles = columns::roles_of(&headers);
+        let (found, next) = read_table(
+            &lines,
+            &skip,
+            i,
+            Mapping { headers, roles },
+            &mut out.diagnostics,
+        );
+        parts.extend(found);
+        i = next.max(i + 2);
+    }
+
+    // Rows → tasks, and what the date pass needs.
+    let mut date_rows: Vec<RowDates> = Vec::new();
+    for part in parts.iter_mut() {
+        part.date_column = detect_date_column(part);
+    }
+    for part in &parts {
+        let mapping = &part.mapping;
+        let day_col = mapping
+            .column(Role::Day)
+            .or_else(|| mapping.column(Role::Sequence));
+        let sequence = mapping.column(Role::Day).is_none() && day_col.is_some();
+        let labels: Vec<Option<DayLabel>> = part
+            .rows
+            .iter()
+            .map(|(_, cells)| {
+                day_col
+                    .and_then(|c| cells.get(c))
+                    .filter(|c| !c.trim().is_empty())
+                    .map(|c| days::parse_label(c))
+            })
+            .collect();
+        let convention = if sequence {
+            days::NumberConvention::NotWeekdays
+        } else {
+            days::column_convention(labels.iter().flatten())
+        };
+        let expected = mapping.roles.len();
+        for ((line, cells), label) in part.rows.iter().zip(labels) {
+            let line = *line;
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            if cells.len() != expected {
+                let extra_filled = cells.iter().skip(expected).any(|c| !c.trim().is_empty());
+                let message = format!(
+                    "This row has {} cells but the table header has {expected}; {}",
+                    cells.len(),
+                    if cells.len() < expected {
+                        "the missing cells are read as empty."
+                    } else if extra_filled {
+                        "the extra cells are kept as extra columns."
+                    } else {
+                        "the extra cells are empty and ignored."
+                    }
+                );
+                let diagnostic = if extra_filled {
+                    Diagnostic::warning(Some(line), "row-cell-count", message)
+                } else {
+                    Diagnostic::info(Some(line), "row-cell-count", message)
+                };
+                out.diagnostics.push(diagnostic);
+            }
+            let cell =
+                |role: Role| -> Option<&String> { mapping.column(role).and_then(|c| cells.get(c)) };
+            let task_cell = cell(Role::Task).map(String::as_str).unwrap_or("");
+            let items = cells::task_items(task_cell);
+            let text = cells::plain_text(&items);
+            let references = cell(Role::Reference)
+                .map(|c| cells::references(c, line, &mut out.diagnostics))
+                .unwrap_or_default();
+            let mut extra = Vec::new();
+            for (col, value) in cells.iter().enumerate() {
+                let role = mapping.roles.get(col).copied().unwrap_or(Role::Other);
+                let keep = matches!(
+                    role,
+                    Role::TaskId
+                        | Role::Status
+                        | Role::Result
+                        | Role::Time
+                        | Role::Notes
+                        | Role::Week
+                        | Role::Other
+                ) || col >= expected;
+                let plain = days::strip_markup(value);
+                if keep && !plain.is_empty() {
+                    let header = mapping
+                        .headers
+                        .get(col)
+                        .map(|h| days::strip_markup(h))
+                        .filter(|h| !h.is_empty())
+                        .unwrap_or_else(|| format!("Column {}", col + 1));
+                    extra.push((header, plain));
+                }
+            }
+            let non_empty = |c: Option<&String>| c.filter(|c| !c.trim().is_empty()).cloned();
+            let mut start_text = non_empty(cell(Role::Start));
+            let end_text = non_empty(cell(Role::End));
+            let mut single = false;
+            if start_text.is_none() && end_text.is_none() {
+                let date_cell = non_empty(cell(Role::Date))
+                    .or_else(|| non_empty(part.date_column.and_then(|c| cells.get(c))))
+                    .or_else(|| {
+                        label
+                            .as_ref()
+                            .filter(|l| l.has_date)
+                            .and_then(|_| non_empty(day_col.and_then(|c| cells.get(c))))
+                    });
+                if date_cell.is_some() {
+                    start_text = date_cell;
+                    single = true;
+                }
+            } else if mapping.column(Role::End).is_none() {
+                single = true;
+            }
+            let day = label
+                .as_ref()
+                .map(|l| l.text.clone())
+                .filter(|t| !t.is_empty());
+            date_rows.push(RowDates {
+                line,
+                label: label.map(|l| (l, convention)),
+                start_text: start_text.clone(),
+                end_text: end_text.clone(),
+                single,
+            });
+            out.tasks.push(Task {
+                line,
+                day,
+                weekday: None,
+                start: None,
+                end: None,
+                start_text,
+                end_text,
+                text,
+                items,
+                references,
+                services: Vec::new(),
+                extra,
+            });
+        }
+    }
+
+    let date_context = DateContext {
+        front_matter_date: context.front_matter_date,
+        hint: context.date_order_hint.map(|order| {
+            (
+                order,
+                format!(
+                    "Nothing on the page decides; other pages of this internship (language twin or neighbouring weeks) write dates {}.",
+                    dates::order_words(order)
+                ),
+            )
+        }),
+        forced: None,
+    };
+    let read = dates::read_rows(&date_rows, &date_context);
+    for (task, row) in out.tasks.iter_mut().zip(read.rows) {
+        task.start = row.start;
+        task.end = row.end;
+        task.weekday = row.weekday;
+    }
+    out.date_order = read.order;
+    out.date_order_reason = read.reason;
+    out.diagnostics.extend(read.diagnostics);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tasks(text: &str) -> TableOutput {
+        extract_tasks(text, &TableContext::default())
+    }
+
+    #[test]
+    fn template_table() {
+        let page = "---\ntitle: x\n---\n| Day | Task | Start Date | Completion Date | Reference Material |\n| --- | --- | --- | --- | --- |\n| 2 | - a <br> - b | 08/11/2025 | 08/11/2025 |\n| 3 | c | 08/12/2025 | 08/12/2025 | <https://x.org/> |\n";
+        let out = tasks(page);
+        assert_eq!(out.tasks.len(), 2);
+        assert_eq!(out.tasks[0].line, 6);
+        assert_eq!(out.tasks[0].day.as_deref(), Some("2"));
+        assert_eq!(out.tasks[0].start, NaiveDate::from_ymd_opt(2025, 8, 11));
+        assert_eq!(out.date_order, Some(DateOrder::Mdy));
+        assert!(out
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "row-cell-count" && d.line == Some(6)));
+    }
+
+    #[test]
+    fn skips_code_and_front_matter() {
+        let page = "---\n| Day | Task |\n| --- | --- |\n| 2 | x |\n---\n```\n| Day | Task |\n| --- | --- |\n| 2 | y |\n```\n";
+        assert!(tasks(page).tasks.is_empty());
+    }
+
+    #[test]
+    fn continuation_and_glued() {
+        let page = "| Day | Task | Start Date | End Date |\n| --- | --- | --- | --- |\n| 2 | first part &\nsecond part | 06/10/2025 | 06/10/2025 |\n| 3 | next | 07/10/2025 | 07/10/2025 |\n| --- | --- |\n| T1.1 | 4 | **x** long task text here | 08/10/2025 | 08/10/2025 | Done | <https://a.b/> |\n";
+        let out = tasks(page);
+        assert_eq!(out.tasks.len(), 3);
+        assert!(out.tasks[0].text.contains("second part"));
+        assert_eq!(out.tasks[2].day.as_deref(), Some("4"));
+        assert_eq!(out.tasks[2].start, NaiveDate::from_ymd_opt(2025, 10, 8));
+    }
+
+    #[test]
+    fn pathological_inputs_do_not_panic() {
+        let row = format!("| Day | Task |\n| --- | --- |\n{}\n", "| x ".repeat(10_000));
+        assert_eq!(tasks(&row).tasks.len(), 1);
+        let pipes = "|\n".repeat(100_000);
+        assert!(tasks(&pipes).tasks.is_empty());
+        let body = format!(
+            "| Day | Task |\n| --- | --- |\n{}",
+            "| 2 | ` x |\n".repeat(50_000)
+        );
+        assert_eq!(tasks(&body).tasks.len(), 50_000);
+        for text in [
+            "|",
+            "|\n|-|",
+            "| Thứ |\n|---|\n| ạ",
+            "\u{feff}---\n",
+            "```\n| a |",
+        ] {
+            let _ = tasks(text);
+        }
+    }
 }

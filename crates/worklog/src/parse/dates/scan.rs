@@ -1,0 +1,486 @@
+//! Finding date tokens in a piece of text (a table cell, a day label).
+//!
+//! The text is first cut into a flat list of lexical tokens (numbers, words, punctuation, with
+//! a flag for "whitespace before"), then date shapes are matched over that list. Working on
+//! tokens rather than characters keeps the matching linear and free of byte-offset slicing,
+//! so arbitrary Unicode input cannot hit a char boundary.
+
+use std::ops::Range;
+
+/// A date as written, before the page's day/month order is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateToken {
+    /// `06/10/2025`, `6-10-2025`, `06.10.2025`, `06/10` (no year): which part is the day
+    /// depends on the page's order.
+    Numeric {
+        first: u32,
+        second: u32,
+        year: Option<i32>,
+        sep: char,
+    },
+    /// `2025-10-06` (also `2025/10/06`): year first is never ambiguous.
+    Ymd { year: i32, month: u32, day: u32 },
+    /// `January 10, 2026`, `Jan 05`, `10 Jan 2026`, `6 tháng 10, 2025`.
+    Named {
+        month: u32,
+        day: u32,
+        year: Option<i32>,
+    },
+}
+
+/// A token found in a text, with its byte range there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub token: DateToken,
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LexKind {
+    /// Digits; `value` is `None` when the run is too long to be any date part.
+    Number {
+        value: Option<u32>,
+        digits: usize,
+    },
+    Word,
+    Punct(char),
+}
+
+#[derive(Debug, Clone)]
+struct Lex {
+    kind: LexKind,
+    /// Lower-cased text for words (empty for others).
+    word: String,
+    span: Range<usize>,
+    space_before: bool,
+}
+
+fn lex(text: &str) -> Vec<Lex> {
+    let mut out: Vec<Lex> = Vec::new();
+    let mut space_before = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            space_before = true;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let mut end = start + 1;
+            let mut digits = 1usize;
+            let mut value: Option<u32> = c.to_digit(10);
+            while let Some(&(i, d)) = chars.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                chars.next();
+                end = i + 1;
+                digits += 1;
+                value = if digits > 6 {
+                    None
+                } else {
+                    value.map(|v| v * 10 + d.to_digit(10).unwrap_or(0))
+                };
+            }
+            out.push(Lex {
+                kind: LexKind::Number { value, digits },
+                word: String::new(),
+                span: start..end,
+                space_before,
+            });
+        } else if c.is_alphabetic() {
+            let mut end = start + c.len_utf8();
+            let mut word: String = c.to_lowercase().collect();
+            while let Some(&(i, d)) = chars.peek() {
+                if !d.is_alphabetic() {
+                    break;
+                }
+                chars.next();
+                end = i + d.len_utf8();
+                // Bound the stored word: no month or keyword is this long.
+                if word.len() < 24 {
+                    word.extend(d.to_lowercase());
+                }
+            }
+            out.push(Lex {
+                kind: LexKind::Word,
+                word,
+                span: start..end,
+                space_before,
+            });
+        } else {
+            out.push(Lex {
+                kind: LexKind::Punct(c),
+                word: String::new(),
+                span: start..start + c.len_utf8(),
+                space_before,
+            });
+        }
+        space_before = false;
+    }
+    out
+}
+
+/// Month number of an English month name or abbreviation.
+pub fn month_number(word: &str) -> Option<u32> {
+    let month = match word {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(month)
+}
+
+fn number(lex: Option<&Lex>, min_digits: usize, max_digits: usize) -> Option<u32> {
+    match lex?.kind {
+        LexKind::Number {
+            value: Some(v),
+            digits,
+        } if (min_digits..=max_digits).contains(&digits) => Some(v),
+        _ => None,
+    }
+}
+
+fn is_punct(lex: Option<&Lex>, c: char) -> bool {
+    matches!(lex, Some(l) if l.kind == LexKind::Punct(c))
+}
+
+fn adjacent(lex: Option<&Lex>) -> bool {
+    matches!(lex, Some(l) if !l.space_before)
+}
+
+fn year_of(value: u32, digits: usize) -> i32 {
+    let value = value as i32;
+    if digits == 2 {
+        2000 + value
+    } else {
+        value
+    }
+}
+
+/// Every date token of `text`, left to right, not overlapping.
+pub fn scan(text: &str) -> Vec<Found> {
+    let lexes = lex(text);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < lexes.len() {
+        match match_at(&lexes, i) {
+            Some((token, used)) => {
+                let span = lexes[i].span.start..lexes[i + used - 1].span.end;
+                found.push(Found { token, span });
+                i += used;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// Try every date shape starting at lexeme `i`; returns the token and how many lexemes it used.
+fn match_at(lx: &[Lex], i: usize) -> Option<(DateToken, usize)> {
+    let at = |k: usize| lx.get(i + k);
+    // Numbers glued to a preceding `/`, `.` or digit-ish context are part of something else
+    // (a URL path, a version, an IP address).
+    if i > 0 && adjacent(at(0)) {
+        if let LexKind::Punct(p) = lx[i - 1].kind {
+            if matches!(p, '/' | '.' | ':' | '-' | '_')
+                && matches!(at(0)?.kind, LexKind::Number { .. })
+            {
+                return None;
+            }
+        }
+        if lx[i - 1].kind == LexKind::Word && matches!(at(0)?.kind, LexKind::Number { .. }) {
+            return None;
+        }
+    }
+    match at(0)?.kind {
+        LexKind::Number { digits, .. } => {
+            // Year first: 2025-10-06, 2025/10/06.
+            if digits == 4 {
+                let year = number(at(0), 4, 4)?;
+                for sep in ['-', '/', '.'] {
+                    if is_punct(at(1), sep)
+                        && adjacent(at(1))
+                        && adjacent(at(2))
+                        && is_punct(at(3), sep)
+                        && adjacent(at(3))
+                        && adjacent(at(4))
+                    {
+                        let month = number(at(2), 1, 2)?;
+                        let day = number(at(4), 1, 2)?;
+                        if glued_more(lx, i + 5) {
+                            return None;
+                        }
+                        return Some((
+                            DateToken::Ymd {
+                                year: year as i32,
+                                month,
+                                day,
+                            },
+                            5,
+                        ));
+                    }
+                }
+                return None;
+            }
+            if !(1..=2).contains(&digits) {
+                return None;
+            }
+            let first = number(at(0), 1, 2)?;
+            // Numeric day-month with a separator.
+            for sep in ['/', '-', '.'] {
+                if !(is_punct(at(1), sep) && adjacent(at(1)) && adjacent(at(2))) {
+                    continue;
+                }
+                let Some(second) = number(at(2), 1, 2) else {
+                    continue;
+                };
+                if is_punct(at(3), sep) && adjacent(at(3)) && adjacent(at(4)) {
+                    let year_digits = match at(4).map(|l| l.kind) {
+                        Some(LexKind::Number { digits, .. }) => digits,
+                        _ => 0,
+                    };
+                    if let Some(year) = number(at(4), 2, 4).filter(|_| year_digits != 3) {
+                        if glued_more(lx, i + 5) {
+                            return None;
+                        }
+                        return Some((
+                            DateToken::Numeric {
+                                first,
+                                second,
+                                year: Some(year_of(year, year_digits)),
+                                sep,
+                            },
+                            5,
+                        ));
+                    }
+                    return None;
+                }
+                // Without a year only slashes: `6-7` is a day range, `1.2` a number.
+                if sep == '/' && !glued_more(lx, i + 3) {
+                    return Some((
+                        DateToken::Numeric {
+                            first,
+                            second,
+                            year: None,
+                            sep,
+                        },
+                        3,
+                    ));
+                }
+                return None;
+            }
+            // `10 Jan 2026`, `10th of January`, `6 tháng 10, 2025`.
+            let mut k = 1;
+            if let Some(l) = at(k) {
+                if l.kind == LexKind::Word
+                    && matches!(l.word.as_str(), "st" | "nd" | "rd" | "th")
+                    && !l.space_before
+                {
+                    k += 1;
+                }
+            }
+            if matches!(at(k), Some(l) if l.kind == LexKind::Word && l.word == "of") {
+                k += 1;
+            }
+            let word = at(k).filter(|l| l.kind == LexKind::Word)?;
+            if word.word == "tháng" {
+                let month = number(at(k + 1), 1, 2)?;
+                let mut used = k + 2;
+                let mut year = None;
+                let mut j = used;
+                if is_punct(at(j), ',') || is_punct(at(j), '/') {
+                    j += 1;
+                } else if matches!(at(j), Some(l) if l.kind == LexKind::Word && l.word == "năm") {
+                    j += 1;
+                }
+                if let Some(y) = number(at(j), 4, 4) {
+                    year = Some(y as i32);
+                    used = j + 1;
+                }
+                return Some((
+                    DateToken::Named {
+                        month,
+                        day: first,
+                        year,
+                    },
+                    used,
+                ));
+            }
+            let month = month_number(&word.word)?;
+            let mut used = k + 1;
+            let mut j = used;
+            if is_punct(at(j), ',') {
+                j += 1;
+            }
+            let mut year = None;
+            if let Some(y) = number(at(j), 4, 4) {
+                year = Some(y as i32);
+                used = j + 1;
+            }
+            Some((
+                DateToken::Named {
+                    month,
+                    day: first,
+                    year,
+                },
+                used,
+            ))
+        }
+        LexKind::Word => {
+            let month = month_number(&at(0)?.word)?;
+            let mut k = 1;
+            if is_punct(at(k), '.') && adjacent(at(k)) {
+                k += 1; // `Jan. 5`
+            }
+            let day = number(at(k), 1, 2)?;
+            let mut used = k + 1;
+            if let Some(l) = at(used) {
+                if l.kind == LexKind::Word
+                    && matches!(l.word.as_str(), "st" | "nd" | "rd" | "th")
+                    && !l.space_before
+                {
+                    used += 1;
+                }
+            }
+            // `Jan 27, 2026` or `Jan 27 2026`, but not the `12` of `Jan 5 - 12`.
+            let mut j = used;
+            if is_punct(at(j), ',') {
+                j += 1;
+            }
+            let mut year = None;
+            if let Some(y) = number(at(j), 4, 4) {
+                year = Some(y as i32);
+                used = j + 1;
+            }
+            Some((DateToken::Named { month, day, year }, used))
+        }
+        LexKind::Punct(_) => None,
+    }
+}
+
+/// True when lexeme `k` continues the match without a space (`10.0.0.1`, `1/2/3/4`,
+/// `06/10/2025abc`): then what looked like a date is something else.
+fn glued_more(lx: &[Lex], k: usize) -> bool {
+    match lx.get(k) {
+        Some(l) if !l.space_before => match l.kind {
+            LexKind::Number { .. } | LexKind::Word => true,
+            LexKind::Punct(p) => {
+                matches!(p, '/' | '.' | '-' | ':')
+                    && matches!(lx.get(k + 1), Some(n) if !n.space_before && matches!(n.kind, LexKind::Number { .. }))
+            }
+        },
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<DateToken> {
+        scan(text).into_iter().map(|f| f.token).collect()
+    }
+
+    #[test]
+    fn numeric_forms() {
+        assert_eq!(
+            tokens("06/10/2025"),
+            vec![DateToken::Numeric {
+                first: 6,
+                second: 10,
+                year: Some(2025),
+                sep: '/'
+            }]
+        );
+        assert_eq!(
+            tokens("6/10/25 and 13.07.2026"),
+            vec![
+                DateToken::Numeric {
+                    first: 6,
+                    second: 10,
+                    year: Some(2025),
+                    sep: '/'
+                },
+                DateToken::Numeric {
+                    first: 13,
+                    second: 7,
+                    year: Some(2026),
+                    sep: '.'
+                }
+            ]
+        );
+        assert_eq!(
+            tokens("2025-10-06"),
+            vec![DateToken::Ymd {
+                year: 2025,
+                month: 10,
+                day: 6
+            }]
+        );
+        assert_eq!(
+            tokens("Monday (01/12)"),
+            vec![DateToken::Numeric {
+                first: 1,
+                second: 12,
+                year: None,
+                sep: '/'
+            }]
+        );
+    }
+
+    #[test]
+    fn not_dates() {
+        assert!(tokens("6-7").is_empty());
+        assert!(tokens("10.0.0.1").is_empty());
+        assert!(tokens("https://x.com/2025/10/06/").is_empty());
+        assert!(tokens("v1.2").is_empty());
+        assert!(tokens("T3.1").is_empty());
+        assert!(tokens("may be").is_empty());
+    }
+
+    #[test]
+    fn month_names() {
+        assert_eq!(
+            tokens("January 10, 2026"),
+            vec![DateToken::Named {
+                month: 1,
+                day: 10,
+                year: Some(2026)
+            }]
+        );
+        assert_eq!(
+            tokens("Mon (Jan 05)"),
+            vec![DateToken::Named {
+                month: 1,
+                day: 5,
+                year: None
+            }]
+        );
+        assert_eq!(
+            tokens("10 Jan 2026"),
+            vec![DateToken::Named {
+                month: 1,
+                day: 10,
+                year: Some(2026)
+            }]
+        );
+        assert_eq!(
+            tokens("6 tháng 10, 2025"),
+            vec![DateToken::Named {
+                month: 10,
+                day: 6,
+                year: Some(2025)
+            }]
+        );
+    }
+}
