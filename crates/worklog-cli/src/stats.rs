@@ -48,7 +48,8 @@ pub fn compute(pages: &[Page], top: usize) -> Summary {
     let mut weeks: BTreeSet<u32> = BTreeSet::new();
     let mut days: BTreeSet<NaiveDate> = BTreeSet::new();
     let mut services: HashMap<&str, (&str, usize)> = HashMap::new();
-    let mut categories: HashMap<&'static str, usize> = HashMap::new();
+    // Category id → (name, tasks).
+    let mut categories: HashMap<&'static str, (&'static str, usize)> = HashMap::new();
     let (mut week_pages, mut index_pages, mut other_pages) = (0, 0, 0);
     let (mut tasks, mut dated) = (0, 0);
     let (mut errors, mut warnings, mut infos) = (0, 0, 0);
@@ -86,11 +87,11 @@ pub fn compute(pages: &[Page], top: usize) -> Summary {
             for s in &task.services {
                 services.entry(&s.id).or_insert((&s.name, 0)).1 += 1;
                 if let Some(c) = service_category(&s.id) {
-                    task_categories.insert(c);
+                    task_categories.insert((c.id, c.name));
                 }
             }
-            for c in task_categories {
-                *categories.entry(c).or_default() += 1;
+            for (id, name) in task_categories {
+                categories.entry(id).or_insert((name, 0)).1 += 1;
             }
         }
     }
@@ -111,8 +112,8 @@ pub fn compute(pages: &[Page], top: usize) -> Summary {
     top_services.truncate(top);
     let mut top_categories: Vec<Count> = categories
         .into_iter()
-        .map(|(name, n)| Count {
-            id: worklog::query::slug(name),
+        .map(|(id, (name, n))| Count {
+            id: id.to_string(),
             name: name.to_string(),
             tasks: n,
         })

@@ -260,23 +260,23 @@ fn loose_eq(name: &str, slug: &str) -> bool {
 
 /// What the filter needs from the service catalogue, in one place.
 mod catalogue_view {
-    /// The parent service of a feature entry (`security-group` → `ec2`).
+    use crate::services::{catalogue, Category};
+
+    /// The parent of an entry (`security-group` → `vpc`). Tasks already carry their
+    /// entries' ancestors (`services::annotate`); this covers pages built by other means.
     pub fn parent(id: &str) -> Option<&'static str> {
-        // Wired to the catalogue once `crate::services` exposes it.
-        let _ = id;
-        None
+        catalogue().get(id).and_then(|e| e.parent)
     }
 
-    /// The category name of a service or feature (features inherit their parent's).
-    pub fn category(id: &str) -> Option<&'static str> {
-        let _ = id;
-        None
+    /// The category of an entry.
+    pub fn category(id: &str) -> Option<&'static Category> {
+        catalogue().category_of(id)
     }
 }
 
-/// The category name of a service id from the catalogue (features inherit their parent's);
-/// what category filters and facets use.
-pub fn service_category(id: &str) -> Option<&'static str> {
+/// The category of a service id from the catalogue: what category filters and facets use
+/// (`id` is the slug that goes into the URL, `name` what people read).
+pub fn service_category(id: &str) -> Option<&'static crate::services::Category> {
     catalogue_view::category(id)
 }
 
@@ -385,8 +385,11 @@ impl Matcher {
             return true;
         }
         task.services.iter().any(|s| {
-            catalogue_view::category(&s.id)
-                .is_some_and(|name| self.categories.iter().any(|c| loose_eq(name, c)))
+            catalogue_view::category(&s.id).is_some_and(|cat| {
+                self.categories
+                    .iter()
+                    .any(|c| c == cat.id || loose_eq(cat.name, c))
+            })
         })
     }
 
@@ -874,14 +877,14 @@ pub fn facets_of(pages: &[Page], sources: &[(String, String)], filter: &Filter) 
     let m = filter.matcher();
     // Tallies keyed by value; labels remembered from the first time a value is seen.
     let mut services: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
-    let mut categories: BTreeMap<String, (usize, &'static str)> = BTreeMap::new();
+    let mut categories: BTreeMap<&'static str, (usize, &'static str)> = BTreeMap::new();
     let mut weeks: BTreeMap<u32, usize> = BTreeMap::new();
     let mut languages: BTreeMap<Language, usize> = BTreeMap::new();
     let mut source_counts: BTreeMap<usize, usize> = BTreeMap::new();
     let mut total = 0;
     // Reused per task so counting a task's services once needs no fresh allocation.
     let mut seen_services: BTreeSet<&str> = BTreeSet::new();
-    let mut seen_categories: BTreeSet<&'static str> = BTreeSet::new();
+    let mut seen_categories: BTreeMap<&'static str, &'static str> = BTreeMap::new();
 
     for page in pages {
         let source_index = sources
@@ -920,11 +923,11 @@ pub fn facets_of(pages: &[Page], sources: &[(String, String)], filter: &Filter) 
                 seen_categories.clear();
                 for s in &task.services {
                     if let Some(c) = catalogue_view::category(&s.id) {
-                        seen_categories.insert(c);
+                        seen_categories.insert(c.id, c.name);
                     }
                 }
-                for c in &seen_categories {
-                    categories.entry(slug(c)).or_insert((0, c)).0 += 1;
+                for (id, name) in &seen_categories {
+                    categories.entry(id).or_insert((0, name)).0 += 1;
                 }
             }
             if (KindMatches { week: true, ..k }).all() {
@@ -972,8 +975,8 @@ pub fn facets_of(pages: &[Page], sources: &[(String, String)], filter: &Filter) 
     let mut category_facets: Vec<FacetCount<String>> = categories
         .into_iter()
         .map(|(value, (count, name))| FacetCount {
-            selected: f.categories.contains(&value),
-            value,
+            selected: f.categories.iter().any(|c| c == value),
+            value: value.to_string(),
             label: name.to_string(),
             count,
         })
@@ -1392,6 +1395,59 @@ mod tests {
             .map(|c| (c.label.as_str(), c.count))
             .collect();
         assert_eq!(srcs, vec![("Alice", 1)]);
+    }
+
+    #[test]
+    fn catalogue_parents_and_categories() {
+        let pages = vec![page(
+            "c/w1.md",
+            1,
+            Some(Language::En),
+            vec![
+                task(
+                    "Open port 22 in a security group",
+                    &["security-group"],
+                    None,
+                    None,
+                ),
+                task("Rotate keys", &["kms"], None, None),
+                task("Launch an instance", &["ec2"], None, None),
+            ],
+        )];
+        let by_service = |id: &str| Filter {
+            services: vec![id.into()],
+            ..Filter::default()
+        };
+        assert_eq!(
+            count(&pages, &by_service("vpc")),
+            1,
+            "feature under its parent"
+        );
+        assert_eq!(count(&pages, &by_service("security-group")), 1);
+        let by_category = |c: &str| Filter {
+            categories: vec![c.into()],
+            ..Filter::default()
+        };
+        assert_eq!(
+            count(&pages, &by_category("security-identity-compliance")),
+            1
+        );
+        assert_eq!(
+            count(&pages, &by_category("Security, Identity & Compliance")),
+            1,
+            "category names are accepted"
+        );
+        let f = facets_of(&pages, &[], &by_category("security-identity-compliance"));
+        let sic = f
+            .categories
+            .iter()
+            .find(|c| c.value == "security-identity-compliance")
+            .map(|c| (c.count, c.selected, c.label.as_str()));
+        assert_eq!(sic, Some((1, true, "Security, Identity & Compliance")));
+        // Services are counted under the category selection: only KMS is left.
+        assert_eq!(f.services.len(), 1);
+        let all = facets_of(&pages, &[], &Filter::default());
+        assert!(all.services.iter().any(|c| c.value == "vpc" && c.count == 1));
     }
 
     #[test]
