@@ -1,3 +1,17 @@
-//! Worklog Viewer: the Leptos CSR app. A thin shell over the `worklog` core.
+//! Worklog Viewer: the Leptos CSR app. A thin shell over the `worklog` core: it loads pages
+//! (files, folders, drops, pastes, URLs), parses them with `worklog::parse_page`, and shows the
+//! collection as weeks, tasks, a timeline, services and diagnostics. The URL query string
+//! (`worklog::query::ViewState`) holds the whole screen state.
 
-fn main() {}
+mod app;
+mod catalogue;
+mod components;
+mod load;
+mod state;
+mod url;
+mod views;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

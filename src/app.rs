@@ -1,0 +1,245 @@
+//! The app shell: header with load controls, filter panel, view tabs, the current view, and the
+//! wiring to the outside world (URL, back/forward, keyboard shortcuts, drag and drop, the
+//! `body[data-ready]` flag tests wait for).
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use worklog::query::View;
+
+use crate::components::detail::TaskDetail;
+use crate::components::filters::Filters;
+use crate::components::loader::{load_demo, LoadControls, ProgressBar};
+use crate::components::sources::{SourceErrors, SourceList};
+use crate::load::{self, drop, files};
+use crate::state::AppState;
+use crate::url;
+use crate::views::{
+    diagnostics::DiagnosticsView, services::ServicesView, tasks::TasksView,
+    timeline::TimelineView, weeks::WeeksView,
+};
+
+fn view_label(v: View) -> &'static str {
+    match v {
+        View::Weeks => "Weeks",
+        View::Tasks => "Tasks",
+        View::Timeline => "Timeline",
+        View::Services => "Services",
+        View::Diagnostics => "Diagnostics",
+    }
+}
+
+fn set_body_attr(name: &str, value: &str) {
+    if let Some(body) = document().body() {
+        let _ = body.set_attribute(name, value);
+    }
+}
+
+/// Is the keyboard focus in a text field (where `/` must type a slash)?
+fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.has_attribute("contenteditable")
+        })
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new(url::read());
+    provide_context(state);
+
+    // Normalise the address once (canonical parameter order), without a history entry.
+    url::write(&state.vs.get_untracked(), false);
+    spawn_local(load::initial_load(state));
+
+    Effect::new(move |_| {
+        if state.ready.get() {
+            set_body_attr("data-ready", "true");
+        }
+    });
+    Effect::new(move |_| {
+        let busy = state.progress.with(|p| p.is_some())
+            || state.sources.with(|s| s.iter().any(|i| i.loading));
+        set_body_attr("data-busy", if busy { "true" } else { "false" });
+    });
+
+    // Back/forward: the address is the state.
+    let popstate = window_event_listener(ev::popstate, move |_| {
+        state.vs.set(url::read());
+        load::sync_url_sources(state);
+    });
+    let keys = window_event_listener(ev::keydown, move |ev| {
+        if ev.key() == "/" && !typing_in_field(&ev) && !ev.ctrl_key() && !ev.meta_key() {
+            if let Some(input) = document()
+                .get_element_by_id("search")
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+        } else if ev.key() == "Escape" {
+            if state.selected.get_untracked().is_some() {
+                state.selected.set(None);
+            } else if state.filter.with_untracked(|f| !f.text.is_empty()) {
+                state.navigate(true, |vs| vs.filter.text.clear());
+            }
+        }
+    });
+    on_cleanup(move || {
+        popstate.remove();
+        keys.remove();
+    });
+
+    let (dragging, set_dragging) = signal(false);
+    let on_drop = move |ev: ev::DragEvent| {
+        ev.prevent_default();
+        set_dragging.set(false);
+        let Some(data) = ev.data_transfer() else { return };
+        let dropped = drop::capture(&data);
+        if dropped.is_empty() {
+            return;
+        }
+        spawn_local(async move {
+            let (found, mut errors) = drop::walk(dropped).await;
+            let roots: Vec<String> = {
+                let mut r: Vec<String> = found
+                    .iter()
+                    .filter_map(|(p, _)| p.split('/').next().map(str::to_string))
+                    .collect();
+                r.sort();
+                r.dedup();
+                r
+            };
+            let label = match roots.as_slice() {
+                [one] => format!("Dropped {one}"),
+                _ => format!("Dropped {} items", roots.len()),
+            };
+            let (raw, read_errors) = files::read_all(found).await;
+            errors.extend(read_errors);
+            let (raw, skipped) = load::select_markdown(raw);
+            load::load_local(state, label, raw, skipped, errors).await;
+        });
+    };
+
+    let current = Memo::new(move |_| state.vs.with(|v| v.view));
+    let has_pages = move || state.loaded.with(|l| !l.is_empty());
+    let total_tasks = move || state.collection.with(|c| c.pages().iter().map(|p| p.tasks.len()).sum::<usize>());
+
+    view! {
+        <div
+            class="app"
+            class:dragging=dragging
+            on:dragover=move |ev: ev::DragEvent| {
+                ev.prevent_default();
+                set_dragging.set(true);
+            }
+            on:dragleave=move |ev: ev::DragEvent| {
+                if ev.related_target().is_none() {
+                    set_dragging.set(false);
+                }
+            }
+            on:drop=on_drop
+        >
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="topbar">
+                <h1>
+                    <span class="logo" aria-hidden="true">"▦"</span>
+                    " Worklog Viewer"
+                </h1>
+                <LoadControls />
+            </header>
+            <ProgressBar />
+            <SourceErrors />
+            <Show when=has_pages fallback=move || view! { <EmptyState /> }>
+                <div class="layout">
+                    <aside class="sidebar">
+                        <Filters />
+                    </aside>
+                    <main id="main" tabindex="-1">
+                        <nav class="tabs" aria-label="Views">
+                            {View::ALL
+                                .into_iter()
+                                .map(|v| {
+                                    let href = move || {
+                                        let mut s = state.vs.get();
+                                        s.view = v;
+                                        format!("?{}", s.to_query())
+                                    };
+                                    view! {
+                                        <a
+                                            href=href
+                                            data-view=v.as_str()
+                                            aria-current=move || (current.get() == v).then_some("page")
+                                            on:click=move |ev: ev::MouseEvent| {
+                                                if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                                                    return;
+                                                }
+                                                ev.prevent_default();
+                                                state.navigate(true, move |vs| vs.view = v);
+                                            }
+                                        >
+                                            {view_label(v)}
+                                        </a>
+                                    }
+                                })
+                                .collect_view()}
+                        </nav>
+                        <div class="status">
+                            <p>
+                                <strong data-testid="task-count">{move || state.rows.with(|r| r.len())}</strong>
+                                {move || format!(" of {} tasks", total_tasks())}
+                            </p>
+                            <SourceList />
+                        </div>
+                        {move || match current.get() {
+                            View::Weeks => view! { <WeeksView /> }.into_any(),
+                            View::Tasks => view! { <TasksView /> }.into_any(),
+                            View::Timeline => view! { <TimelineView /> }.into_any(),
+                            View::Services => view! { <ServicesView /> }.into_any(),
+                            View::Diagnostics => view! { <DiagnosticsView /> }.into_any(),
+                        }}
+                    </main>
+                </div>
+            </Show>
+            <TaskDetail />
+            <div class="drop-overlay" aria-hidden="true">
+                <p>"Drop worklog files or folders to add them"</p>
+            </div>
+        </div>
+    }
+}
+
+/// What the page says when nothing is loaded: how to load worklogs.
+#[component]
+fn EmptyState() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let loading = move || !state.ready.get() || state.sources.with(|s| s.iter().any(|i| i.loading));
+    view! {
+        <main id="main" class="empty-state" data-testid="empty-state">
+            <Show
+                when=move || !loading()
+                fallback=|| view! { <p class="loading" role="status">"Loading worklogs…"</p> }
+            >
+                <h2>"No worklogs loaded"</h2>
+                <p>
+                    "Worklog Viewer reads the weekly worklog pages of an FCJ internship site (the "
+                    <code>"content/1-Worklog/…/_index.md"</code>
+                    " files) and shows them as weeks, a task table, a timeline and service charts. Everything stays in your browser."
+                </p>
+                <ul>
+                    <li><strong>"Open files"</strong>" or "<strong>"Open folder"</strong>" above (a whole Hugo site works: the pages under "<code>"content/"</code>" are found)."</li>
+                    <li>"Drag and drop files or folders anywhere on this page."</li>
+                    <li><strong>"Paste"</strong>" the markdown of one page."</li>
+                    <li>"Load a URL: a page, or a manifest "<code>"{\"files\": [...]}"</code>"; or link to "<code>"?src=<url>"</code>"."</li>
+                </ul>
+                <button type="button" class="primary" id="load-demo" on:click=move |_| load_demo(state)>
+                    "Load the demo worklog"
+                </button>
+                <SourceList />
+            </Show>
+        </main>
+    }
+}

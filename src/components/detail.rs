@@ -1,0 +1,44 @@
+//! The task detail panel, opened by clicking a timeline bar.
+
+use leptos::prelude::*;
+
+use super::chips::ServiceChips;
+use super::date::{weekday_name, DateRange};
+use super::item_tree::{item_list, reference_list};
+use crate::state::AppState;
+
+#[component]
+pub fn TaskDetail() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let close = move || state.selected.set(None);
+    move || {
+        let selected = state.selected.get()?;
+        let collection = state.collection.get();
+        let (page, task) = selected.resolve(&collection)?;
+        let lang = page.language;
+        let source = state.source_of(selected.page as usize).map(|s| s.label);
+        Some(view! {
+            <aside class="detail" role="dialog" aria-modal="false" aria-labelledby="detail-heading" data-testid="task-detail">
+                <header>
+                    <h2 id="detail-heading">
+                        {page.week.map(|w| format!("Week {w}")).unwrap_or_else(|| "Task".to_string())}
+                        {task.weekday.map(|d| format!(" · {}", weekday_name(d, lang)))}
+                    </h2>
+                    <button type="button" class="close" aria-label="Close" on:click=move |_| close()>"×"</button>
+                </header>
+                <p><DateRange start=task.start end=task.end lang=lang /></p>
+                {if task.items.is_empty() {
+                    view! { <p class="task-text">{task.text.clone()}</p> }.into_any()
+                } else {
+                    item_list(&task.items)
+                }}
+                {(!task.references.is_empty()).then(|| view! { <h3>"References"</h3> {reference_list(&task.references)} })}
+                <ServiceChips services=task.services.clone() />
+                <p class="muted small">
+                    {format!("{} line {}", page.source, task.line)}
+                    {source.map(|s| format!(" · from {s}"))}
+                </p>
+            </aside>
+        })
+    }
+}

@@ -1,0 +1,423 @@
+//! The filter panel: every facet with its count under the current filter (computed once by
+//! `worklog::query::facets`), edits written straight into the URL state.
+
+use leptos::prelude::*;
+use worklog::query::{parse_date, WeekRange};
+use worklog::Language;
+
+use super::chips::short_name;
+use super::date::iso;
+use crate::state::AppState;
+
+/// How many services are listed before "show all".
+const SERVICES_SHOWN: usize = 12;
+
+#[component]
+pub fn Filters() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let has_filter = move || state.filter.with(|f| !f.is_empty());
+    view! {
+        <section class="filters" aria-labelledby="filters-heading">
+            <div class="filters-head">
+                <h2 id="filters-heading">"Filters"</h2>
+                <button
+                    type="button"
+                    class="link"
+                    id="clear-filters"
+                    disabled=move || !has_filter()
+                    on:click=move |_| state.navigate(true, |vs| vs.filter = Default::default())
+                >
+                    "Reset"
+                </button>
+            </div>
+            <SearchBox />
+            <ServiceFacet />
+            <CategoryFacet />
+            <WeekFacet />
+            <DateFacet />
+            <LanguageFacet />
+            <SourceFacet />
+        </section>
+    }
+}
+
+/// Free text over task text. `/` focuses it and `Esc` clears it (see `app.rs`).
+#[component]
+fn SearchBox() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="field">
+            <label for="search">"Search tasks " <kbd>"/"</kbd></label>
+            <input
+                id="search"
+                type="search"
+                placeholder="e.g. athena query"
+                autocomplete="off"
+                prop:value=move || state.filter.with(|f| f.text.clone())
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    state.navigate(false, move |vs| vs.filter.text = text);
+                }
+            />
+        </div>
+    }
+}
+
+fn toggle<T: PartialEq>(list: &mut Vec<T>, value: T) {
+    if let Some(i) = list.iter().position(|x| *x == value) {
+        list.remove(i);
+    } else {
+        list.push(value);
+    }
+}
+
+#[component]
+fn ServiceFacet() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (needle, set_needle) = signal(String::new());
+    let (show_all, set_show_all) = signal(false);
+    let options = Memo::new(move |_| {
+        let needle = needle.get().to_lowercase();
+        state.facets.with(|f| {
+            f.services
+                .iter()
+                .filter(|o| {
+                    needle.is_empty()
+                        || o.label.to_lowercase().contains(&needle)
+                        || o.value.contains(&needle)
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let total = move || state.facets.with(|f| f.services.len());
+    view! {
+        <fieldset class="facet" data-testid="facet-services">
+            <legend>"Services"</legend>
+            <Show
+                when=move || { total() > 0 }
+                fallback=|| view! { <p class="muted small">"No services recognised yet."</p> }
+            >
+                <label class="visually-hidden" for="service-search">"Find a service"</label>
+                <input
+                    id="service-search"
+                    type="search"
+                    placeholder="Find a service"
+                    autocomplete="off"
+                    prop:value=needle
+                    on:input=move |ev| set_needle.set(event_target_value(&ev))
+                />
+                <ul class="options">
+                    {move || {
+                        let all = options.get();
+                        let limit = if show_all.get() || !needle.with(|n| n.is_empty()) {
+                            usize::MAX
+                        } else {
+                            SERVICES_SHOWN
+                        };
+                        all.into_iter()
+                            .enumerate()
+                            .filter(|(i, o)| *i < limit || o.selected)
+                            .map(|(_, o)| {
+                                let id = o.value.clone();
+                                view! {
+                                    <li>
+                                        <label>
+                                            <input
+                                                type="checkbox"
+                                                name="service"
+                                                value=o.value.clone()
+                                                prop:checked=o.selected
+                                                on:change=move |_| {
+                                                    let id = id.clone();
+                                                    state.navigate(true, move |vs| toggle(&mut vs.filter.services, id));
+                                                }
+                                            />
+                                            <span class="option-label" title=o.label.clone()>
+                                                {short_name(&o.label).to_string()}
+                                            </span>
+                                            <span class="count">{o.count}</span>
+                                        </label>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+                <Show when=move || { total() > SERVICES_SHOWN && needle.with(|n| n.is_empty()) }>
+                    <button
+                        type="button"
+                        class="link"
+                        on:click=move |_| set_show_all.update(|v| *v = !*v)
+                    >
+                        {move || if show_all.get() { "Show fewer".to_string() } else { format!("Show all {}", total()) }}
+                    </button>
+                </Show>
+            </Show>
+        </fieldset>
+    }
+}
+
+#[component]
+fn CategoryFacet() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <Show when=move || state.facets.with(|f| !f.categories.is_empty())>
+            <fieldset class="facet" data-testid="facet-categories">
+                <legend>"Category"</legend>
+                <ul class="options">
+                    {move || {
+                        state
+                            .facets
+                            .with(|f| f.categories.clone())
+                            .into_iter()
+                            .map(|o| {
+                                let slug = o.value.clone();
+                                view! {
+                                    <li>
+                                        <label>
+                                            <input
+                                                type="checkbox"
+                                                name="category"
+                                                value=o.value.clone()
+                                                prop:checked=o.selected
+                                                on:change=move |_| {
+                                                    let slug = slug.clone();
+                                                    state.navigate(true, move |vs| toggle(&mut vs.filter.categories, slug));
+                                                }
+                                            />
+                                            <span class="option-label">{o.label.clone()}</span>
+                                            <span class="count">{o.count}</span>
+                                        </label>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </fieldset>
+        </Show>
+    }
+}
+
+/// Weeks: toggle single weeks, or type a range.
+#[component]
+fn WeekFacet() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let range_from = NodeRef::<leptos::html::Input>::new();
+    let range_to = NodeRef::<leptos::html::Input>::new();
+    let apply_range = move || {
+        let read = |r: NodeRef<leptos::html::Input>| {
+            r.get_untracked()
+                .and_then(|i| i.value().trim().parse::<u32>().ok())
+        };
+        let (a, b) = (read(range_from), read(range_to));
+        if let Some(range) = match (a, b) {
+            (Some(a), Some(b)) => Some(WeekRange::new(a, b)),
+            (Some(a), None) | (None, Some(a)) => Some(WeekRange::single(a)),
+            _ => None,
+        } {
+            state.navigate(true, move |vs| vs.filter.weeks = vec![range]);
+        }
+    };
+    view! {
+        <Show when=move || state.facets.with(|f| !f.weeks.is_empty())>
+            <fieldset class="facet" data-testid="facet-weeks">
+                <legend>"Weeks"</legend>
+                <ul class="week-toggles">
+                    {move || {
+                        state
+                            .facets
+                            .with(|f| f.weeks.clone())
+                            .into_iter()
+                            .map(|o| {
+                                let week = o.value;
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="week-toggle"
+                                            data-week=week
+                                            aria-pressed=o.selected.to_string()
+                                            title=format!("Week {week}: {} tasks", o.count)
+                                            on:click=move |_| {
+                                                state
+                                                    .navigate(
+                                                        true,
+                                                        move |vs| {
+                                                            let single = WeekRange::single(week);
+                                                            if vs.filter.weeks.iter().any(|r| r.contains(week)) {
+                                                                vs.filter.weeks = split_out(&vs.filter.weeks, week);
+                                                            } else {
+                                                                vs.filter.weeks.push(single);
+                                                            }
+                                                        },
+                                                    )
+                                            }
+                                        >
+                                            {week}
+                                            <span class="count">{o.count}</span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+                <div class="range">
+                    <label for="week-from">"From week"</label>
+                    <input id="week-from" type="number" min="0" max="60" node_ref=range_from on:change=move |_| apply_range() />
+                    <label for="week-to">"to"</label>
+                    <input id="week-to" type="number" min="0" max="60" node_ref=range_to on:change=move |_| apply_range() />
+                </div>
+            </fieldset>
+        </Show>
+    }
+}
+
+/// Remove one week from a set of ranges, splitting the range that holds it.
+fn split_out(ranges: &[WeekRange], week: u32) -> Vec<WeekRange> {
+    let mut out = Vec::new();
+    for r in ranges {
+        if !r.contains(week) {
+            out.push(*r);
+            continue;
+        }
+        if r.start < week {
+            out.push(WeekRange::new(r.start, week - 1));
+        }
+        if r.end > week {
+            out.push(WeekRange::new(week + 1, r.end));
+        }
+    }
+    out
+}
+
+#[component]
+fn DateFacet() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <fieldset class="facet">
+            <legend>"Dates"</legend>
+            <div class="range">
+                <label for="date-from">"From"</label>
+                <input
+                    id="date-from"
+                    type="date"
+                    prop:value=move || state.filter.with(|f| f.from.map(iso).unwrap_or_default())
+                    on:change=move |ev| {
+                        let d = parse_date(&event_target_value(&ev));
+                        state.navigate(true, move |vs| vs.filter.from = d);
+                    }
+                />
+                <label for="date-to">"To"</label>
+                <input
+                    id="date-to"
+                    type="date"
+                    prop:value=move || state.filter.with(|f| f.to.map(iso).unwrap_or_default())
+                    on:change=move |ev| {
+                        let d = parse_date(&event_target_value(&ev));
+                        state.navigate(true, move |vs| vs.filter.to = d);
+                    }
+                />
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn LanguageFacet() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let count = move |lang: Language| {
+        state.facets.with(|f| {
+            f.languages
+                .iter()
+                .find(|o| o.value == lang)
+                .map(|o| o.count)
+                .unwrap_or(0)
+        })
+    };
+    let set = move |lang: Option<Language>| state.navigate(true, move |vs| vs.filter.language = lang);
+    view! {
+        <Show when=move || state.facets.with(|f| !f.languages.is_empty())>
+            <fieldset class="facet" data-testid="facet-language">
+                <legend>"Language"</legend>
+                <label class="inline">
+                    <input
+                        type="radio"
+                        name="lang"
+                        value=""
+                        prop:checked=move || state.filter.with(|f| f.language.is_none())
+                        on:change=move |_| set(None)
+                    />
+                    "All"
+                </label>
+                <label class="inline">
+                    <input
+                        type="radio"
+                        name="lang"
+                        value="en"
+                        prop:checked=move || state.filter.with(|f| f.language == Some(Language::En))
+                        on:change=move |_| set(Some(Language::En))
+                    />
+                    "English "
+                    <span class="count">{move || count(Language::En)}</span>
+                </label>
+                <label class="inline">
+                    <input
+                        type="radio"
+                        name="lang"
+                        value="vi"
+                        prop:checked=move || state.filter.with(|f| f.language == Some(Language::Vi))
+                        on:change=move |_| set(Some(Language::Vi))
+                    />
+                    "Tiếng Việt "
+                    <span class="count">{move || count(Language::Vi)}</span>
+                </label>
+            </fieldset>
+        </Show>
+    }
+}
+
+/// Internships (author / repository), when several are loaded.
+#[component]
+fn SourceFacet() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <Show when=move || state.facets.with(|f| f.sources.len() > 1)>
+            <fieldset class="facet" data-testid="facet-sources">
+                <legend>"Internship"</legend>
+                <ul class="options">
+                    {move || {
+                        state
+                            .facets
+                            .with(|f| f.sources.clone())
+                            .into_iter()
+                            .map(|o| {
+                                let key = o.value.clone();
+                                view! {
+                                    <li>
+                                        <label>
+                                            <input
+                                                type="checkbox"
+                                                name="source"
+                                                value=o.value.clone()
+                                                prop:checked=o.selected
+                                                on:change=move |_| {
+                                                    let key = key.clone();
+                                                    state.navigate(true, move |vs| toggle(&mut vs.filter.sources, key));
+                                                }
+                                            />
+                                            <span class="option-label" title=o.value.clone()>{o.label.clone()}</span>
+                                            <span class="count">{o.count}</span>
+                                        </label>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </fieldset>
+        </Show>
+    }
+}

@@ -1,0 +1,227 @@
+//! The load controls: open files, open a folder, paste, load a URL, the demo, clear; and the
+//! progress bar of the parse in flight.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::load::{self, files, store, url, RawFile};
+use crate::state::{AppState, SourceKind};
+
+/// Read the files of an input and load them as one local source.
+fn load_from_input(state: AppState, input: &web_sys::HtmlInputElement, folder: bool) {
+    let Some(list) = input.files() else { return };
+    let picked: Vec<(String, web_sys::File)> = files::files_of(&list)
+        .into_iter()
+        .map(|f| (files::file_path(&f), f))
+        .collect();
+    // Let the same selection be picked again later.
+    input.set_value("");
+    if picked.is_empty() {
+        return;
+    }
+    let label = if folder {
+        picked
+            .first()
+            .and_then(|(p, _)| p.split('/').next())
+            .map(|root| format!("Folder {root}"))
+            .unwrap_or_else(|| "Folder".to_string())
+    } else if picked.len() == 1 {
+        picked[0].0.clone()
+    } else {
+        format!("{} files", picked.len())
+    };
+    spawn_local(async move {
+        let (raw, errors) = files::read_all(picked).await;
+        // A folder brings everything in it; single files were chosen one by one.
+        let (raw, skipped) = if folder {
+            load::select_markdown(raw)
+        } else {
+            (raw, 0)
+        };
+        load::load_local(state, label, raw, skipped, errors).await;
+    });
+}
+
+#[component]
+pub fn LoadControls() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let paste_dialog = NodeRef::<leptos::html::Dialog>::new();
+    let paste_text = NodeRef::<leptos::html::Textarea>::new();
+    let paste_name = NodeRef::<leptos::html::Input>::new();
+    let url_input = NodeRef::<leptos::html::Input>::new();
+    let paste_count = StoredValue::new(0u32);
+    // `webkitdirectory` is not an attribute the view macro knows; set it on the element.
+    let folder_input = NodeRef::<leptos::html::Input>::new();
+    folder_input.on_load(|input| {
+        let _ = input.set_attribute("webkitdirectory", "");
+    });
+
+    let open_paste = move |_| {
+        if let Some(d) = paste_dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let submit_paste = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = paste_text.get().map(|t| t.value()).unwrap_or_default();
+        if text.trim().is_empty() {
+            return;
+        }
+        paste_count.update_value(|n| *n += 1);
+        let name = paste_name
+            .get()
+            .map(|i| i.value().trim().to_string())
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| format!("pasted-{}.md", paste_count.get_value()));
+        if let Some(t) = paste_text.get() {
+            t.set_value("");
+        }
+        if let Some(d) = paste_dialog.get() {
+            d.close();
+        }
+        let files = vec![RawFile {
+            path: name.clone(),
+            bytes: text.into_bytes(),
+        }];
+        spawn_local(load::load_local(state, format!("Pasted {name}"), files, 0, Vec::new()));
+    };
+    let submit_url = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(input) = url_input.get() else { return };
+        let src = input.value().trim().to_string();
+        if src.is_empty() {
+            return;
+        }
+        input.set_value("");
+        add_url_source(state, src);
+    };
+
+    view! {
+        <div class="load-controls" role="group" aria-label="Load worklogs">
+            <label class="button" for="file-input">"Open files"</label>
+            <input
+                id="file-input"
+                class="visually-hidden"
+                type="file"
+                multiple
+                accept=".md,.markdown,text/markdown,text/plain"
+                on:change=move |ev| {
+                    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                        load_from_input(state, &input, false);
+                    }
+                }
+            />
+            <label class="button" for="folder-input">"Open folder"</label>
+            <input
+                id="folder-input"
+                class="visually-hidden"
+                type="file"
+                multiple
+                node_ref=folder_input
+                on:change=move |ev| {
+                    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                        load_from_input(state, &input, true);
+                    }
+                }
+            />
+            <button type="button" id="paste-button" on:click=open_paste>"Paste"</button>
+            <form class="url-form" on:submit=submit_url>
+                <label class="visually-hidden" for="url-input">"Worklog URL"</label>
+                <input id="url-input" type="url" placeholder="https://…/index.json or page.md" node_ref=url_input />
+                <button type="submit">"Load URL"</button>
+            </form>
+            <button
+                type="button"
+                id="clear-button"
+                class="danger"
+                disabled=move || state.sources.with(|s| s.is_empty())
+                on:click=move |_| load::clear_all(state)
+            >
+                "Clear"
+            </button>
+            <dialog node_ref=paste_dialog class="paste-dialog" aria-labelledby="paste-heading">
+                <form on:submit=submit_paste>
+                    <h2 id="paste-heading">"Paste a worklog page"</h2>
+                    <label for="paste-name">"File path (optional; it tells the week and language)"</label>
+                    <input id="paste-name" type="text" placeholder="content/1-Worklog/1.3-Week3/_index.md" node_ref=paste_name />
+                    <label for="paste-text">"Markdown"</label>
+                    <textarea id="paste-text" rows="14" node_ref=paste_text></textarea>
+                    <div class="dialog-actions">
+                        <button
+                            type="button"
+                            on:click=move |_| {
+                                if let Some(d) = paste_dialog.get() {
+                                    d.close();
+                                }
+                            }
+                        >
+                            "Cancel"
+                        </button>
+                        <button type="submit" class="primary" id="paste-submit">"Load"</button>
+                    </div>
+                </form>
+            </dialog>
+        </div>
+    }
+}
+
+/// Add a `src` URL: it goes into the address (so the link reproduces it) and loads. When the
+/// demo was shown implicitly, it becomes an explicit `src` so the address still describes the
+/// whole set.
+pub fn add_url_source(state: AppState, src: String) {
+    let demo_shown = state
+        .sources
+        .with_untracked(|s| s.iter().any(|i| i.kind == SourceKind::Demo));
+    if demo_shown {
+        state.sources.update(|s| {
+            for i in s.iter_mut().filter(|i| i.kind == SourceKind::Demo) {
+                i.kind = SourceKind::Url(url::DEMO_MANIFEST.to_string());
+                i.label = url::DEMO_MANIFEST.to_string();
+            }
+        });
+    }
+    let already = state.vs.with_untracked(|v| v.sources.contains(&src));
+    state.navigate(true, |vs| {
+        if demo_shown && vs.sources.is_empty() {
+            vs.sources.push(url::DEMO_MANIFEST.to_string());
+        }
+        if !vs.sources.contains(&src) {
+            vs.sources.push(src.clone());
+        }
+    });
+    if !already {
+        spawn_local(url::load_src(state, src));
+    }
+}
+
+/// Bring the demo back after a clear.
+pub fn load_demo(state: AppState) {
+    store::set_demo_hidden(false);
+    if state.vs.with_untracked(|v| v.sources.is_empty()) {
+        spawn_local(url::load_demo(state));
+    } else {
+        add_url_source(state, url::DEMO_MANIFEST.to_string());
+    }
+}
+
+/// Count and bar while pages are parsed.
+#[component]
+pub fn ProgressBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        {move || {
+            state
+                .progress
+                .get()
+                .map(|p| {
+                    view! {
+                        <div class="progress" role="status" data-testid="progress">
+                            <progress max=p.total value=p.done></progress>
+                            <span>{format!("Parsing {} / {} files", p.done, p.total)}</span>
+                        </div>
+                    }
+                })
+        }}
+    }
+}

@@ -1,0 +1,9 @@
+//! Small reusable pieces: one concern each.
+
+pub mod chips;
+pub mod date;
+pub mod detail;
+pub mod filters;
+pub mod item_tree;
+pub mod loader;
+pub mod sources;

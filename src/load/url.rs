@@ -1,0 +1,252 @@
+//! Sources given by URL (`?src=`, repeatable) and the bundled demo: a markdown page, a manifest
+//! (`{"files": [...]}`, paths relative to the manifest) or a folder listing (an HTML index of
+//! links, as static servers generate). Every failure is reported on its own source.
+
+use futures::StreamExt;
+use gloo_net::http::Request;
+use serde::Deserialize;
+
+use super::{finish_empty, ingest, is_markdown, register, report_error, RawFile};
+use crate::state::{AppState, SourceKind};
+
+/// The bundled demo (or a deployment's own worklogs), relative to the page.
+pub const DEMO_MANIFEST: &str = "worklogs/index.json";
+
+/// At most this many files are fetched at once.
+const PARALLEL_FETCHES: usize = 6;
+/// Limits for folder listings, so a listing of a huge tree cannot run away.
+const MAX_LISTING_DEPTH: usize = 6;
+const MAX_LISTING_FILES: usize = 5000;
+
+#[derive(Deserialize)]
+struct Manifest {
+    files: Vec<String>,
+}
+
+/// Load the bundled demo.
+pub async fn load_demo(state: AppState) {
+    let id = register(state, SourceKind::Demo, "Demo worklog".to_string());
+    load_into(state, id, DEMO_MANIFEST).await;
+}
+
+/// Load one `src` value.
+pub async fn load_src(state: AppState, src: String) {
+    let id = register(state, SourceKind::Url(src.clone()), src.clone());
+    load_into(state, id, &src).await;
+}
+
+async fn load_into(state: AppState, id: u32, src: &str) {
+    let Some(url) = resolve(src, None) else {
+        report_error(state, id, format!("{src}: not a valid URL"));
+        finish_empty(state, id, 0);
+        return;
+    };
+    let mut files = Vec::new();
+    let mut skipped = 0;
+    let mut errors = Vec::new();
+    collect(&url, 0, &mut files, &mut skipped, &mut errors).await;
+    for error in errors {
+        report_error(state, id, error);
+    }
+    if files.is_empty() {
+        finish_empty(state, id, skipped);
+    } else {
+        ingest(state, id, files, skipped).await;
+    }
+}
+
+/// Resolve `href` against `base` (or the document's base URL).
+fn resolve(href: &str, base: Option<&str>) -> Option<String> {
+    let base = match base {
+        Some(b) => b.to_string(),
+        None => web_sys::window()?.document()?.base_uri().ok()??,
+    };
+    web_sys::Url::new_with_base(href, &base)
+        .ok()
+        .map(|u| u.href())
+}
+
+/// How a fetched URL is shown and stored as a page path: relative to the app when it is on
+/// the same site (`worklogs/content/1-Worklog/...`), the full URL otherwise.
+fn display_path(url: &str) -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let dir = match base.rfind('/') {
+        Some(i) => &base[..=i],
+        None => base.as_str(),
+    };
+    let path = url.strip_prefix(dir).unwrap_or(url);
+    // Undo percent-encoding of the path so folder names read as written.
+    js_sys::decode_uri(path)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| path.to_string())
+}
+
+/// Fetch bytes, turning HTTP and network failures into a message a person understands.
+async fn fetch(url: &str) -> Result<(Vec<u8>, String), String> {
+    let response = Request::get(url).send().await.map_err(|err| {
+        format!("{}: could not fetch (network error, or the server does not allow cross-origin requests): {err}", display_path(url))
+    })?;
+    if !response.ok() {
+        return Err(format!(
+            "{}: HTTP {} {}",
+            display_path(url),
+            response.status(),
+            response.status_text()
+        ));
+    }
+    let content_type = response.headers().get("content-type").unwrap_or_default();
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|err| format!("{}: could not read the response: {err}", display_path(url)))?;
+    Ok((bytes, content_type))
+}
+
+/// Fetch `url` and add what it holds: a page, or the pages a manifest or listing names.
+async fn collect(
+    url: &str,
+    depth: usize,
+    files: &mut Vec<RawFile>,
+    skipped: &mut usize,
+    errors: &mut Vec<String>,
+) {
+    let (bytes, content_type) = match fetch(url).await {
+        Ok(r) => r,
+        Err(e) => {
+            // A folder URL without a listing may still have a manifest.
+            if url.ends_with('/') && depth == 0 {
+                let manifest = format!("{url}index.json");
+                if let Ok((bytes, _)) = fetch(&manifest).await {
+                    if let Ok(m) = serde_json::from_slice::<Manifest>(&bytes) {
+                        fetch_listed(&manifest, m.files, files, skipped, errors).await;
+                        return;
+                    }
+                }
+            }
+            errors.push(e);
+            return;
+        }
+    };
+    let head = bytes
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .take(64)
+        .copied()
+        .collect::<Vec<u8>>()
+        .to_ascii_lowercase();
+    if head.starts_with(b"{") || content_type.contains("json") {
+        match serde_json::from_slice::<Manifest>(&bytes) {
+            Ok(m) => fetch_listed(url, m.files, files, skipped, errors).await,
+            Err(err) => errors.push(format!(
+                "{}: not a manifest ({{\"files\": [...]}} expected): {err}",
+                display_path(url)
+            )),
+        }
+    } else if !is_markdown(url)
+        && (content_type.contains("html") || head.starts_with(b"<!doctype") || head.starts_with(b"<html"))
+    {
+        if depth >= MAX_LISTING_DEPTH {
+            return;
+        }
+        let (pages, folders) = listing_links(url, &String::from_utf8_lossy(&bytes));
+        if pages.is_empty() && folders.is_empty() {
+            errors.push(format!(
+                "{}: an HTML page with no links to markdown files",
+                display_path(url)
+            ));
+            return;
+        }
+        let page_urls: Vec<String> = pages;
+        fetch_urls(page_urls, files, errors).await;
+        for folder in folders {
+            if files.len() >= MAX_LISTING_FILES {
+                break;
+            }
+            Box::pin(collect(&folder, depth + 1, files, skipped, errors)).await;
+        }
+    } else {
+        files.push(RawFile {
+            path: display_path(url),
+            bytes,
+        });
+    }
+}
+
+/// Fetch the files a manifest lists (relative to the manifest URL); only markdown is taken.
+async fn fetch_listed(
+    manifest: &str,
+    listed: Vec<String>,
+    files: &mut Vec<RawFile>,
+    skipped: &mut usize,
+    errors: &mut Vec<String>,
+) {
+    let mut urls = Vec::new();
+    for entry in listed {
+        if !is_markdown(&entry) {
+            *skipped += 1;
+            continue;
+        }
+        match resolve(&entry, Some(manifest)) {
+            Some(u) => urls.push(u),
+            None => errors.push(format!("{entry}: not a valid path in {}", display_path(manifest))),
+        }
+    }
+    fetch_urls(urls, files, errors).await;
+}
+
+/// Fetch pages a few at a time, keeping their listed order.
+async fn fetch_urls(urls: Vec<String>, files: &mut Vec<RawFile>, errors: &mut Vec<String>) {
+    let mut results = futures::stream::iter(urls.into_iter().map(|u| async move {
+        let r = fetch(&u).await;
+        (u, r)
+    }))
+    .buffered(PARALLEL_FETCHES);
+    while let Some((url, result)) = results.next().await {
+        match result {
+            Ok((bytes, _)) => files.push(RawFile {
+                path: display_path(&url),
+                bytes,
+            }),
+            Err(e) => errors.push(e),
+        }
+    }
+}
+
+/// Links of a folder listing: markdown files, and sub-folders below the listing's own URL.
+fn listing_links(base: &str, html: &str) -> (Vec<String>, Vec<String>) {
+    let mut pages = Vec::new();
+    let mut folders = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("href=") {
+        rest = &rest[i + 5..];
+        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        let body = &rest[1..];
+        let Some(end) = body.find(quote) else { break };
+        let href = body[..end].replace("&amp;", "&");
+        rest = &body[end..];
+        if href.starts_with('?') || href.starts_with('#') || href.contains("..") {
+            continue;
+        }
+        let Some(url) = resolve(&href, Some(base)) else {
+            continue;
+        };
+        let url = url.split(['?', '#']).next().unwrap_or_default().to_string();
+        if !url.starts_with(base) || url == base {
+            continue;
+        }
+        if is_markdown(&url) {
+            if !pages.contains(&url) {
+                pages.push(url);
+            }
+        } else if url.ends_with('/') && !folders.contains(&url) {
+            folders.push(url);
+        }
+    }
+    (pages, folders)
+}

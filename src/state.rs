@@ -1,0 +1,223 @@
+//! Application state: what is loaded, and the screen (a [`ViewState`] mirrored in the URL).
+//!
+//! Only sources and pages are stored; the collection, the filtered rows and the facet counts
+//! are derived with `Memo`s so that they are computed once per change and never disagree.
+
+use std::cmp::Ordering;
+use std::ops::Deref;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use worklog::query::{self, Facets, Filter, ViewState};
+use worklog::{Collection, Page, Task};
+
+use crate::url;
+
+/// An `Arc` compared by identity, so a `Memo` holding a big value does not deep-compare it
+/// on every recomputation (a new value is always a change).
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Self {
+        Shared(Arc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// Identifier of one loaded source (a URL, the demo, a set of opened files, a paste).
+pub type SourceId = u32;
+
+/// Where a source came from; decides how it is restored after a reload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceKind {
+    /// The bundled `worklogs/index.json`, loaded when no `src` is given.
+    Demo,
+    /// A `src` URL parameter; restored from the URL itself.
+    Url(String),
+    /// Files, a folder, a drop or a paste; restored from IndexedDB under this key.
+    Local(String),
+}
+
+/// One loaded source as the sources list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceInfo {
+    pub id: SourceId,
+    pub kind: SourceKind,
+    pub label: String,
+    /// Pages parsed from it.
+    pub pages: usize,
+    /// Files ignored (not markdown, outside a Hugo `content/` folder, hidden folders).
+    pub skipped: usize,
+    /// Problems that stopped some or all of it from loading (HTTP status, CORS, unreadable file).
+    pub errors: Vec<String>,
+    /// Still fetching or parsing.
+    pub loading: bool,
+}
+
+/// One parsed page with what the app needs beside the model.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub source: SourceId,
+    pub page: Page,
+    /// The raw bytes, for the source lines shown next to diagnostics.
+    pub bytes: Arc<[u8]>,
+}
+
+/// Progress of the parse currently running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// A task addressed by page index (in [`Collection::pages`]) and task index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TaskRef {
+    pub page: u32,
+    pub task: u32,
+}
+
+impl TaskRef {
+    pub fn resolve<'a>(&self, collection: &'a Collection) -> Option<(&'a Page, &'a Task)> {
+        let page = collection.pages().get(self.page as usize)?;
+        let task = page.tasks.get(self.task as usize)?;
+        Some((page, task))
+    }
+}
+
+/// The whole app state, `Copy` so every component and closure can hold it.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The screen: view, filter, sort, grouping, lanes and `src` list; mirrored in the URL.
+    pub vs: RwSignal<ViewState>,
+    pub sources: RwSignal<Vec<SourceInfo>>,
+    pub loaded: RwSignal<Shared<Vec<Loaded>>>,
+    pub progress: RwSignal<Option<Progress>>,
+    /// The initial load has finished (tests wait for it through `body[data-ready]`).
+    pub ready: RwSignal<bool>,
+    /// The task opened in the detail panel.
+    pub selected: RwSignal<Option<TaskRef>>,
+    pub next_source: StoredValue<SourceId>,
+    pub collection: Memo<Shared<Collection>>,
+    pub filter: Memo<Filter>,
+    /// Matching tasks in natural order (week, start date, page, line).
+    pub rows: Memo<Shared<Vec<TaskRef>>>,
+    pub facets: Memo<Facets>,
+}
+
+impl AppState {
+    pub fn new(initial: ViewState) -> Self {
+        let vs = RwSignal::new(initial);
+        let loaded = RwSignal::new(Shared::new(Vec::<Loaded>::new()));
+        let collection = Memo::new(move |_| {
+            loaded.with(|l| Shared::new(Collection::new(l.iter().map(|l| l.page.clone()).collect())))
+        });
+        let filter = Memo::new(move |_| vs.with(|v| v.filter.clone()));
+        let rows = Memo::new(move |_| {
+            let collection = collection.get();
+            filter.with(|f| Shared::new(matching_rows(&collection, f)))
+        });
+        let facets = Memo::new(move |_| {
+            let collection = collection.get();
+            filter.with(|f| query::facets(&collection, f))
+        });
+        AppState {
+            vs,
+            sources: RwSignal::new(Vec::new()),
+            loaded,
+            progress: RwSignal::new(None),
+            ready: RwSignal::new(false),
+            selected: RwSignal::new(None),
+            next_source: StoredValue::new(1),
+            collection,
+            filter,
+            rows,
+            facets,
+        }
+    }
+
+    /// Change the screen state and record it in the URL: `push` for a deliberate step the user
+    /// may want to go back to (a click), replace for continuous edits (typing).
+    pub fn navigate(&self, push: bool, change: impl FnOnce(&mut ViewState)) {
+        let mut next = self.vs.get_untracked();
+        change(&mut next);
+        next.filter.normalize();
+        if next == self.vs.get_untracked() {
+            return;
+        }
+        url::write(&next, push);
+        self.vs.set(next);
+    }
+
+    /// Reserve an id for a new source.
+    pub fn new_source_id(&self) -> SourceId {
+        let id = self.next_source.get_value();
+        self.next_source.set_value(id + 1);
+        id
+    }
+
+    /// The source a page (by collection index) came from.
+    pub fn source_of(&self, page: usize) -> Option<SourceInfo> {
+        let id = self.loaded.with_untracked(|l| l.get(page).map(|l| l.source))?;
+        self.sources
+            .with_untracked(|s| s.iter().find(|s| s.id == id).cloned())
+    }
+}
+
+/// Every task of `collection` that `filter` selects, in natural order.
+pub fn matching_rows(collection: &Collection, filter: &Filter) -> Vec<TaskRef> {
+    let matcher = filter.matcher();
+    let mut rows = Vec::new();
+    for (p, page) in collection.pages().iter().enumerate() {
+        if !matcher.page_matches(page) {
+            continue;
+        }
+        for (t, task) in page.tasks.iter().enumerate() {
+            if matcher.task_matches(page, task) {
+                rows.push(TaskRef {
+                    page: p as u32,
+                    task: t as u32,
+                });
+            }
+        }
+    }
+    let pages = collection.pages();
+    rows.sort_by(|a, b| natural_order(pages, *a, *b));
+    rows
+}
+
+/// Week, then start date (undated last), then page, then line.
+pub fn natural_order(pages: &[Page], a: TaskRef, b: TaskRef) -> Ordering {
+    let (pa, pb) = (&pages[a.page as usize], &pages[b.page as usize]);
+    let (ta, tb) = (&pa.tasks[a.task as usize], &pb.tasks[b.task as usize]);
+    let week = |p: &Page| p.week.unwrap_or(u32::MAX);
+    week(pa)
+        .cmp(&week(pb))
+        .then_with(|| match (ta.start, tb.start) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        })
+        .then_with(|| a.page.cmp(&b.page))
+        .then_with(|| ta.line.cmp(&tb.line))
+}

@@ -1,0 +1,159 @@
+//! Diagnostics: every problem of every page, grouped by page, with the line number and the
+//! source line, so an intern can fix the worklog. Pages without tasks are listed too.
+
+use leptos::prelude::*;
+use worklog::{Diagnostic, PageKind, Severity};
+
+use crate::state::AppState;
+
+#[derive(Debug, Clone, PartialEq)]
+struct PageReport {
+    index: usize,
+    source: String,
+    kind: PageKind,
+    week: Option<u32>,
+    tasks: usize,
+    date_order_reason: Option<String>,
+    diagnostics: Vec<(Diagnostic, Option<String>)>,
+}
+
+fn severity_name(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+fn kind_name(k: PageKind) -> &'static str {
+    match k {
+        PageKind::Week => "week",
+        PageKind::MultiWeek => "multi-week",
+        PageKind::Index => "index",
+        PageKind::SingleFile => "single-file",
+        PageKind::Stub => "stub",
+        PageKind::Other => "other",
+    }
+}
+
+#[component]
+pub fn DiagnosticsView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let reports = Memo::new(move |_| {
+        let collection = state.collection.get();
+        let loaded = state.loaded.get();
+        collection
+            .pages()
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.diagnostics.is_empty() || p.tasks.is_empty())
+            .map(|(index, p)| {
+                // Source lines only for pages with line-numbered diagnostics.
+                let text = p
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.line.is_some())
+                    .then(|| loaded.get(index).map(|l| worklog::parse::decode::decode(&l.bytes).text))
+                    .flatten();
+                let lines: Vec<&str> = text.as_deref().map(|t| t.lines().collect()).unwrap_or_default();
+                let mut diagnostics: Vec<(Diagnostic, Option<String>)> = p
+                    .diagnostics
+                    .iter()
+                    .map(|d| {
+                        let line = d
+                            .line
+                            .and_then(|n| lines.get((n as usize).checked_sub(1)?))
+                            .map(|l| l.chars().take(400).collect::<String>());
+                        (d.clone(), line)
+                    })
+                    .collect();
+                diagnostics.sort_by_key(|(d, _)| (d.line.unwrap_or(0), std::cmp::Reverse(d.severity)));
+                PageReport {
+                    index,
+                    source: p.source.clone(),
+                    kind: p.kind,
+                    week: p.week,
+                    tasks: p.tasks.len(),
+                    date_order_reason: p.date_order_reason.clone(),
+                    diagnostics,
+                }
+            })
+            .collect::<Vec<_>>()
+    });
+    let totals = move || {
+        reports.with(|r| {
+            let mut counts = [0usize; 3];
+            for (d, _) in r.iter().flat_map(|p| p.diagnostics.iter()) {
+                counts[d.severity as usize] += 1;
+            }
+            format!(
+                "{} pages · {} errors · {} warnings · {} notes",
+                r.len(),
+                counts[Severity::Error as usize],
+                counts[Severity::Warning as usize],
+                counts[Severity::Info as usize]
+            )
+        })
+    };
+    view! {
+        <section class="diagnostics-view" aria-label="Diagnostics">
+            <p class="muted" data-testid="diagnostics-summary">{totals}</p>
+            <Show
+                when=move || reports.with(|r| !r.is_empty())
+                fallback=|| view! { <p class="empty-note">"No problems found in the loaded pages."</p> }
+            >
+                <For
+                    each=move || reports.get()
+                    key=|r| (r.index, r.source.clone(), r.diagnostics.len())
+                    children=move |r| view! { <PageDiagnostics report=r /> }
+                />
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn PageDiagnostics(report: PageReport) -> impl IntoView {
+    let problems = report.diagnostics.len();
+    let summary = format!(
+        "{} · {}{} problem{} · {} task{}",
+        kind_name(report.kind),
+        report.week.map(|w| format!("week {w} · ")).unwrap_or_default(),
+        problems,
+        if problems == 1 { "" } else { "s" },
+        report.tasks,
+        if report.tasks == 1 { "" } else { "s" }
+    );
+    let no_tasks = report.tasks == 0;
+    view! {
+        <article class="page-diagnostics" data-testid="page-diagnostics" data-source=report.source.clone()>
+            <h3><code>{report.source.clone()}</code></h3>
+            <p class="muted small">{summary}</p>
+            {no_tasks.then(|| view! { <p class="note">"No task was found on this page."</p> })}
+            {report.date_order_reason.clone().map(|r| view! { <p class="muted small">"Date order: " {r}</p> })}
+            <ol class="diagnostic-list">
+                {report
+                    .diagnostics
+                    .into_iter()
+                    .map(|(d, line_text)| {
+                        let sev = severity_name(d.severity);
+                        view! {
+                            <li class=format!("diagnostic {sev}") data-testid="diagnostic" data-code=d.code.clone()>
+                                <span class=format!("severity {sev}")>{sev}</span>
+                                <span class="line-no">
+                                    {d.line.map(|l| match d.column {
+                                        Some(c) => format!("line {l}:{c}"),
+                                        None => format!("line {l}"),
+                                    }).unwrap_or_else(|| "whole file".to_string())}
+                                </span>
+                                <code class="code">{d.code.clone()}</code>
+                                <span class="message">{d.message.clone()}</span>
+                                {line_text.map(|t| view! { <pre class="source-line"><code>{t}</code></pre> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </article>
+    }
+}

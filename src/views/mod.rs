@@ -1,0 +1,7 @@
+//! The five screens, one module each; `view=` in the URL picks one.
+
+pub mod diagnostics;
+pub mod services;
+pub mod tasks;
+pub mod timeline;
+pub mod weeks;

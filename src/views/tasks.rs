@@ -1,0 +1,347 @@
+//! Tasks: the table of every matching task. Sortable by any column (header buttons, `sort=` in
+//! the URL), groupable by week or service (`group=`), paginated so 20,000 rows stay fast.
+
+use std::cmp::Ordering;
+
+use leptos::prelude::*;
+use worklog::query::{Group, Sort, SortColumn};
+use worklog::{Page, Task};
+
+use crate::components::chips::ServiceChips;
+use crate::components::date::{weekday_name, DateTime};
+use crate::components::item_tree::{item_list, reference_list};
+use crate::state::{AppState, Shared, TaskRef};
+
+const PAGE_SIZES: [usize; 4] = [50, 100, 250, 500];
+
+fn cmp_opt<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+fn services_key(task: &Task) -> String {
+    task.services
+        .iter()
+        .map(|s| s.name.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn compare(column: SortColumn, a: (&Page, &Task), b: (&Page, &Task)) -> Ordering {
+    let ((pa, ta), (pb, tb)) = (a, b);
+    match column {
+        SortColumn::Week => cmp_opt(pa.week, pb.week),
+        SortColumn::Day => cmp_opt(ta.weekday, tb.weekday).then_with(|| ta.day.cmp(&tb.day)),
+        SortColumn::Start => cmp_opt(ta.start, tb.start),
+        SortColumn::End => cmp_opt(ta.end.or(ta.start), tb.end.or(tb.start)),
+        SortColumn::Task => ta.text.to_lowercase().cmp(&tb.text.to_lowercase()),
+        SortColumn::Services => {
+            // Tasks with services first, then by their names.
+            let (x, y) = (services_key(ta), services_key(tb));
+            x.is_empty().cmp(&y.is_empty()).then(x.cmp(&y))
+        }
+        SortColumn::References => tb.references.len().cmp(&ta.references.len()),
+        SortColumn::Source => pa.source.cmp(&pb.source),
+    }
+}
+
+/// One line of the table body: a group heading or a task.
+#[derive(Debug, Clone, PartialEq)]
+enum Line {
+    Group { label: String, count: usize },
+    Task(TaskRef),
+}
+
+/// Sorted and grouped task lines; `tasks` counts task lines (a task listed under two services
+/// is listed twice when grouped by service).
+fn arrange(
+    collection: &worklog::Collection,
+    rows: &[TaskRef],
+    sort: Option<Sort>,
+    group: Group,
+) -> Vec<Line> {
+    let pages = collection.pages();
+    let resolve = |r: &TaskRef| (&pages[r.page as usize], &pages[r.page as usize].tasks[r.task as usize]);
+    let mut sorted: Vec<TaskRef> = rows.to_vec();
+    if let Some(sort) = sort {
+        // Sorting natural-ordered rows stably keeps the natural order among equal keys.
+        sorted.sort_by(|a, b| {
+            let o = compare(sort.column, resolve(a), resolve(b));
+            if sort.descending {
+                o.reverse()
+            } else {
+                o
+            }
+        });
+    }
+    let mut keyed: Vec<(String, u64, TaskRef)> = match group {
+        Group::None => return sorted.into_iter().map(Line::Task).collect(),
+        Group::Week => sorted
+            .iter()
+            .map(|r| {
+                let week = resolve(r).0.week;
+                let label = week.map_or("No week".to_string(), |w| format!("Week {w}"));
+                (label, week.map_or(u64::MAX, u64::from), *r)
+            })
+            .collect(),
+        Group::Service => sorted
+            .iter()
+            .flat_map(|r| {
+                let task = resolve(r).1;
+                if task.services.is_empty() {
+                    vec![("No service recognised".to_string(), u64::MAX, *r)]
+                } else {
+                    task.services.iter().map(|s| (s.name.clone(), 0, *r)).collect()
+                }
+            })
+            .collect(),
+    };
+    // Stable: inside a group the chosen sort order stays.
+    keyed.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    let mut lines = Vec::with_capacity(keyed.len() + 16);
+    let mut i = 0;
+    while i < keyed.len() {
+        let label = keyed[i].0.clone();
+        let end = keyed[i..]
+            .iter()
+            .position(|k| k.0 != label)
+            .map_or(keyed.len(), |n| i + n);
+        lines.push(Line::Group {
+            label,
+            count: end - i,
+        });
+        lines.extend(keyed[i..end].iter().map(|k| Line::Task(k.2)));
+        i = end;
+    }
+    lines
+}
+
+#[component]
+pub fn TasksView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let sort = Memo::new(move |_| state.vs.with(|v| v.sort));
+    let group = Memo::new(move |_| state.vs.with(|v| v.group));
+    let lines = Memo::new(move |_| {
+        let collection = state.collection.get();
+        // `rows` are in natural order already; `arrange` sorts stably on top of it.
+        let rows = state.rows.get();
+        Shared::new(arrange(&collection, &rows, sort.get(), group.get()))
+    });
+    let (page, set_page) = signal(0usize);
+    let (page_size, set_page_size) = signal(100usize);
+    // A new selection starts on its first page.
+    Effect::new(move |_| {
+        lines.track();
+        set_page.set(0);
+    });
+    let task_lines = Memo::new(move |_| lines.with(|l| l.iter().filter(|l| matches!(l, Line::Task(_))).count()));
+    let page_count = move || task_lines.get().div_ceil(page_size.get()).max(1);
+    let visible = move || {
+        let size = page_size.get();
+        let first = page.get().min(page_count() - 1) * size;
+        lines.with(|all| {
+            // Slice by task lines; repeat the heading of the group the slice starts in.
+            let mut out = Vec::new();
+            let mut seen = 0;
+            let mut current_group: Option<Line> = None;
+            for line in all.iter() {
+                match line {
+                    Line::Group { .. } => current_group = Some(line.clone()),
+                    Line::Task(_) => {
+                        if seen >= first && seen < first + size {
+                            if let Some(g) = current_group.take() {
+                                out.push(g);
+                            }
+                            out.push(line.clone());
+                        }
+                        seen += 1;
+                        if seen >= first + size {
+                            break;
+                        }
+                    }
+                }
+            }
+            out
+        })
+    };
+
+    let header = move |column: SortColumn, label: &'static str| {
+        let aria = move || match sort.get() {
+            Some(s) if s.column == column => {
+                if s.descending {
+                    "descending"
+                } else {
+                    "ascending"
+                }
+            }
+            _ => "none",
+        };
+        view! {
+            <th scope="col" aria-sort=aria class=format!("col-{}", column.as_str())>
+                <button
+                    type="button"
+                    class="sort"
+                    data-sort=column.as_str()
+                    on:click=move |_| {
+                        state.navigate(true, move |vs| {
+                            vs.sort = match vs.sort {
+                                Some(s) if s.column == column && !s.descending => Some(Sort { column, descending: true }),
+                                Some(s) if s.column == column => None,
+                                _ => Some(Sort { column, descending: false }),
+                            };
+                        })
+                    }
+                >
+                    {label}
+                    <span class="sort-mark" aria-hidden="true">
+                        {move || match aria() {
+                            "ascending" => "▲",
+                            "descending" => "▼",
+                            _ => "",
+                        }}
+                    </span>
+                </button>
+            </th>
+        }
+    };
+
+    view! {
+        <section class="tasks-view" aria-label="Tasks">
+            <div class="table-tools">
+                <label for="group-select">"Group by"</label>
+                <select
+                    id="group-select"
+                    prop:value=move || group.get().as_str()
+                    on:change=move |ev| {
+                        let g = Group::parse(&event_target_value(&ev)).unwrap_or_default();
+                        state.navigate(true, move |vs| vs.group = g);
+                    }
+                >
+                    <option value="none">"Nothing"</option>
+                    <option value="week">"Week"</option>
+                    <option value="service">"Service"</option>
+                </select>
+                <Pager page=page set_page=set_page page_count=Signal::derive(page_count) />
+                <label for="page-size">"Rows per page"</label>
+                <select
+                    id="page-size"
+                    prop:value=move || page_size.get().to_string()
+                    on:change=move |ev| {
+                        if let Ok(n) = event_target_value(&ev).parse() {
+                            set_page_size.set(n);
+                            set_page.set(0);
+                        }
+                    }
+                >
+                    {PAGE_SIZES.iter().map(|n| view! { <option value=n.to_string()>{*n}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="table-wrap">
+                <table id="tasks-table" class="tasks">
+                    <thead>
+                        <tr>
+                            {header(SortColumn::Week, "Week")}
+                            {header(SortColumn::Day, "Day")}
+                            {header(SortColumn::Start, "Start")}
+                            {header(SortColumn::End, "End")}
+                            {header(SortColumn::Task, "Task")}
+                            {header(SortColumn::References, "References")}
+                            {header(SortColumn::Services, "Services")}
+                            {header(SortColumn::Source, "Source")}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let collection = state.collection.get();
+                            visible()
+                                .into_iter()
+                                .map(|line| match line {
+                                    Line::Group { label, count } => view! {
+                                        <tr class="group-row" data-testid="group-row">
+                                            <th colspan="8" scope="colgroup">
+                                                {label} <span class="count">{count}</span>
+                                            </th>
+                                        </tr>
+                                    }
+                                    .into_any(),
+                                    Line::Task(r) => task_row(&collection, r),
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+                <Show when=move || task_lines.get() == 0>
+                    <p class="empty-note">"No task matches the filter."</p>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Pager(
+    page: ReadSignal<usize>,
+    set_page: WriteSignal<usize>,
+    page_count: Signal<usize>,
+) -> impl IntoView {
+    view! {
+        <nav class="pager" aria-label="Table pages">
+            <button
+                type="button"
+                aria-label="Previous page"
+                disabled=move || page.get() == 0
+                on:click=move |_| set_page.update(|p| *p = p.saturating_sub(1))
+            >
+                "‹"
+            </button>
+            <span data-testid="page-indicator">{move || format!("Page {} of {}", page.get().min(page_count.get() - 1) + 1, page_count.get())}</span>
+            <button
+                type="button"
+                aria-label="Next page"
+                disabled=move || page.get() + 1 >= page_count.get()
+                on:click=move |_| set_page.update(|p| *p = (*p + 1).min(page_count.get_untracked() - 1))
+            >
+                "›"
+            </button>
+        </nav>
+    }
+}
+
+fn task_row(collection: &worklog::Collection, r: TaskRef) -> AnyView {
+    let Some((page, task)) = r.resolve(collection) else {
+        return ().into_any();
+    };
+    let lang = page.language;
+    let day_label = task.day.clone().unwrap_or_default();
+    let weekday = task.weekday.map(|d| weekday_name(d, lang));
+    let show_label = !day_label.is_empty() && weekday.is_none_or(|w| !day_label.eq_ignore_ascii_case(w));
+    view! {
+        <tr data-testid="task-row" data-page=r.page data-task=r.task lang=lang.map(|l| l.code())>
+            <td class="col-week">{page.week.map(|w| w.to_string()).unwrap_or_else(|| "–".into())}</td>
+            <td class="col-day">
+                {weekday.map(|w| view! { <span class="weekday">{w}</span> })}
+                {show_label.then(|| view! { <span class="day-label muted">{day_label}</span> })}
+            </td>
+            <td class="col-start">{task.start.map(|d| view! { <DateTime date=d lang=lang /> })}</td>
+            <td class="col-end">{task.end.map(|d| view! { <DateTime date=d lang=lang /> })}</td>
+            <td class="col-task">
+                {if task.items.is_empty() {
+                    view! { <span class="task-text">{task.text.clone()}</span> }.into_any()
+                } else {
+                    item_list(&task.items)
+                }}
+            </td>
+            <td class="col-references">{reference_list(&task.references)}</td>
+            <td class="col-services"><ServiceChips services=task.services.clone() /></td>
+            <td class="col-source" title=page.source.clone()>
+                <span class="source-path">{page.source.clone()}</span>
+                <span class="muted">{format!(":{}", task.line)}</span>
+            </td>
+        </tr>
+    }
+    .into_any()
+}

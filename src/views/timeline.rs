@@ -1,0 +1,354 @@
+//! Timeline: days on the horizontal axis across the whole range of the matching tasks, one bar
+//! per task from start to end, one lane per week or per service (`lanes=`), weekends shaded and
+//! a marker for today. Drawn as SVG by the app; bars are focusable and open the task.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use leptos::prelude::*;
+use worklog::query::{task_span, Lanes};
+use worklog::Collection;
+
+use crate::components::chips::short_name;
+use crate::components::date::{human_date, iso, short_date};
+use crate::state::{AppState, TaskRef};
+
+const LABEL_W: f64 = 132.0;
+const AXIS_H: f64 = 34.0;
+const ROW_H: f64 = 18.0;
+const BAR_H: f64 = 14.0;
+const LANE_PAD: f64 = 8.0;
+/// Longest range drawn, so a stray date in another decade cannot make a kilometre-wide chart.
+const MAX_DAYS: i64 = 3 * 366;
+
+#[derive(Debug, Clone, PartialEq)]
+struct Bar {
+    task: TaskRef,
+    lane: usize,
+    row: usize,
+    start: NaiveDate,
+    end: NaiveDate,
+    label: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Lane {
+    label: String,
+    rows: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Layout {
+    first: Option<NaiveDate>,
+    days: i64,
+    lanes: Vec<Lane>,
+    bars: Vec<Bar>,
+    /// Matching tasks with no date: listed, not drawn.
+    undated: usize,
+    /// Dated tasks outside the drawable range.
+    out_of_range: usize,
+}
+
+fn layout(collection: &Collection, rows: &[TaskRef], lanes: Lanes) -> Layout {
+    let mut spans = Vec::new();
+    let mut undated = 0;
+    for r in rows {
+        let Some((page, task)) = r.resolve(collection) else { continue };
+        match task_span(task) {
+            Some(span) => spans.push((*r, page, task, span)),
+            None => undated += 1,
+        }
+    }
+    if spans.is_empty() {
+        return Layout {
+            undated,
+            ..Layout::default()
+        };
+    }
+    // The range: the middle of the data, so one outlier does not stretch it beyond MAX_DAYS.
+    let mut starts: Vec<NaiveDate> = spans.iter().map(|s| s.3 .0).collect();
+    starts.sort();
+    let median = starts[starts.len() / 2];
+    let lo_limit = median - Duration::days(MAX_DAYS / 2);
+    let hi_limit = median + Duration::days(MAX_DAYS / 2);
+    let mut out_of_range = 0;
+    spans.retain(|s| {
+        let ok = s.3 .0 >= lo_limit && s.3 .1 <= hi_limit;
+        if !ok {
+            out_of_range += 1;
+        }
+        ok
+    });
+    let first = spans.iter().map(|s| s.3 .0).min().unwrap_or(median);
+    let last = spans.iter().map(|s| s.3 .1).max().unwrap_or(median);
+    // Start on a Monday, end on a Sunday: whole weeks read better.
+    let first = first - Duration::days(first.weekday().num_days_from_monday() as i64);
+    let last = last + Duration::days(6 - last.weekday().num_days_from_monday() as i64);
+    let days = (last - first).num_days() + 1;
+
+    // Lane keys: (order key, label) per task.
+    let mut lane_index: BTreeMap<(i64, String), Vec<usize>> = BTreeMap::new();
+    let mut service_totals: BTreeMap<String, usize> = BTreeMap::new();
+    if lanes == Lanes::Service {
+        for (_, _, task, _) in &spans {
+            for s in &task.services {
+                *service_totals.entry(s.id.clone()).or_default() += 1;
+            }
+        }
+    }
+    for (i, (_, page, task, _)) in spans.iter().enumerate() {
+        match lanes {
+            Lanes::Week => {
+                let key = match page.week {
+                    Some(w) => (w as i64, format!("Week {w}")),
+                    None => (i64::MAX, "No week".to_string()),
+                };
+                lane_index.entry(key).or_default().push(i);
+            }
+            Lanes::Service => {
+                if task.services.is_empty() {
+                    lane_index
+                        .entry((i64::MAX, "No service".to_string()))
+                        .or_default()
+                        .push(i);
+                }
+                for s in &task.services {
+                    let total = service_totals.get(&s.id).copied().unwrap_or(0) as i64;
+                    lane_index
+                        .entry((-total, short_name(&s.name).to_string()))
+                        .or_default()
+                        .push(i);
+                }
+            }
+        }
+    }
+
+    let mut out_lanes = Vec::new();
+    let mut bars = Vec::new();
+    for (lane, ((_, label), members)) in lane_index.into_iter().enumerate() {
+        let mut members = members;
+        members.sort_by_key(|&i| (spans[i].3 .0, spans[i].3 .1));
+        // Greedy packing: the first row whose last bar ended before this one starts.
+        let mut row_ends: Vec<NaiveDate> = Vec::new();
+        for i in members {
+            let (r, page, task, (start, end)) = &spans[i];
+            let row = match row_ends.iter().position(|e| e < start) {
+                Some(row) => {
+                    row_ends[row] = *end;
+                    row
+                }
+                None => {
+                    row_ends.push(*end);
+                    row_ends.len() - 1
+                }
+            };
+            let lang = page.language;
+            let when = if start == end {
+                human_date(*start, lang)
+            } else {
+                format!("{} – {}", human_date(*start, lang), human_date(*end, lang))
+            };
+            let text: String = task.text.lines().next().unwrap_or("").chars().take(160).collect();
+            bars.push(Bar {
+                task: *r,
+                lane,
+                row,
+                start: *start,
+                end: *end,
+                label: format!(
+                    "{}{when}: {text}",
+                    page.week.map(|w| format!("Week {w}, ")).unwrap_or_default()
+                ),
+            });
+        }
+        out_lanes.push(Lane {
+            label,
+            rows: row_ends.len().max(1),
+        });
+    }
+    Layout {
+        first: Some(first),
+        days,
+        lanes: out_lanes,
+        bars,
+        undated,
+        out_of_range,
+    }
+}
+
+fn today() -> Option<NaiveDate> {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+}
+
+#[component]
+pub fn TimelineView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lanes = Memo::new(move |_| state.vs.with(|v| v.lanes));
+    let data = Memo::new(move |_| {
+        let collection = state.collection.get();
+        let rows = state.rows.get();
+        layout(&collection, &rows, lanes.get())
+    });
+    let (focused, set_focused) = signal(None::<String>);
+
+    let chart = move || {
+        let l = data.get();
+        let first = l.first?;
+        let day_w = (1100.0 / l.days as f64).clamp(6.0, 28.0);
+        let width = LABEL_W + day_w * l.days as f64 + 8.0;
+        let mut lane_y = Vec::with_capacity(l.lanes.len());
+        let mut y = AXIS_H;
+        for lane in &l.lanes {
+            lane_y.push(y);
+            y += lane.rows as f64 * ROW_H + LANE_PAD;
+        }
+        let height = y + 4.0;
+        let x_of = move |d: NaiveDate| LABEL_W + (d - first).num_days() as f64 * day_w;
+        let days: Vec<NaiveDate> = (0..l.days).map(|i| first + Duration::days(i)).collect();
+        let weekends = days
+            .iter()
+            .filter(|d| d.weekday().num_days_from_monday() >= 5)
+            .map(|d| {
+                view! { <rect class="weekend" x=x_of(*d) y=AXIS_H - 4.0 width=day_w height=height - AXIS_H + 4.0></rect> }
+            })
+            .collect_view();
+        let ticks = days
+            .iter()
+            .filter(|d| d.weekday().num_days_from_monday() == 0)
+            .map(|d| {
+                let x = x_of(*d);
+                view! {
+                    <g class="tick">
+                        <line x1=x x2=x y1=AXIS_H - 10.0 y2=height></line>
+                        <text x=x + 3.0 y=AXIS_H - 14.0>{short_date(*d, None)}</text>
+                    </g>
+                }
+            })
+            .collect_view();
+        let lanes_view = l
+            .lanes
+            .iter()
+            .zip(&lane_y)
+            .enumerate()
+            .map(|(i, (lane, y))| {
+                let h = lane.rows as f64 * ROW_H;
+                view! {
+                    <g class="lane" data-lane=i>
+                        <rect class=if i % 2 == 0 { "lane-bg even" } else { "lane-bg" } x=0 y=*y - 2.0 width=width height=h + 4.0></rect>
+                        <text class="lane-label" x=6 y=*y + h / 2.0 + 4.0>{lane.label.clone()}</text>
+                    </g>
+                }
+            })
+            .collect_view();
+        let today_marker = today().filter(|t| *t >= first && *t < first + Duration::days(l.days)).map(|t| {
+            let x = x_of(t) + day_w / 2.0;
+            view! {
+                <g class="today" data-testid="today-marker">
+                    <line x1=x x2=x y1=AXIS_H - 8.0 y2=height></line>
+                    <text x=x + 3.0 y=AXIS_H - 2.0>"today"</text>
+                </g>
+            }
+        });
+        let bars = l
+            .bars
+            .iter()
+            .map(|b| {
+                let x = x_of(b.start) + 1.0;
+                let w = ((b.end - b.start).num_days() + 1) as f64 * day_w - 2.0;
+                let y = lane_y.get(b.lane).copied().unwrap_or(AXIS_H) + b.row as f64 * ROW_H;
+                let task = b.task;
+                let label = b.label.clone();
+                let aria = b.label.clone();
+                let focus_label = b.label.clone();
+                let hover_label = b.label.clone();
+                view! {
+                    <rect
+                        class="bar"
+                        data-testid="timeline-bar"
+                        data-start=iso(b.start)
+                        data-end=iso(b.end)
+                        x=x
+                        y=y
+                        width=w.max(3.0)
+                        height=BAR_H
+                        rx=3
+                        tabindex=0
+                        role="button"
+                        aria-label=aria
+                        on:click=move |_| state.selected.set(Some(task))
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                            if ev.key() == "Enter" || ev.key() == " " {
+                                ev.prevent_default();
+                                state.selected.set(Some(task));
+                            }
+                        }
+                        on:focus=move |_| set_focused.set(Some(focus_label.clone()))
+                        on:mouseenter=move |_| set_focused.set(Some(hover_label.clone()))
+                    >
+                        <title>{label}</title>
+                    </rect>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <svg
+                class="timeline"
+                width=width
+                height=height
+                viewBox=format!("0 0 {width} {height}")
+                role="group"
+                aria-label="Timeline of tasks"
+            >
+                {lanes_view}
+                {weekends}
+                {ticks}
+                {today_marker}
+                <g class="bars">{bars}</g>
+            </svg>
+        })
+    };
+
+    view! {
+        <section class="timeline-view" aria-label="Timeline">
+            <div class="table-tools">
+                <span id="lanes-label">"Lanes"</span>
+                <div class="segmented" role="group" aria-labelledby="lanes-label">
+                    <button
+                        type="button"
+                        aria-pressed=move || (lanes.get() == Lanes::Week).to_string()
+                        on:click=move |_| state.navigate(true, |vs| vs.lanes = Lanes::Week)
+                    >
+                        "Per week"
+                    </button>
+                    <button
+                        type="button"
+                        aria-pressed=move || (lanes.get() == Lanes::Service).to_string()
+                        on:click=move |_| state.navigate(true, |vs| vs.lanes = Lanes::Service)
+                    >
+                        "Per service"
+                    </button>
+                </div>
+                <p class="muted small" aria-live="polite">
+                    {move || {
+                        let l = data.get();
+                        let mut notes = Vec::new();
+                        if l.undated > 0 {
+                            notes.push(format!("{} tasks without dates are not drawn", l.undated));
+                        }
+                        if l.out_of_range > 0 {
+                            notes.push(format!("{} tasks far outside the range are not drawn", l.out_of_range));
+                        }
+                        notes.join(" · ")
+                    }}
+                </p>
+            </div>
+            <div class="timeline-scroll">
+                {move || chart().map(|c| c.into_any()).unwrap_or_else(|| view! { <p class="empty-note">"No dated task matches the filter."</p> }.into_any())}
+            </div>
+            <p class="timeline-focus" aria-live="polite" data-testid="timeline-focus">
+                {move || focused.get().unwrap_or_else(|| "Hover or focus a bar to see the task; click or press Enter to open it.".into())}
+            </p>
+        </section>
+    }
+}

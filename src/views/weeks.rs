@@ -1,0 +1,272 @@
+//! Weeks: one card per week in date order, language twins as one card with a switch, gaps
+//! between weeks shown.
+
+use std::collections::{BTreeMap, HashMap};
+
+use leptos::prelude::*;
+use worklog::collection::WeekEntry;
+use worklog::query::{Matcher, WeekRange};
+use worklog::{Collection, Language, Page, ServiceRef};
+
+use crate::components::chips::ServiceChips;
+use crate::components::date::DateRange;
+use crate::components::item_tree::item_list;
+use crate::state::AppState;
+
+/// A week card's data: the entry and how many of its tasks pass the filter.
+#[derive(Clone, PartialEq)]
+struct Card {
+    entry: WeekEntry,
+    /// Twins of the week, English first (indices into the collection's pages).
+    pages: Vec<usize>,
+    /// Matching tasks per twin.
+    counts: Vec<usize>,
+    /// Weeks missing before this one in the same internship (`[6, 7]`).
+    gap_before: Vec<u32>,
+    internship: Option<String>,
+}
+
+/// The week entries to show: the collection's, or one per page with a week when the collection
+/// has not grouped any (so pages never vanish).
+fn entries(collection: &Collection) -> Vec<WeekEntry> {
+    if !collection.weeks().is_empty() {
+        return collection.weeks().to_vec();
+    }
+    let mut by_week: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    for (i, page) in collection.pages().iter().enumerate() {
+        if let Some(w) = page.week {
+            by_week.entry(w).or_default().push(i);
+        }
+    }
+    by_week
+        .into_iter()
+        .map(|(number, pages)| {
+            let dates = pages
+                .iter()
+                .flat_map(|&i| collection.pages()[i].tasks.iter())
+                .flat_map(|t| t.start.into_iter().chain(t.end));
+            let (start, end) = dates.fold((None, None), |(lo, hi), d| {
+                (
+                    Some(lo.map_or(d, |x: chrono::NaiveDate| x.min(d))),
+                    Some(hi.map_or(d, |x: chrono::NaiveDate| x.max(d))),
+                )
+            });
+            WeekEntry {
+                internship: String::new(),
+                number,
+                pages,
+                start,
+                end,
+            }
+        })
+        .collect()
+}
+
+fn cards(collection: &Collection, matcher: &Matcher, filtering: bool) -> Vec<Card> {
+    let names: HashMap<&str, &str> = collection
+        .internships()
+        .iter()
+        .map(|i| (i.key.as_str(), i.name.as_str()))
+        .collect();
+    let several = collection.internships().len() > 1;
+    let mut out: Vec<Card> = Vec::new();
+    let mut last: Option<(String, u32)> = None;
+    for entry in entries(collection) {
+        let pages: Vec<usize> = entry
+            .pages
+            .iter()
+            .copied()
+            .filter(|&i| {
+                collection
+                    .pages()
+                    .get(i)
+                    .is_some_and(|p| matcher.page_matches(p))
+            })
+            .collect();
+        let counts: Vec<usize> = pages
+            .iter()
+            .map(|&i| {
+                let p = &collection.pages()[i];
+                p.tasks
+                    .iter()
+                    .filter(|t| matcher.task_matches(p, t))
+                    .count()
+            })
+            .collect();
+        if pages.is_empty() || (filtering && counts.iter().all(|&c| c == 0)) {
+            continue;
+        }
+        let gap_before = match &last {
+            Some((internship, prev)) if *internship == entry.internship && entry.number > prev + 1 => {
+                (prev + 1..entry.number).collect()
+            }
+            _ => Vec::new(),
+        };
+        last = Some((entry.internship.clone(), entry.number));
+        out.push(Card {
+            internship: several
+                .then(|| names.get(entry.internship.as_str()).map(|n| n.to_string()))
+                .flatten(),
+            entry,
+            pages,
+            counts,
+            gap_before,
+        });
+    }
+    out
+}
+
+/// Services of a page's tasks, most mentioned first.
+fn page_services(page: &Page) -> Vec<ServiceRef> {
+    let mut counts: HashMap<&str, (usize, &ServiceRef)> = HashMap::new();
+    for task in &page.tasks {
+        for s in &task.services {
+            counts.entry(&s.id).or_insert((0, s)).0 += 1;
+        }
+    }
+    let mut list: Vec<(usize, &ServiceRef)> = counts.into_values().collect();
+    list.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
+    list.into_iter().map(|(_, s)| s.clone()).collect()
+}
+
+#[component]
+pub fn WeeksView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let cards = Memo::new(move |_| {
+        let collection = state.collection.get();
+        // With a filter set, weeks without a matching task are left out.
+        state
+            .filter
+            .with(|f| cards(&collection, &f.matcher(), !f.is_empty()))
+    });
+    view! {
+        <section class="weeks-view" aria-label="Weeks">
+            <Show
+                when=move || cards.with(|c| !c.is_empty())
+                fallback=|| view! { <p class="empty-note">"No week matches the filter."</p> }
+            >
+                <ol class="week-list">
+                    <For
+                        each=move || cards.get()
+                        key=|c| (c.entry.internship.clone(), c.entry.number, c.pages.clone(), c.counts.clone())
+                        children=move |card| view! { <WeekCard card=card /> }
+                    />
+                </ol>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn WeekCard(card: Card) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let preferred = state.filter.with_untracked(|f| f.language);
+    let initial = card
+        .pages
+        .iter()
+        .position(|&i| {
+            state
+                .collection
+                .with_untracked(|c| c.pages().get(i).map(|p| p.language))
+                .flatten()
+                == preferred
+                && preferred.is_some()
+        })
+        .unwrap_or(0);
+    let (shown, set_shown) = signal(initial);
+    let number = card.entry.number;
+    let gap = card.gap_before.clone();
+    let twins: Vec<(usize, Option<Language>)> = card
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(slot, &i)| {
+            (
+                slot,
+                state
+                    .collection
+                    .with_untracked(|c| c.pages().get(i).and_then(|p| p.language)),
+            )
+        })
+        .collect();
+    let pages = card.pages.clone();
+    let counts = card.counts.clone();
+    let entry = card.entry.clone();
+    let body = move || {
+        let slot = shown.get();
+        let index = *pages.get(slot).or(pages.first())?;
+        let count = counts.get(slot).copied().unwrap_or(0);
+        let collection = state.collection.get();
+        let page = collection.pages().get(index)?.clone();
+        let lang = page.language;
+        Some(view! {
+            <div class="week-body" lang=lang.map(|l| l.code())>
+                {page.title.clone().map(|t| view! { <p class="week-title">{t}</p> })}
+                <p class="week-dates">
+                    <DateRange start=entry.start end=entry.end lang=lang />
+                </p>
+                {(!page.objectives.is_empty())
+                    .then(|| view! { <h4>{if lang == Some(Language::Vi) { "Mục tiêu" } else { "Objectives" }}</h4> {item_list(&page.objectives)} })}
+                {(!page.achievements.is_empty())
+                    .then(|| view! { <h4>{if lang == Some(Language::Vi) { "Kết quả" } else { "Achievements" }}</h4> {item_list(&page.achievements)} })}
+                <p class="week-count">
+                    <button
+                        type="button"
+                        class="link"
+                        on:click=move |_| {
+                            state.navigate(true, move |vs| {
+                                vs.view = worklog::query::View::Tasks;
+                                vs.filter.weeks = vec![WeekRange::single(number)];
+                            })
+                        }
+                    >
+                        <span data-testid="week-task-count">{count}</span>
+                        {if count == 1 { " task" } else { " tasks" }}
+                    </button>
+                </p>
+                <ServiceChips services=page_services(&page) />
+            </div>
+        })
+    };
+    view! {
+        {(!gap.is_empty())
+            .then(|| {
+                let text = if gap.len() == 1 {
+                    format!("No worklog for week {}", gap[0])
+                } else {
+                    format!("No worklog for weeks {}–{}", gap[0], gap[gap.len() - 1])
+                };
+                view! { <li class="week-gap" data-testid="week-gap" >{text}</li> }
+            })}
+        <li class="week-card" data-testid="week-card" data-week=number>
+            <header>
+                <h3>"Week " {number}</h3>
+                {card.internship.clone().map(|n| view! { <span class="muted small">{n}</span> })}
+                {(twins.len() > 1)
+                    .then(|| {
+                        view! {
+                            <div class="lang-switch" role="group" aria-label="Language">
+                                {twins
+                                    .iter()
+                                    .map(|&(slot, lang)| {
+                                        let label = lang.map(|l| l.code().to_uppercase()).unwrap_or_else(|| "?".into());
+                                        view! {
+                                            <button
+                                                type="button"
+                                                data-lang=lang.map(|l| l.code())
+                                                aria-pressed=move || (shown.get() == slot).to_string()
+                                                on:click=move |_| set_shown.set(slot)
+                                            >
+                                                {label}
+                                            </button>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </div>
+                        }
+                    })}
+            </header>
+            {body}
+        </li>
+    }
+}
