@@ -263,15 +263,19 @@ fn listed_with_service(text: &str, chosen: &[Candidate], accepted: &[bool], i: u
         if gap.len() > 16 || gap.contains('\n') {
             return false;
         }
+        // A hyphen separates list items only with spaces around it (`Kiro-CLI` is one name).
+        if gap.trim() == "-" {
+            return gap.starts_with(char::is_whitespace) && gap.ends_with(char::is_whitespace);
+        }
         let mut saw_separator = false;
-        for word in gap.split(|ch: char| ch.is_whitespace() || ",/&+;()".contains(ch)) {
+        for word in gap.split(|ch: char| ch.is_whitespace() || ",/&+;()\u{2013}\u{2014}".contains(ch)) {
             match word {
                 "" => {}
                 "and" | "or" | "và" | "hoặc" => saw_separator = true,
                 _ => return false,
             }
         }
-        saw_separator || gap.contains([',', '/', '&', '+', ';', '('])
+        saw_separator || gap.contains([',', '/', '&', '+', ';', '(', '\u{2013}', '\u{2014}'])
     };
     before.is_some_and(|j| chosen[j].end <= c.start && is_list_gap(&text[chosen[j].end..c.start]))
         || after.is_some_and(|j| c.end <= chosen[j].start && is_list_gap(&text[c.end..chosen[j].start]))

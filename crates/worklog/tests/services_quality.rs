@@ -1,0 +1,258 @@
+//! Precision and recall of service recognition against hand-labelled task rows of the real
+//! corpus (`tests/fixtures/services/labels.toml`, rows from 49 repositories).
+//!
+//! Each label names a corpus file and a 1-based line. The row's task text comes from the
+//! parser when it yields a task on that line, otherwise from the table line itself (the
+//! cell under the task header), so the measure does not depend on the parser's progress.
+//! Labels and predictions are compared as `annotate` stores them: with parents added.
+
+use std::collections::BTreeSet;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+use serde::Deserialize;
+use worklog::services;
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+const LABELS: &str = include_str!("fixtures/services/labels.toml");
+
+const MIN_PRECISION: f64 = 0.95;
+const MIN_RECALL: f64 = 0.92;
+
+#[derive(Deserialize)]
+struct Labels {
+    page: Vec<LabelledPage>,
+}
+
+#[derive(Deserialize)]
+struct LabelledPage {
+    path: String,
+    rows: Vec<Row>,
+}
+
+#[derive(Deserialize)]
+struct Row {
+    line: u32,
+    ids: Vec<String>,
+}
+
+#[derive(Default)]
+struct Score {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Score {
+    fn add(&mut self, expected: &BTreeSet<&str>, found: &BTreeSet<&str>) {
+        self.tp += expected.intersection(found).count();
+        self.fp += found.difference(expected).count();
+        self.fn_ += expected.difference(found).count();
+    }
+    fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+#[test]
+fn labels_reference_catalogue_ids() {
+    let labels: Labels = toml::from_str(LABELS).expect("labels.toml parses");
+    let catalogue = services::catalogue();
+    for page in &labels.page {
+        for row in &page.rows {
+            for id in &row.ids {
+                assert!(
+                    catalogue.get(id).is_some(),
+                    "{}:{}: unknown id `{id}`",
+                    page.path,
+                    row.line
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn precision_and_recall_on_labelled_corpus_rows() {
+    let corpus = Path::new(CORPUS);
+    if !corpus.is_dir() {
+        println!("SKIPPED: corpus not found at {CORPUS}; services precision/recall not measured");
+        eprintln!("SKIPPED: corpus not found at {CORPUS}; services precision/recall not measured");
+        return;
+    }
+    let labels: Labels = toml::from_str(LABELS).expect("labels.toml parses");
+    let mut with_parents = Score::default();
+    let mut direct = Score::default();
+    let (mut rows, mut from_parser) = (0, 0);
+    let mut errors = Vec::new();
+    let mut repos = BTreeSet::new();
+    for page in &labels.page {
+        repos.insert(page.path.split('/').next().unwrap_or_default().to_string());
+        let bytes = std::fs::read(corpus.join(&page.path))
+            .unwrap_or_else(|e| panic!("{}: {e}", page.path));
+        let text = String::from_utf8_lossy(&bytes).replace("\r\n", "\n");
+        let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split('\n').collect();
+        // The parser is optional here: a panic in it must not hide the recogniser's figures.
+        let parsed = catch_unwind(AssertUnwindSafe(|| worklog::parse_page(&page.path, &bytes))).ok();
+        for row in &page.rows {
+            rows += 1;
+            let task = parsed
+                .as_ref()
+                .and_then(|p| p.tasks.iter().find(|t| t.line == row.line));
+            let found_direct: Vec<&'static str> = match task {
+                Some(task) => {
+                    from_parser += 1;
+                    if task.items.is_empty() {
+                        services::mentioned_ids(&task.text)
+                    } else {
+                        services::items_ids(&task.items)
+                    }
+                }
+                None => {
+                    let line = lines
+                        .get(row.line as usize - 1)
+                        .unwrap_or_else(|| panic!("{}:{} out of range", page.path, row.line));
+                    row_ids(task_cell(&lines, row.line as usize - 1, line))
+                }
+            };
+            let expected_direct: BTreeSet<&str> = row.ids.iter().map(String::as_str).collect();
+            let found_direct_set: BTreeSet<&str> = found_direct.iter().copied().collect();
+            direct.add(&expected_direct, &found_direct_set);
+            let expected_ids: Vec<&'static str> = row
+                .ids
+                .iter()
+                .filter_map(|id| services::catalogue().get(id).map(|e| e.id))
+                .collect();
+            let expected: BTreeSet<&str> =
+                services::with_parents(&expected_ids).into_iter().collect();
+            let found: BTreeSet<&str> = services::with_parents(&found_direct).into_iter().collect();
+            with_parents.add(&expected, &found);
+            let missed: Vec<&str> = expected.difference(&found).copied().collect();
+            let extra: Vec<&str> = found.difference(&expected).copied().collect();
+            if !missed.is_empty() || !extra.is_empty() {
+                errors.push(format!(
+                    "  {}:{}  missed {missed:?}  extra {extra:?}",
+                    page.path, row.line
+                ));
+            }
+        }
+    }
+    let report = format!(
+        "services quality over {rows} labelled rows, {} pages, {} repositories ({from_parser} rows from parser tasks):\n  \
+         precision {:.3}  recall {:.3}  (tp {}, fp {}, fn {}; with parents, as annotated)\n  \
+         direct mentions only: precision {:.3}  recall {:.3}\n{}",
+        labels.page.len(),
+        repos.len(),
+        with_parents.precision(),
+        with_parents.recall(),
+        with_parents.tp,
+        with_parents.fp,
+        with_parents.fn_,
+        direct.precision(),
+        direct.recall(),
+        errors.join("\n")
+    );
+    println!("{report}");
+    assert!(rows >= 300, "at least 300 labelled rows");
+    assert!(repos.len() >= 30, "labelled rows from at least 30 repositories");
+    assert!(
+        with_parents.precision() >= MIN_PRECISION && with_parents.recall() >= MIN_RECALL,
+        "below precision {MIN_PRECISION} / recall {MIN_RECALL}:\n{report}"
+    );
+}
+
+/// The task cell of the table row at `index`: the column whose header names the task, found
+/// by walking up to the table's first line; the longest cell when no header says so.
+fn task_cell<'a>(lines: &[&'a str], index: usize, line: &'a str) -> String {
+    if !line.trim_start().starts_with('|') {
+        return line.to_string();
+    }
+    let mut top = index;
+    while top > 0 && lines[top - 1].trim_start().starts_with('|') {
+        top -= 1;
+    }
+    let header = split_cells(lines[top]);
+    let cells = split_cells(line);
+    let column = header.iter().position(|h| {
+        let h = h.to_lowercase().replace('*', "");
+        let h = h.trim();
+        ["task", "công việc", "nhiệm vụ", "nội dung", "work", "activities", "chủ đề", "topic"]
+            .iter()
+            .any(|k| h.contains(k))
+            && h != "task id"
+    });
+    match column.and_then(|c| cells.get(c)) {
+        Some(cell) => cell.clone(),
+        None => cells.into_iter().max_by_key(String::len).unwrap_or_default(),
+    }
+}
+
+/// Table cells, not splitting on pipes inside inline code.
+fn split_cells(line: &str) -> Vec<String> {
+    let line = line.trim();
+    let line = line.strip_prefix('|').unwrap_or(line);
+    let line = line.strip_suffix('|').unwrap_or(line);
+    let mut cells = Vec::new();
+    let mut current = String::new();
+    let mut in_code = false;
+    for ch in line.chars() {
+        match ch {
+            '`' => {
+                in_code = !in_code;
+                current.push(ch);
+            }
+            '|' if !in_code => cells.push(std::mem::take(&mut current).trim().to_string()),
+            _ => current.push(ch),
+        }
+    }
+    cells.push(current.trim().to_string());
+    cells
+}
+
+/// Entries named by a raw cell: `<br>` as line breaks, code only as commands.
+fn row_ids(cell: String) -> Vec<&'static str> {
+    let mut cell = cell;
+    for br in ["<br />", "<br/>", "<br>", "<BR>"] {
+        cell = cell.replace(br, "\n");
+    }
+    for (from, to) in [
+        ("&emsp;", " "),
+        ("&nbsp;", " "),
+        ("<strong>", ""),
+        ("</strong>", ""),
+        ("<b>", ""),
+        ("</b>", ""),
+    ] {
+        cell = cell.replace(from, to);
+    }
+    let mut text = String::new();
+    let mut commands = Vec::new();
+    for (i, part) in cell.split('`').enumerate() {
+        if i % 2 == 1 {
+            text.push_str(" \u{2022} ");
+            commands.push(part.to_string());
+        } else {
+            text.push_str(part);
+        }
+    }
+    let mut ids = services::mentioned_ids(&text);
+    for command in commands {
+        for id in services::recognise_command(&command) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    ids
+}
