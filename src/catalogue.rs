@@ -1,7 +1,6 @@
-//! What the app needs from the service catalogue, in one place.
+//! What the app needs from the service catalogue (`worklog::services`), in one place.
 
-/// The category a service belongs to, for grouping the heat map.
+/// The category name a service belongs to, for grouping the heat map.
 pub fn category_of(id: &str) -> Option<&'static str> {
-    let _ = id;
-    None
+    worklog::services::category_of(id).map(|c| c.name)
 }

@@ -302,7 +302,7 @@ fn Pager(
             <button
                 type="button"
                 aria-label="Next page"
-                disabled=move || page.get() + 1 >= page_count.get()
+                disabled=move || { page.get() + 1 >= page_count.get() }
                 on:click=move |_| set_page.update(|p| *p = (*p + 1).min(page_count.get_untracked() - 1))
             >
                 "›"

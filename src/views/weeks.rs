@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+
 use leptos::prelude::*;
 use worklog::collection::WeekEntry;
 use worklog::query::{Matcher, WeekRange};
@@ -116,17 +117,12 @@ fn cards(collection: &Collection, matcher: &Matcher, filtering: bool) -> Vec<Car
     out
 }
 
-/// Services of a page's tasks, most mentioned first.
+/// Services of a page (tasks, objectives, achievements), most mentioned first.
 fn page_services(page: &Page) -> Vec<ServiceRef> {
-    let mut counts: HashMap<&str, (usize, &ServiceRef)> = HashMap::new();
-    for task in &page.tasks {
-        for s in &task.services {
-            counts.entry(&s.id).or_insert((0, s)).0 += 1;
-        }
-    }
-    let mut list: Vec<(usize, &ServiceRef)> = counts.into_values().collect();
-    list.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
-    list.into_iter().map(|(_, s)| s.clone()).collect()
+    worklog::services::page_services(page)
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect()
 }
 
 #[component]
