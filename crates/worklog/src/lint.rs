@@ -25,7 +25,7 @@ pub const CODES: &[(&str, Severity, &str)] = &[
     ),
     (
         "end-before-start",
-        Severity::Error,
+        Severity::Warning,
         "a task's completion date is before its start date",
     ),
     (
@@ -103,7 +103,7 @@ pub fn check_page(page: &Page) -> Vec<Diagnostic> {
     for task in &page.tasks {
         if let (Some(start), Some(end)) = (task.start, task.end) {
             if end < start {
-                out.push(Diagnostic::error(
+                out.push(Diagnostic::warning(
                     Some(task.line),
                     "end-before-start",
                     format!("The completion date {end} is before the start date {start}."),
@@ -577,7 +577,7 @@ mod tests {
         let mut a = page("w/week-1.md", 1, Language::En, vec![]);
         let b = page("w/week-01-copy.md", 1, Language::En, vec![]);
         a.tasks.push(task(7, "2025-09-10", "2025-09-09"));
-        a.diagnostics.push(Diagnostic::error(
+        a.diagnostics.push(Diagnostic::warning(
             Some(7),
             "end-before-start",
             "already said",
