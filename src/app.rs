@@ -57,6 +57,10 @@ pub fn App() -> impl IntoView {
 
     Effect::new(move |_| {
         if state.ready.get() {
+            // Time from navigation start to everything loaded and parsed.
+            if let Some(ms) = window().performance().map(|p| p.now()) {
+                set_body_attr("data-load-ms", &format!("{ms:.0}"));
+            }
             set_body_attr("data-ready", "true");
         }
     });

@@ -112,6 +112,8 @@ pub struct AppState {
     pub sources: RwSignal<Vec<SourceInfo>>,
     pub loaded: RwSignal<Shared<Vec<Loaded>>>,
     pub progress: RwSignal<Option<Progress>>,
+    /// Progress of the downloads in flight (URL sources).
+    pub fetching: RwSignal<Option<Progress>>,
     /// The initial load has finished (tests wait for it through `body[data-ready]`).
     pub ready: RwSignal<bool>,
     /// The task opened in the detail panel.
@@ -149,6 +151,7 @@ impl AppState {
             sources: RwSignal::new(Vec::new()),
             loaded,
             progress: RwSignal::new(None),
+            fetching: RwSignal::new(None),
             ready: RwSignal::new(false),
             selected: RwSignal::new(None),
             next_source: StoredValue::new(1),

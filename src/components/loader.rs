@@ -212,6 +212,19 @@ pub fn ProgressBar() -> impl IntoView {
     view! {
         {move || {
             state
+                .fetching
+                .get()
+                .map(|p| {
+                    view! {
+                        <div class="progress" role="status" data-testid="fetch-progress">
+                            <progress max=p.total value=p.done></progress>
+                            <span>{format!("Downloading {} / {} files", p.done, p.total)}</span>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            state
                 .progress
                 .get()
                 .map(|p| {

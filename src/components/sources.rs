@@ -47,13 +47,10 @@ pub fn SourceErrors() -> impl IntoView {
                             .get()
                             .into_iter()
                             .map(|(label, error)| {
-                                view! {
-                                    <li data-testid="source-error">
-                                        <strong>{label}</strong>
-                                        ": "
-                                        {error}
-                                    </li>
-                                }
+                                // Errors name the file they concern; the source's own label is
+                                // only added when it says something more.
+                                let prefix = (!error.starts_with(&label)).then(|| view! { <strong>{label}</strong> ": " });
+                                view! { <li data-testid="source-error">{prefix}{error}</li> }
                             })
                             .collect_view()
                     }}

@@ -204,6 +204,7 @@ pub fn clear_all(state: AppState) {
     state.sources.set(Vec::new());
     state.loaded.set(Shared::new(Vec::new()));
     state.progress.set(None);
+    state.fetching.set(None);
     state.selected.set(None);
     store::set_demo_hidden(true);
     state.navigate(true, |vs| vs.sources.clear());

@@ -4,10 +4,11 @@
 
 use futures::StreamExt;
 use gloo_net::http::Request;
+use leptos::prelude::Update;
 use serde::Deserialize;
 
 use super::{finish_empty, ingest, is_markdown, register, report_error, RawFile};
-use crate::state::{AppState, SourceKind};
+use crate::state::{AppState, Progress, SourceKind};
 
 /// The bundled demo (or a deployment's own worklogs), relative to the page.
 pub const DEMO_MANIFEST: &str = "worklogs/index.json";
@@ -44,7 +45,7 @@ async fn load_into(state: AppState, id: u32, src: &str) {
     let mut files = Vec::new();
     let mut skipped = 0;
     let mut errors = Vec::new();
-    collect(&url, 0, &mut files, &mut skipped, &mut errors).await;
+    collect(state, &url, 0, &mut files, &mut skipped, &mut errors).await;
     for error in errors {
         report_error(state, id, error);
     }
@@ -73,9 +74,11 @@ fn display_path(url: &str) -> String {
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default();
+    // The base URI of a page with a query string includes it; only the folder counts.
+    let base = base.split(['?', '#']).next().unwrap_or_default();
     let dir = match base.rfind('/') {
         Some(i) => &base[..=i],
-        None => base.as_str(),
+        None => base,
     };
     let path = url.strip_prefix(dir).unwrap_or(url);
     // Undo percent-encoding of the path so folder names read as written.
@@ -108,6 +111,7 @@ async fn fetch(url: &str) -> Result<(Vec<u8>, String), String> {
 
 /// Fetch `url` and add what it holds: a page, or the pages a manifest or listing names.
 async fn collect(
+    state: AppState,
     url: &str,
     depth: usize,
     files: &mut Vec<RawFile>,
@@ -122,7 +126,7 @@ async fn collect(
                 let manifest = format!("{url}index.json");
                 if let Ok((bytes, _)) = fetch(&manifest).await {
                     if let Ok(m) = serde_json::from_slice::<Manifest>(&bytes) {
-                        fetch_listed(&manifest, m.files, files, skipped, errors).await;
+                        fetch_listed(state, &manifest, m.files, files, skipped, errors).await;
                         return;
                     }
                 }
@@ -140,7 +144,7 @@ async fn collect(
         .to_ascii_lowercase();
     if head.starts_with(b"{") || content_type.contains("json") {
         match serde_json::from_slice::<Manifest>(&bytes) {
-            Ok(m) => fetch_listed(url, m.files, files, skipped, errors).await,
+            Ok(m) => fetch_listed(state, url, m.files, files, skipped, errors).await,
             Err(err) => errors.push(format!(
                 "{}: not a manifest ({{\"files\": [...]}} expected): {err}",
                 display_path(url)
@@ -161,12 +165,12 @@ async fn collect(
             return;
         }
         let page_urls: Vec<String> = pages;
-        fetch_urls(page_urls, files, errors).await;
+        fetch_urls(state, page_urls, files, errors).await;
         for folder in folders {
             if files.len() >= MAX_LISTING_FILES {
                 break;
             }
-            Box::pin(collect(&folder, depth + 1, files, skipped, errors)).await;
+            Box::pin(collect(state, &folder, depth + 1, files, skipped, errors)).await;
         }
     } else {
         files.push(RawFile {
@@ -178,6 +182,7 @@ async fn collect(
 
 /// Fetch the files a manifest lists (relative to the manifest URL); only markdown is taken.
 async fn fetch_listed(
+    state: AppState,
     manifest: &str,
     listed: Vec<String>,
     files: &mut Vec<RawFile>,
@@ -195,17 +200,32 @@ async fn fetch_listed(
             None => errors.push(format!("{entry}: not a valid path in {}", display_path(manifest))),
         }
     }
-    fetch_urls(urls, files, errors).await;
+    fetch_urls(state, urls, files, errors).await;
 }
 
-/// Fetch pages a few at a time, keeping their listed order.
-async fn fetch_urls(urls: Vec<String>, files: &mut Vec<RawFile>, errors: &mut Vec<String>) {
+/// Fetch pages a few at a time, keeping their listed order; the count shows in the progress bar.
+async fn fetch_urls(
+    state: AppState,
+    urls: Vec<String>,
+    files: &mut Vec<RawFile>,
+    errors: &mut Vec<String>,
+) {
+    let total = urls.len();
+    state.fetching.update(|p| p.get_or_insert_with(Progress::default).total += total);
     let mut results = futures::stream::iter(urls.into_iter().map(|u| async move {
         let r = fetch(&u).await;
         (u, r)
     }))
     .buffered(PARALLEL_FETCHES);
     while let Some((url, result)) = results.next().await {
+        state.fetching.update(|p| {
+            if let Some(progress) = p {
+                progress.done += 1;
+                if progress.done >= progress.total {
+                    *p = None;
+                }
+            }
+        });
         match result {
             Ok((bytes, _)) => files.push(RawFile {
                 path: display_path(&url),
