@@ -145,7 +145,12 @@ fn generate(file: &File) -> Result<String, String> {
                     at = p;
                     steps += 1;
                 }
-                _ => return Err(format!("`{}`: no category (and no parent that has one)", e.id)),
+                _ => {
+                    return Err(format!(
+                        "`{}`: no category (and no parent that has one)",
+                        e.id
+                    ))
+                }
             }
         };
         if !categories.contains(category.as_str()) {
@@ -188,7 +193,10 @@ fn generate(file: &File) -> Result<String, String> {
             return Ok(());
         }
         if !text.is_ascii() {
-            return Err(format!("`{}`: pattern `{text}` is not ASCII", file.entry[entry].id));
+            return Err(format!(
+                "`{}`: pattern `{text}` is not ASCII",
+                file.entry[entry].id
+            ));
         }
         let key = text.to_ascii_lowercase();
         match patterns.get(&key) {
@@ -206,14 +214,27 @@ fn generate(file: &File) -> Result<String, String> {
     for (i, e) in file.entry.iter().enumerate() {
         let rule = rule_of_entry.get(&i).copied();
         let gated: HashSet<String> = rule
-            .map(|r| rules[r].1.words.iter().map(|w| w.to_ascii_lowercase()).collect())
+            .map(|r| {
+                rules[r]
+                    .1
+                    .words
+                    .iter()
+                    .map(|w| w.to_ascii_lowercase())
+                    .collect()
+            })
             .unwrap_or_default();
         let exact: HashSet<String> = e.exact.iter().map(|w| w.to_ascii_lowercase()).collect();
         let mut implicit = vec![e.name.clone()];
         implicit.extend(e.short.clone());
         let implicit: Vec<String> = implicit
             .into_iter()
-            .map(|n| if e.strip { strip_prefix(&n).to_string() } else { n })
+            .map(|n| {
+                if e.strip {
+                    strip_prefix(&n).to_string()
+                } else {
+                    n
+                }
+            })
             .filter(|n| {
                 let key = n.to_ascii_lowercase();
                 !gated.contains(&key) && !exact.contains(&key)
@@ -253,7 +274,11 @@ fn generate(file: &File) -> Result<String, String> {
     out.push_str("static CATEGORIES: &[Category] = &[\n");
     for c in &file.categories {
         check_slug(&c.id)?;
-        let _ = writeln!(out, "    Category {{ id: {:?}, name: {:?} }},", c.id, c.name);
+        let _ = writeln!(
+            out,
+            "    Category {{ id: {:?}, name: {:?} }},",
+            c.id, c.name
+        );
     }
     out.push_str("];\n\nstatic ENTRIES: &[Entry] = &[\n");
     for (i, e) in file.entry.iter().enumerate() {
@@ -287,7 +312,7 @@ fn generate(file: &File) -> Result<String, String> {
         parent_list.join(", ")
     );
     out.push_str("static PATTERNS: &[Pattern] = &[\n");
-    for (entry, how, text) in patterns.values() {
+    for (key, (entry, how, text)) in &patterns {
         let (exact, rule) = match how {
             How::Exact => (true, "None".to_string()),
             How::Rule(r) => (false, format!("Some({r})")),
@@ -295,7 +320,7 @@ fn generate(file: &File) -> Result<String, String> {
         };
         let _ = writeln!(
             out,
-            "    Pattern {{ text: {text:?}, entry: {entry}, exact: {exact}, rule: {rule} }},"
+            "    Pattern {{ text: {text:?}, key: {key:?}, entry: {entry}, exact: {exact}, rule: {rule} }},"
         );
     }
     out.push_str("];\n\nstatic RULES: &[Rule] = &[\n");
@@ -314,7 +339,9 @@ fn generate(file: &File) -> Result<String, String> {
             r.default
         );
     }
-    out.push_str("];\n\n/// AWS CLI namespaces (`aws <namespace> ...`), sorted for binary search.\n");
+    out.push_str(
+        "];\n\n/// AWS CLI namespaces (`aws <namespace> ...`), sorted for binary search.\n",
+    );
     out.push_str("static CLI: &[(&str, u16)] = &[\n");
     for (name, entry) in &cli {
         let _ = writeln!(out, "    ({name:?}, {entry}),");

@@ -34,13 +34,16 @@ fn main() {
     );
     println!("catalogue id index:     {:>8.3} ms", ms(index_time));
     println!(
-        "matcher build (DFA):    {:>8.3} ms median, {:.3} ms min, {:.3} ms max over {} builds",
+        "matcher build (NFA):    {:>8.3} ms median, {:.3} ms min, {:.3} ms max over {} builds",
         ms(median(&builds)),
         ms(*builds.iter().min().unwrap_or(&Duration::ZERO)),
         ms(*builds.iter().max().unwrap_or(&Duration::ZERO)),
         builds.len()
     );
-    println!("first recognise (incl. build): {:>8.3} ms", ms(first_recognise));
+    println!(
+        "first recognise (incl. build): {:>8.3} ms",
+        ms(first_recognise)
+    );
 
     // Throughput over every corpus page, line by line (task cells and list items are lines).
     let mut texts: Vec<String> = Vec::new();

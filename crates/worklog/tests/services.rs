@@ -17,14 +17,20 @@ fn has(text: &str, id: &str) -> bool {
 fn assert_finds(text: &str, expected: &[&str]) {
     let found = ids(text);
     for id in expected {
-        assert!(found.contains(id), "{text:?}: expected {id}, found {found:?}");
+        assert!(
+            found.contains(id),
+            "{text:?}: expected {id}, found {found:?}"
+        );
     }
 }
 
 #[track_caller]
 fn assert_none(text: &str) {
     let found = ids(text);
-    assert!(found.is_empty(), "{text:?}: expected nothing, found {found:?}");
+    assert!(
+        found.is_empty(),
+        "{text:?}: expected nothing, found {found:?}"
+    );
 }
 
 // --- catalogue --------------------------------------------------------------------------------
@@ -32,7 +38,11 @@ fn assert_none(text: &str) {
 #[test]
 fn catalogue_has_at_least_200_entries_with_valid_links() {
     let cat = services::catalogue();
-    assert!(cat.entries().len() >= 200, "{} entries", cat.entries().len());
+    assert!(
+        cat.entries().len() >= 200,
+        "{} entries",
+        cat.entries().len()
+    );
     for e in cat.entries() {
         assert!(cat.category(e.category).is_some(), "{}: category", e.id);
         if let Some(p) = e.parent {
@@ -65,7 +75,12 @@ fn features_and_tools_are_entries_with_parents() {
         assert_eq!(e.kind, Kind::Feature, "{id}");
         assert_eq!(e.parent, parent, "{id}");
     }
-    for id in ["aws-cli", "management-console", "free-tier", "well-architected"] {
+    for id in [
+        "aws-cli",
+        "management-console",
+        "free-tier",
+        "well-architected",
+    ] {
         assert_eq!(cat.get(id).map(|e| e.kind), Some(Kind::Tool), "{id}");
     }
     assert_eq!(
@@ -101,7 +116,10 @@ fn categories_follow_aws_product_categories() {
         assert!(names.contains(&name), "{name}");
     }
     assert_eq!(services::category_of("ec2").map(|c| c.id), Some("compute"));
-    assert_eq!(services::category_of("kms").map(|c| c.id), Some("security-identity-compliance"));
+    assert_eq!(
+        services::category_of("kms").map(|c| c.id),
+        Some("security-identity-compliance")
+    );
     // A feature without its own category takes its parent's.
     assert_eq!(
         services::category_of("security-group").map(|c| c.id),
@@ -116,8 +134,14 @@ fn categories_follow_aws_product_categories() {
 fn bare_names_acronyms_and_lower_case() {
     assert_finds("Launch an EC2 instance and upload to S3", &["ec2", "s3"]);
     assert_finds("created ec2 and s3 buckets", &["ec2", "s3"]);
-    assert_finds("query logs with athena and cloudtrail", &["athena", "cloudtrail"]);
-    assert_finds("DynamoDB, RDS and ElastiCache", &["dynamodb", "rds", "elasticache"]);
+    assert_finds(
+        "query logs with athena and cloudtrail",
+        &["athena", "cloudtrail"],
+    );
+    assert_finds(
+        "DynamoDB, RDS and ElastiCache",
+        &["dynamodb", "rds", "elasticache"],
+    );
 }
 
 #[test]
@@ -127,7 +151,10 @@ fn prefixes_official_or_not() {
     assert_finds("Amazon Cognito and AWS Cognito", &["cognito"]);
     let m = services::recognise("Use AWS CloudWatch for alarms");
     assert_eq!(m.len(), 1);
-    assert_eq!(&"Use AWS CloudWatch for alarms"[m[0].start..m[0].end], "AWS CloudWatch");
+    assert_eq!(
+        &"Use AWS CloudWatch for alarms"[m[0].start..m[0].end],
+        "AWS CloudWatch"
+    );
 }
 
 #[test]
@@ -136,7 +163,10 @@ fn long_name_with_acronym_is_one_mention() {
     let m = services::recognise(text);
     assert_eq!(m.len(), 1, "{m:?}");
     assert_eq!(m[0].id, "iam");
-    assert_eq!(&text[m[0].start..m[0].end], "AWS Identity and Access Management (IAM)");
+    assert_eq!(
+        &text[m[0].start..m[0].end],
+        "AWS Identity and Access Management (IAM)"
+    );
     assert_finds("Amazon Relational Database Service (RDS)", &["rds"]);
     assert_finds("Application Load Balancer (ALB)", &["alb"]);
     assert_finds("AWS Database Migration Service (DMS)", &["dms"]);
@@ -146,9 +176,18 @@ fn long_name_with_acronym_is_one_mention() {
 #[test]
 fn plurals() {
     assert_finds("Create two VPCs", &["vpc"]);
-    assert_finds("Security Groups and NACLs", &["security-group", "network-acl"]);
-    assert_finds("Internet Gateways, Elastic IPs, AMIs", &["internet-gateway", "elastic-ip", "ami"]);
-    assert_finds("Network ACLs and Auto Scaling Groups", &["network-acl", "auto-scaling-group"]);
+    assert_finds(
+        "Security Groups and NACLs",
+        &["security-group", "network-acl"],
+    );
+    assert_finds(
+        "Internet Gateways, Elastic IPs, AMIs",
+        &["internet-gateway", "elastic-ip", "ami"],
+    );
+    assert_finds(
+        "Network ACLs and Auto Scaling Groups",
+        &["network-acl", "auto-scaling-group"],
+    );
     assert_finds("Write Lambdas", &["lambda"]);
 }
 
@@ -158,13 +197,18 @@ fn spacing_and_case_variants() {
     assert_finds("Cloudfront distribution", &["cloudfront"]);
     assert_finds("Elasticache cluster", &["elasticache"]);
     assert_finds("AWS Code Commit repository", &["codecommit"]);
+    assert!(!has("automatic triggers on code commits", "codecommit"));
+    assert!(!has("set up data sync between sites", "datasync"));
     assert_finds("tracing with X-ray", &["xray"]);
     assert_finds("XRay and X Ray", &["xray"]);
     assert_finds("Amazon RedShift", &["redshift"]);
     assert_finds("Elastic Ip", &["elastic-ip"]);
     assert_finds("Well Architected review", &["well-architected"]);
     assert_finds("Autoscaling Group", &["auto-scaling-group"]);
-    assert_finds("AWS Organization and AWS Budget", &["organizations", "budgets"]);
+    assert_finds(
+        "AWS Organization and AWS Budget",
+        &["organizations", "budgets"],
+    );
 }
 
 #[test]
@@ -172,7 +216,12 @@ fn synonyms() {
     for text in ["ALB", "Application Load Balancer"] {
         assert_eq!(ids(text), ["alb"], "{text}");
     }
-    for text in ["Elastic Load Balancer", "Elastic Load Balancing", "Load Balancer", "ELB"] {
+    for text in [
+        "Elastic Load Balancer",
+        "Elastic Load Balancing",
+        "Load Balancer",
+        "ELB",
+    ] {
         assert_eq!(ids(text), ["elb"], "{text}");
     }
     for text in ["ASG", "Auto Scaling Group", "EC2 Auto Scaling Group"] {
@@ -181,7 +230,12 @@ fn synonyms() {
     for text in ["SSM", "Systems Manager", "AWS Systems Manager"] {
         assert_eq!(ids(text), ["ssm"], "{text}");
     }
-    for text in ["Identity Center", "IAM Identity Center", "AWS Identity Center", "single sign-on"] {
+    for text in [
+        "Identity Center",
+        "IAM Identity Center",
+        "AWS Identity Center",
+        "single sign-on",
+    ] {
         assert_eq!(ids(text), ["identity-center"], "{text}");
     }
     assert_eq!(ids("IGW"), ["internet-gateway"]);
@@ -193,7 +247,10 @@ fn synonyms() {
 fn seed_free_text_forms() {
     assert_finds("Learn about AWS key management service", &["kms"]);
     assert_finds("Learn about AWS security hub", &["securityhub"]);
-    assert_finds("Create AWS cloudtrail; query with Amazon athena", &["cloudtrail", "athena"]);
+    assert_finds(
+        "Create AWS cloudtrail; query with Amazon athena",
+        &["cloudtrail", "athena"],
+    );
     assert_finds("Understand AWS organizations", &["organizations"]);
 }
 
@@ -202,7 +259,10 @@ fn never_inside_urls() {
     assert_none("https://docs.aws.amazon.com/lambda/latest/dg/welcome.html");
     assert_none("see <https://000017.awsstudygroup.com/ec2/> and www.example.com/s3");
     assert_none("bucket.s3.amazonaws.com");
-    assert_eq!(ids("Read https://aws.amazon.com/rds/ about DynamoDB"), ["dynamodb"]);
+    assert_eq!(
+        ids("Read https://aws.amazon.com/rds/ about DynamoDB"),
+        ["dynamodb"]
+    );
 }
 
 #[test]
@@ -216,8 +276,14 @@ fn word_boundaries() {
 
 #[test]
 fn inline_code_counts_only_as_cli_command() {
-    assert_eq!(services::recognise_command("aws s3 ls s3://bucket"), ["aws-cli", "s3"]);
-    assert_eq!(services::recognise_command("aws ecr get-login-password"), ["aws-cli", "ecr"]);
+    assert_eq!(
+        services::recognise_command("aws s3 ls s3://bucket"),
+        ["aws-cli", "s3"]
+    );
+    assert_eq!(
+        services::recognise_command("aws ecr get-login-password"),
+        ["aws-cli", "ecr"]
+    );
     assert_eq!(services::recognise_command("cdk deploy"), ["cdk"]);
     assert!(services::recognise_command("lambda_function.py").is_empty());
     assert!(services::recognise_command("ec2.tf").is_empty());
@@ -291,7 +357,10 @@ fn shield_inspector_detective() {
     assert_finds("Amazon Inspector scans", &["inspector"]);
     assert_finds("Review Inspector findings", &["inspector"]);
     assert_none("The building inspector came");
-    assert_finds("Use Detective to investigate security events", &["detective"]);
+    assert_finds(
+        "Use Detective to investigate security events",
+        &["detective"],
+    );
     assert_finds("Amazon Detective", &["detective"]);
     assert_none("Implement Detective Controls");
     assert_none("detective controls and preventive controls");
@@ -353,7 +422,10 @@ fn billing_organizations_and_prefix_only_words() {
 
 #[test]
 fn list_context_vouches_for_ordinary_words() {
-    assert_finds("Compare Glue, Athena, QuickSight", &["glue", "athena", "quicksight"]);
+    assert_finds(
+        "Compare Glue, Athena, QuickSight",
+        &["glue", "athena", "quicksight"],
+    );
     assert_finds("Snow Family – Storage Gateway – Backup", &["backup"]);
     assert_finds("Transit Gateway, VPN, Direct Connect", &["vpn"]);
     assert!(!has("athena, and then glue it together", "glue"));
@@ -447,7 +519,12 @@ fn counts_per_task_and_per_page() {
     assert_eq!(get("vpc"), Some(1), "parent of security-group");
     assert_eq!(counts[0].0.id, "ec2", "most frequent first");
     let page_counts = services::page_services(&p);
-    let get = |id: &str| page_counts.iter().find(|(s, _)| s.id == id).map(|(_, n)| *n);
+    let get = |id: &str| {
+        page_counts
+            .iter()
+            .find(|(s, _)| s.id == id)
+            .map(|(_, n)| *n)
+    };
     assert_eq!(get("s3"), Some(2), "task + objective");
     assert_eq!(get("kms"), Some(1), "objective only");
 }
@@ -482,8 +559,20 @@ fn seed_week5_yields_expected_services() {
     let Some(ids) = seed_ids("week5-mmdd.md") else {
         return;
     };
-    for id in ["organizations", "iam", "ec2", "securityhub", "kms", "s3", "cloudtrail", "athena"] {
-        assert!(ids.iter().any(|i| i == id), "week5: {id} missing from {ids:?}");
+    for id in [
+        "organizations",
+        "iam",
+        "ec2",
+        "securityhub",
+        "kms",
+        "s3",
+        "cloudtrail",
+        "athena",
+    ] {
+        assert!(
+            ids.iter().any(|i| i == id),
+            "week5: {id} missing from {ids:?}"
+        );
     }
 }
 
@@ -492,8 +581,21 @@ fn seed_week2_yields_expected_services() {
     let Some(ids) = seed_ids("week2-ddmm.md") else {
         return;
     };
-    for id in ["iam", "billing", "free-tier", "aws-cli", "management-console", "mfa"] {
-        assert!(ids.iter().any(|i| i == id), "week2: {id} missing from {ids:?}");
+    for id in [
+        "iam",
+        "billing",
+        "free-tier",
+        "aws-cli",
+        "management-console",
+        "mfa",
+    ] {
+        assert!(
+            ids.iter().any(|i| i == id),
+            "week2: {id} missing from {ids:?}"
+        );
     }
-    assert!(!ids.iter().any(|i| i == "backup"), "backup codes are not AWS Backup");
+    assert!(
+        !ids.iter().any(|i| i == "backup"),
+        "backup codes are not AWS Backup"
+    );
 }

@@ -70,6 +70,8 @@ impl Entry {
 #[derive(Debug)]
 pub(crate) struct Pattern {
     pub text: &'static str,
+    /// `text` in ASCII lower case: what the automaton holds.
+    pub key: &'static str,
     /// Index into `ENTRIES`.
     pub entry: u16,
     /// Match only with exactly this capitalisation.

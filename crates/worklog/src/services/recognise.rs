@@ -24,10 +24,17 @@ impl Match {
     }
 }
 
-/// The automaton over every pattern of the catalogue, built once per process. Standard
-/// (overlapping) semantics: candidates that fail the word-boundary check must not hide a
-/// valid match that starts inside them, so the leftmost-longest choice is made afterwards,
-/// among valid candidates only.
+/// The automaton over every pattern of the catalogue, built once per process (the app
+/// builds it at start-up: keep it cheap, see `benches/services.rs`).
+///
+/// - Standard (overlapping) semantics: a candidate that fails the word-boundary check must
+///   not hide a valid match starting inside it, so the leftmost-longest choice is made
+///   afterwards, among valid candidates only.
+/// - Patterns are stored lower-cased and the text is lower-cased (ASCII only, so byte
+///   offsets do not move) before the search: an ASCII-case-insensitive automaton takes about
+///   three times longer to build.
+/// - A non-contiguous NFA: the cheapest to build; search time is dominated by the checks
+///   after matching anyway.
 pub(crate) fn matcher() -> Option<&'static AhoCorasick> {
     static MATCHER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
     MATCHER.get_or_init(build_matcher).as_ref()
@@ -36,10 +43,9 @@ pub(crate) fn matcher() -> Option<&'static AhoCorasick> {
 /// Build a fresh automaton (the benchmark measures this; the app builds it once).
 pub fn build_matcher() -> Option<AhoCorasick> {
     AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(catalogue::patterns().iter().map(|p| p.text))
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+        .build(catalogue::patterns().iter().map(|p| p.key))
         .ok()
 }
 
@@ -64,10 +70,11 @@ pub fn recognise(text: &str) -> Vec<Match> {
     let Some(ac) = matcher() else {
         return Vec::new();
     };
-    let urls = url_spans(text);
     let patterns = catalogue::patterns();
     let mut candidates: Vec<Candidate> = Vec::new();
-    let Ok(found) = ac.try_find_overlapping_iter(text) else {
+    let lower = text.to_ascii_lowercase();
+    let urls = url_spans(&lower);
+    let Ok(found) = ac.try_find_overlapping_iter(lower.as_str()) else {
         return Vec::new();
     };
     for m in found {
@@ -82,7 +89,9 @@ pub fn recognise(text: &str) -> Vec<Match> {
             continue;
         }
         if !boundary_after(text, end) {
-            let plural_ok = pattern.rule.is_none_or(|r| rule(r).is_some_and(|r| r.default));
+            let plural_ok = pattern
+                .rule
+                .is_none_or(|r| rule(r).is_some_and(|r| r.default));
             let bytes = text.as_bytes();
             if plural_ok
                 && matches!(bytes.get(end), Some(b's'))
@@ -268,7 +277,9 @@ fn listed_with_service(text: &str, chosen: &[Candidate], accepted: &[bool], i: u
             return gap.starts_with(char::is_whitespace) && gap.ends_with(char::is_whitespace);
         }
         let mut saw_separator = false;
-        for word in gap.split(|ch: char| ch.is_whitespace() || ",/&+;()\u{2013}\u{2014}".contains(ch)) {
+        for word in
+            gap.split(|ch: char| ch.is_whitespace() || ",/&+;()\u{2013}\u{2014}".contains(ch))
+        {
             match word {
                 "" => {}
                 "and" | "or" | "và" | "hoặc" => saw_separator = true,
@@ -278,7 +289,8 @@ fn listed_with_service(text: &str, chosen: &[Candidate], accepted: &[bool], i: u
         saw_separator || gap.contains([',', '/', '&', '+', ';', '(', '\u{2013}', '\u{2014}'])
     };
     before.is_some_and(|j| chosen[j].end <= c.start && is_list_gap(&text[chosen[j].end..c.start]))
-        || after.is_some_and(|j| c.end <= chosen[j].start && is_list_gap(&text[c.end..chosen[j].start]))
+        || after
+            .is_some_and(|j| c.end <= chosen[j].start && is_list_gap(&text[c.end..chosen[j].start]))
 }
 
 /// Lower-cased text following a match, leading spaces skipped, at most ~40 bytes.
@@ -306,7 +318,11 @@ fn previous_word(text: &str, start: usize) -> Option<String> {
 /// Whether a capitalised word at `start` is capitalised because a sentence, line or list item
 /// starts there (so it says nothing about being a name).
 fn sentence_initial(text: &str, start: usize) -> bool {
-    match text[..start].trim_end_matches([' ', '\t']).chars().next_back() {
+    match text[..start]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+    {
         None => true,
         Some(ch) => !(ch.is_alphanumeric() || matches!(ch, ',' | ';' | '/' | '&' | ')' | '\'')),
     }
@@ -349,19 +365,22 @@ fn boundary_after(text: &str, at: usize) -> bool {
 }
 
 /// Byte spans of URLs and host names, where nothing is a mention (`.../lambda/latest/...`).
-fn url_spans(text: &str) -> Vec<(usize, usize)> {
+/// `lower` is the text in ASCII lower case.
+fn url_spans(lower: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
+    if !lower.contains([':', '.']) {
+        return spans;
+    }
     let mut offset = 0;
-    for token in text.split_inclusive(|ch: char| ch.is_whitespace() || "<>\"'`()[]".contains(ch)) {
+    for token in lower.split_inclusive(|ch: char| ch.is_whitespace() || "<>\"'`()[]".contains(ch)) {
         let start = offset;
         offset += token.len();
-        let lower = token.to_ascii_lowercase();
-        let is_url = lower.contains("://")
-            || lower.starts_with("www.")
-            || lower.contains(".amazonaws.com")
-            || lower.contains("aws.amazon.com")
-            || lower.contains(".awsstudygroup.com")
-            || lower.contains(".com/");
+        let is_url = token.contains("://")
+            || token.starts_with("www.")
+            || token.contains(".amazonaws.com")
+            || token.contains("aws.amazon.com")
+            || token.contains(".awsstudygroup.com")
+            || token.contains(".com/");
         if is_url {
             spans.push((start, offset));
         }
