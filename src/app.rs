@@ -130,7 +130,17 @@ pub fn App() -> impl IntoView {
 
     let current = Memo::new(move |_| state.vs.with(|v| v.view));
     let has_pages = move || state.loaded.with(|l| !l.is_empty());
-    let total_tasks = move || state.collection.with(|c| c.pages().iter().map(|p| p.tasks.len()).sum::<usize>());
+    let total_tasks = move || {
+        let hidden = state.hidden.get();
+        state.collection.with(|c| {
+            c.pages()
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !hidden.get(*i).copied().unwrap_or(false))
+                .map(|(_, p)| p.tasks.len())
+                .sum::<usize>()
+        })
+    };
 
     view! {
         <div

@@ -4,11 +4,13 @@
 //! are derived with `Memo`s so that they are computed once per change and never disagree.
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 use std::ops::Deref;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use worklog::query::{self, Facets, Filter, ViewState};
+use worklog::collection::WeekEntry;
 use worklog::{Collection, Page, Task};
 
 use crate::url;
@@ -123,6 +125,8 @@ pub struct AppState {
     pub filter: Memo<Filter>,
     /// Matching tasks in natural order (week, start date, page, line).
     pub rows: Memo<Shared<Vec<TaskRef>>>,
+    /// Pages left out of rows and counts (second-language twins while no language is chosen).
+    pub hidden: Memo<Shared<Vec<bool>>>,
     pub facets: Memo<Facets>,
 }
 
@@ -134,17 +138,50 @@ impl AppState {
             loaded.with(|l| Shared::new(Collection::new(l.iter().map(|l| l.page.clone()).collect())))
         });
         let filter = Memo::new(move |_| vs.with(|v| v.filter.clone()));
+        let twins = Memo::new(move |_| Shared::new(secondary_twins(&collection.get())));
+        // Twins are folded only while no language is chosen.
+        let hidden = Memo::new(move |_| {
+            if filter.with(|f| f.language.is_some()) {
+                Shared::new(Vec::new())
+            } else {
+                twins.get()
+            }
+        });
         let rows = Memo::new(move |_| {
             let collection = collection.get();
+            let hidden = hidden.get();
             let started = now_ms();
-            let rows = filter.with(|f| Shared::new(matching_rows(&collection, f)));
+            let rows = filter.with(|f| Shared::new(matching_rows(&collection, f, &hidden)));
             // Measured where it happens and published on <body> for benchmarks and tests.
             record_timing("data-filter-ms", now_ms() - started);
             rows
         });
         let facets = Memo::new(move |_| {
             let collection = collection.get();
-            filter.with(|f| query::facets(&collection, f))
+            let hidden = hidden.get();
+            filter.with(|f| {
+                let all = query::facets(&collection, f);
+                if !hidden.iter().any(|h| *h) {
+                    return all;
+                }
+                // Counts over the pages shown; the language facet counts every page, since
+                // choosing a language shows all of its pages.
+                let shown: Vec<Page> = collection
+                    .pages()
+                    .iter()
+                    .zip(hidden.iter())
+                    .filter(|(_, h)| !**h)
+                    .map(|(p, _)| p.clone())
+                    .collect();
+                let keys: Vec<(String, String)> = collection
+                    .internships()
+                    .iter()
+                    .map(|i| (i.key.clone(), i.name.clone()))
+                    .collect();
+                let mut folded = query::facets_of(&shown, &keys, f);
+                folded.languages = all.languages;
+                folded
+            })
         });
         AppState {
             vs,
@@ -158,6 +195,7 @@ impl AppState {
             collection,
             filter,
             rows,
+            hidden,
             facets,
         }
     }
@@ -204,12 +242,64 @@ fn record_timing(attribute: &str, ms: f64) {
     }
 }
 
+/// The week entries to show: the collection's, or one per page with a week when the collection
+/// has not grouped any (so pages never vanish).
+pub fn week_entries(collection: &Collection) -> Vec<WeekEntry> {
+    if !collection.weeks().is_empty() {
+        return collection.weeks().to_vec();
+    }
+    let mut by_week: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    for (i, page) in collection.pages().iter().enumerate() {
+        if let Some(w) = page.week {
+            by_week.entry(w).or_default().push(i);
+        }
+    }
+    by_week
+        .into_iter()
+        .map(|(number, pages)| {
+            let dates = pages
+                .iter()
+                .flat_map(|&i| collection.pages()[i].tasks.iter())
+                .flat_map(|t| t.start.into_iter().chain(t.end));
+            let (start, end) = dates.fold((None, None), |(lo, hi), d| {
+                (
+                    Some(lo.map_or(d, |x: chrono::NaiveDate| x.min(d))),
+                    Some(hi.map_or(d, |x: chrono::NaiveDate| x.max(d))),
+                )
+            });
+            WeekEntry {
+                internship: String::new(),
+                number,
+                pages,
+                start,
+                end,
+            }
+        })
+        .collect()
+}
+
+/// Pages hidden as the second language of a week: a bilingual site writes every task twice,
+/// and counting both would double the weeks that have a twin in tables, timeline and heat map.
+/// The first twin (English first) stands for the week unless a language is chosen.
+pub fn secondary_twins(collection: &Collection) -> Vec<bool> {
+    let mut hidden = vec![false; collection.pages().len()];
+    for entry in week_entries(collection) {
+        for &i in entry.pages.iter().skip(1) {
+            if let Some(h) = hidden.get_mut(i) {
+                *h = true;
+            }
+        }
+    }
+    hidden
+}
+
 /// Every task of `collection` that `filter` selects, in natural order.
-pub fn matching_rows(collection: &Collection, filter: &Filter) -> Vec<TaskRef> {
+/// Pages marked in `hidden` are skipped.
+pub fn matching_rows(collection: &Collection, filter: &Filter, hidden: &[bool]) -> Vec<TaskRef> {
     let matcher = filter.matcher();
     let mut rows = Vec::new();
     for (p, page) in collection.pages().iter().enumerate() {
-        if !matcher.page_matches(page) {
+        if hidden.get(p).copied().unwrap_or(false) || !matcher.page_matches(page) {
             continue;
         }
         for (t, task) in page.tasks.iter().enumerate() {

@@ -1,8 +1,7 @@
 //! Weeks: one card per week in date order, language twins as one card with a switch, gaps
 //! between weeks shown.
 
-use std::collections::{BTreeMap, HashMap};
-
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 use worklog::collection::WeekEntry;
@@ -12,7 +11,7 @@ use worklog::{Collection, Language, Page, ServiceRef};
 use crate::components::chips::ServiceChips;
 use crate::components::date::DateRange;
 use crate::components::item_tree::item_list;
-use crate::state::AppState;
+use crate::state::{week_entries, AppState};
 
 /// A week card's data: the entry and how many of its tasks pass the filter.
 #[derive(Clone, PartialEq)]
@@ -27,42 +26,6 @@ struct Card {
     internship: Option<String>,
 }
 
-/// The week entries to show: the collection's, or one per page with a week when the collection
-/// has not grouped any (so pages never vanish).
-fn entries(collection: &Collection) -> Vec<WeekEntry> {
-    if !collection.weeks().is_empty() {
-        return collection.weeks().to_vec();
-    }
-    let mut by_week: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
-    for (i, page) in collection.pages().iter().enumerate() {
-        if let Some(w) = page.week {
-            by_week.entry(w).or_default().push(i);
-        }
-    }
-    by_week
-        .into_iter()
-        .map(|(number, pages)| {
-            let dates = pages
-                .iter()
-                .flat_map(|&i| collection.pages()[i].tasks.iter())
-                .flat_map(|t| t.start.into_iter().chain(t.end));
-            let (start, end) = dates.fold((None, None), |(lo, hi), d| {
-                (
-                    Some(lo.map_or(d, |x: chrono::NaiveDate| x.min(d))),
-                    Some(hi.map_or(d, |x: chrono::NaiveDate| x.max(d))),
-                )
-            });
-            WeekEntry {
-                internship: String::new(),
-                number,
-                pages,
-                start,
-                end,
-            }
-        })
-        .collect()
-}
-
 fn cards(collection: &Collection, matcher: &Matcher, filtering: bool) -> Vec<Card> {
     let names: HashMap<&str, &str> = collection
         .internships()
@@ -72,7 +35,7 @@ fn cards(collection: &Collection, matcher: &Matcher, filtering: bool) -> Vec<Car
     let several = collection.internships().len() > 1;
     let mut out: Vec<Card> = Vec::new();
     let mut last: Option<(String, u32)> = None;
-    for entry in entries(collection) {
+    for entry in week_entries(collection) {
         let pages: Vec<usize> = entry
             .pages
             .iter()
