@@ -16,10 +16,19 @@ const SERVICES_SHOWN: usize = 12;
 pub fn Filters() -> impl IntoView {
     let state = expect_context::<AppState>();
     let has_filter = move || state.filter.with(|f| !f.is_empty());
+    // Open on wide screens; folded on a phone so the results come first.
+    let wide = window()
+        .match_media("(min-width: 861px)")
+        .ok()
+        .flatten()
+        .is_none_or(|m| m.matches());
     view! {
-        <section class="filters" aria-labelledby="filters-heading">
-            <div class="filters-head">
+        <details class="filters" open=wide>
+            <summary>
                 <h2 id="filters-heading">"Filters"</h2>
+                <span class="muted small">{move || if has_filter() { " (active)" } else { "" }}</span>
+            </summary>
+            <div class="filters-head">
                 <button
                     type="button"
                     class="link"
@@ -37,7 +46,7 @@ pub fn Filters() -> impl IntoView {
             <DateFacet />
             <LanguageFacet />
             <SourceFacet />
-        </section>
+        </details>
     }
 }
 

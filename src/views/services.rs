@@ -147,7 +147,7 @@ pub fn ServicesView() -> impl IntoView {
                                                     let level = 0.15 + 0.85 * (count as f64 / max);
                                                     view! {
                                                         <td
-                                                            class=if level > 0.6 { "heat hot" } else { "heat" }
+                                                            class={ if level > 0.6 { "heat hot" } else { "heat" } }
                                                             data-testid="heatmap-cell"
                                                             data-service=row.id.clone()
                                                             data-week=week
