@@ -599,3 +599,42 @@ fn seed_week2_yields_expected_services() {
         "backup codes are not AWS Backup"
     );
 }
+
+// --- robustness --------------------------------------------------------------------------------
+
+proptest::proptest! {
+    /// Untrusted page text never makes recognition panic, and spans are ordered, disjoint,
+    /// on character boundaries.
+    #[test]
+    fn recognise_never_panics(text in "\\PC{0,200}") {
+        let found = services::recognise(&text);
+        let mut last = 0;
+        for m in found {
+            proptest::prop_assert!(m.start >= last && m.start < m.end && m.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            last = m.end;
+        }
+    }
+
+    #[test]
+    fn recognise_never_panics_on_service_soup(
+        words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "AWS", "Amazon", "aws", "EC2", "s3", "Glue", "glue", "code", "(", ")", "IAM",
+                "(IAM)", ",", "and", "và", "-", "–", "Security Groups", "Connect", "to", "Lambdas",
+                "https://docs.aws.amazon.com/ec2/", "`aws s3 ls`", "Backup", "vault", "Budgets",
+                "ẞ", "Đ", "\u{feff}", "\n", "Route53", "X-Ray", "Q", "CLI",
+            ]),
+            0..40,
+        ),
+        sep in proptest::sample::select(vec![" ", "", ", ", "\n"]),
+    ) {
+        let text = words.join(sep);
+        let found = services::recognise(&text);
+        let mut last = 0;
+        for m in found {
+            proptest::prop_assert!(m.start >= last && m.start < m.end && m.end <= text.len());
+            last = m.end;
+        }
+    }
+}

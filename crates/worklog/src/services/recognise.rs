@@ -124,11 +124,13 @@ pub fn recognise(text: &str) -> Vec<Match> {
             chosen.push(c);
         }
     }
+    let mut previous_end = 0;
     for c in &mut chosen {
-        if let Some(p) = prefix_start(text, c.start) {
+        if let Some(p) = prefix_start(text, c.start).filter(|&p| p >= previous_end) {
             c.prefixed = true;
             c.start = p;
         }
+        previous_end = c.end;
     }
     // Unambiguous names first, then the context rules, twice so that two ordinary-word names
     // listed together with a third service can vouch for each other.
@@ -151,9 +153,9 @@ pub fn recognise(text: &str) -> Vec<Match> {
         let id = catalogue::entry_at(usize::from(c.pattern.entry)).id;
         // `Long Name (ACRONYM)` / `ACRONYM (Long Name)`: one mention.
         if let Some(last) = out.last_mut() {
+            let gap = text.get(last.end..c.start).unwrap_or_default();
             if last.id == id {
-                let gap = &text[last.end..c.start];
-                if matches!(gap.trim(), "(") && text[c.end..].starts_with(')') {
+                if gap.trim() == "(" && text[c.end..].starts_with(')') {
                     last.end = c.end + 1;
                     continue;
                 }
