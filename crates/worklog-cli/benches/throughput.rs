@@ -4,6 +4,7 @@
 //! `cargo bench -p worklog-cli --bench throughput` (optionally `-- 2000` for another page
 //! count). Pages are generated into a temporary folder from the test fixtures: 500 internships
 //! (Hugo sites) × 10 weeks × English and Vietnamese twins, with dates shifted week by week.
+//! Set `WORKLOG_BENCH_DIR` to keep the generated pages in that folder.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -26,8 +27,11 @@ fn main() {
     let en = read(&fixtures.join("1.1-Week1/_index.md"));
     let vi = read(&fixtures.join("1.1-Week1/_index.vi.md"));
 
+    // WORKLOG_BENCH_DIR keeps the generated pages there (to profile or rerun by hand).
     let dir = tempfile::tempdir().expect("temp dir");
-    let root = dir.path().join("sites");
+    let root = std::env::var_os("WORKLOG_BENCH_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("sites"));
     let started = Instant::now();
     let bytes = generate(&root, pages, &en, &vi);
     println!(

@@ -60,6 +60,10 @@ fn skipped_dir(name: &str) -> bool {
 pub fn find(paths: &[PathBuf]) -> Found {
     let mut found = Found::default();
     let mut seen: HashSet<PathBuf> = HashSet::new();
+    // One walk never yields a file twice; only several arguments can overlap, and only then
+    // is the (syscall-heavy) canonical path needed.
+    let dedupe = paths.len() > 1;
+    let mut first_time = |path: &Path| !dedupe || seen.insert(canonical(path));
     for given in paths {
         let shown = given.to_string_lossy().into_owned();
         let meta = match fs::metadata(given) {
@@ -74,7 +78,7 @@ pub fn find(paths: &[PathBuf]) -> Found {
             }
         };
         if meta.is_file() {
-            if seen.insert(canonical(given)) {
+            if first_time(given) {
                 let relative = given
                     .file_name()
                     .map(PathBuf::from)
@@ -123,7 +127,7 @@ pub fn find(paths: &[PathBuf]) -> Found {
                 continue;
             }
             any = true;
-            if !seen.insert(canonical(entry.path())) {
+            if !first_time(entry.path()) {
                 continue;
             }
             let below = entry.path().strip_prefix(given).unwrap_or(entry.path());

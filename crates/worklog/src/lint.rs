@@ -127,7 +127,10 @@ pub fn check_page(page: &Page) -> Vec<Diagnostic> {
 /// A date far from the middle of the page's dates belongs to another week (a typo in the
 /// day, month or year, or a row copied from another page).
 fn check_dates_in_week(page: &Page, out: &mut Vec<Diagnostic>) {
-    if page.kind != PageKind::Week || page_weeks(page).count() > 1 {
+    // Pages covering several weeks legitimately span more than one.
+    if matches!(page.kind, PageKind::MultiWeek | PageKind::SingleFile)
+        || page_weeks(page).count() > 1
+    {
         return;
     }
     let mut starts: Vec<NaiveDate> = page
@@ -217,11 +220,10 @@ fn internship_key(source: &str) -> String {
     }
 }
 
+/// Pages that count for week sequences: any page with a week number except the index (a stub
+/// page for week 4 still means week 4 exists).
 fn is_week_page(page: &Page) -> bool {
-    matches!(
-        page.kind,
-        PageKind::Week | PageKind::MultiWeek | PageKind::SingleFile
-    )
+    page.kind != PageKind::Index
 }
 
 fn language_name(language: Option<Language>) -> &'static str {
@@ -236,7 +238,7 @@ fn language_name(language: Option<Language>) -> &'static str {
 fn check_twins(pages: &[Page], findings: &mut Vec<Finding>) {
     let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     for (i, page) in pages.iter().enumerate() {
-        if page.kind == PageKind::Week {
+        if matches!(page.kind, PageKind::Week | PageKind::Other | PageKind::Stub) {
             groups.entry(twin_key(&page.source)).or_default().push(i);
         }
     }
