@@ -1447,7 +1447,10 @@ mod tests {
         // Services are counted under the category selection: only KMS is left.
         assert_eq!(f.services.len(), 1);
         let all = facets_of(&pages, &[], &Filter::default());
-        assert!(all.services.iter().any(|c| c.value == "vpc" && c.count == 1));
+        assert!(all
+            .services
+            .iter()
+            .any(|c| c.value == "vpc" && c.count == 1));
     }
 
     #[test]
