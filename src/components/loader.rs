@@ -128,7 +128,7 @@ pub fn LoadControls() -> impl IntoView {
             <button type="button" id="paste-button" on:click=open_paste>"Paste"</button>
             <form class="url-form" on:submit=submit_url>
                 <label class="visually-hidden" for="url-input">"Worklog URL"</label>
-                <input id="url-input" type="url" placeholder="https://…/index.json or page.md" node_ref=url_input />
+                <input id="url-input" type="text" inputmode="url" spellcheck="false" placeholder="https://…/index.json or page.md" node_ref=url_input />
                 <button type="submit">"Load URL"</button>
             </form>
             <button
