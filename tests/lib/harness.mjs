@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST = path.join(ROOT, 'dist');
+// WORKLOG_DIST lets a test run use a build other than the default `dist/`.
+export const DIST = path.resolve(process.env.WORKLOG_DIST ?? path.join(ROOT, 'dist'));
 export const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
 export const SHARED = path.resolve(ROOT, '..', 'shared');
 
