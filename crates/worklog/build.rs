@@ -76,6 +76,8 @@ struct RuleDef {
     capital: bool,
     #[serde(default)]
     default: bool,
+    #[serde(default = "yes")]
+    list: bool,
 }
 
 fn yes() -> bool {
@@ -330,13 +332,14 @@ fn generate(file: &File) -> Result<String, String> {
         };
         let _ = writeln!(
             out,
-            "    Rule {{ entry: {entry}, after: &{:?}, before: &{:?}, never_after: &{:?}, proper: {}, capital: {}, default: {} }},",
+            "    Rule {{ entry: {entry}, after: &{:?}, before: &{:?}, never_after: &{:?}, proper: {}, capital: {}, default: {}, list: {} }},",
             lower(&r.after),
             lower(&r.before),
             lower(&r.never_after),
             r.proper,
             r.capital,
-            r.default
+            r.default,
+            r.list
         );
     }
     out.push_str(

@@ -638,3 +638,20 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn cues_are_whole_words_and_rules_can_refuse_lists() {
+    assert!(!has("Backup planning and policies", "backup"));
+    assert_finds("Create backup plans", &["backup"]);
+    assert!(!has("ALB with Target Groups and Health Checks", "health"));
+    assert_finds("AWS Health Dashboard", &["health"]);
+    assert!(!has(
+        "Accelerated NLP Progress, and Team Organization",
+        "organizations"
+    ));
+    assert_none("see ../Module%204/lab-13-aws-backup-plan.md");
+    assert_finds(
+        "Configure Billing access permissions for IAM",
+        &["billing", "iam"],
+    );
+}

@@ -91,6 +91,8 @@ pub(crate) struct Rule {
     pub proper: bool,
     pub capital: bool,
     pub default: bool,
+    /// Whether a neighbouring service in a list vouches for the word.
+    pub list: bool,
 }
 
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));

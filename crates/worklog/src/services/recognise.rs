@@ -235,7 +235,7 @@ fn rule_accepts(
 ) -> bool {
     let c = &chosen[i];
     let after = next_words(text, c.end);
-    if rule.never_after.iter().any(|w| after.starts_with(w)) {
+    if rule.never_after.iter().any(|w| starts_with_word(&after, w)) {
         return false;
     }
     if c.prefixed {
@@ -248,7 +248,7 @@ fn rule_accepts(
     if rule.capital && !capitalised {
         return false;
     }
-    if rule.after.iter().any(|w| after.starts_with(w)) {
+    if rule.after.iter().any(|w| starts_with_word(&after, w)) {
         return true;
     }
     if let Some(prev) = previous_word(text, c.start) {
@@ -256,7 +256,7 @@ fn rule_accepts(
             return true;
         }
     }
-    if capitalised && listed_with_service(text, chosen, accepted, i) {
+    if rule.list && capitalised && listed_with_service(text, chosen, accepted, i) {
         return true;
     }
     if rule.proper && capitalised && !sentence_initial(text, c.start) {
@@ -293,6 +293,20 @@ fn listed_with_service(text: &str, chosen: &[Candidate], accepted: &[bool], i: u
     before.is_some_and(|j| chosen[j].end <= c.start && is_list_gap(&text[chosen[j].end..c.start]))
         || after
             .is_some_and(|j| c.end <= chosen[j].start && is_list_gap(&text[c.end..chosen[j].start]))
+}
+
+/// Whether `text` starts with the word or phrase `cue` as a whole word, a plural allowed
+/// ("crawlers" for `crawler`, not "planning" for `plan`).
+fn starts_with_word(text: &str, cue: &str) -> bool {
+    let Some(rest) = text.strip_prefix(cue) else {
+        return false;
+    };
+    let rest = rest
+        .strip_prefix("es")
+        .filter(|r| !r.starts_with(char::is_alphanumeric))
+        .or_else(|| rest.strip_prefix('s'))
+        .unwrap_or(rest);
+    !rest.starts_with(char::is_alphanumeric) || cue.ends_with(|c: char| !c.is_alphanumeric())
 }
 
 /// Lower-cased text following a match, leading spaces skipped, at most ~40 bytes.
@@ -382,7 +396,12 @@ fn url_spans(lower: &str) -> Vec<(usize, usize)> {
             || token.contains(".amazonaws.com")
             || token.contains("aws.amazon.com")
             || token.contains(".awsstudygroup.com")
-            || token.contains(".com/");
+            || token.contains(".com/")
+            // Relative links and file paths written in the text (`../lab-13-aws-backup-plan.md`).
+            || token.contains("%20")
+            || token.contains(".md")
+            || token.starts_with("../")
+            || token.starts_with("./");
         if is_url {
             spans.push((start, offset));
         }
