@@ -154,11 +154,9 @@ pub fn recognise(text: &str) -> Vec<Match> {
         // `Long Name (ACRONYM)` / `ACRONYM (Long Name)`: one mention.
         if let Some(last) = out.last_mut() {
             let gap = text.get(last.end..c.start).unwrap_or_default();
-            if last.id == id {
-                if gap.trim() == "(" && text[c.end..].starts_with(')') {
-                    last.end = c.end + 1;
-                    continue;
-                }
+            if last.id == id && gap.trim() == "(" && text[c.end..].starts_with(')') {
+                last.end = c.end + 1;
+                continue;
             }
         }
         out.push(Match {
