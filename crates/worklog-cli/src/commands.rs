@@ -13,6 +13,7 @@ use worklog::{Diagnostic, Severity};
 use crate::input::{load, Input};
 use crate::{
     stats as stats_mod, Deny, ExportArgs, ExportFormat, Level, LintArgs, LintFormat, StatsArgs,
+    StatsFormat,
 };
 
 /// `lint` found what it was asked to fail on.
@@ -145,6 +146,32 @@ pub fn lint(args: &LintArgs) -> Result<ExitCode> {
                 },
             )?;
         }
+        LintFormat::Github => {
+            for r in &rows {
+                let command = match r.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Info => "notice",
+                };
+                let mut props = format!("file={}", github_property(r.path));
+                if let Some(line) = r.line {
+                    props.push_str(&format!(",line={line}"));
+                    if let Some(col) = r.column {
+                        props.push_str(&format!(",col={col}"));
+                    }
+                }
+                props.push_str(&format!(",title={}", github_property(r.code)));
+                writeln!(out, "::{command} {props}::{}", github_data(r.message))?;
+            }
+            writeln!(
+                out,
+                "{} checked: {}, {}, {}",
+                plural(pages.len(), "file", "files"),
+                plural(counts.errors, "error", "errors"),
+                plural(counts.warnings, "warning", "warnings"),
+                plural(counts.infos, "info", "infos"),
+            )?;
+        }
         LintFormat::Json => {
             #[derive(Serialize)]
             struct Skipped<'a> {
@@ -186,6 +213,18 @@ pub fn lint(args: &LintArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Escape the message of a GitHub Actions workflow command.
+fn github_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escape a property value of a GitHub Actions workflow command.
+fn github_property(s: &str) -> String {
+    github_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
 /// Where output goes: a file (`-o`) or standard output.
@@ -289,8 +328,8 @@ pub fn stats(args: &StatsArgs) -> Result<ExitCode> {
     let summary = stats_mod::compute(&pages, args.top);
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
-        LintFormat::Text => stats_mod::write_text(&summary, &mut out)?,
-        LintFormat::Json => {
+        StatsFormat::Text => stats_mod::write_text(&summary, &mut out)?,
+        StatsFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &summary)?;
             writeln!(out)?;
         }

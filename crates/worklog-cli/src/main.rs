@@ -43,6 +43,7 @@ enum Command {
 worklog lint content/                      # every page under content/\n  \
 worklog lint content/ --deny warnings      # fail CI on warnings too\n  \
 worklog lint week5.md --format json        # machine-readable\n  \
+worklog lint content/ --format github      # annotations in GitHub Actions\n  \
 worklog lint content/ --level info         # also show informational notes\n\n\
 Exit status: 0 clean, 1 errors found (or warnings with --deny warnings), 2 a path could not be read.\n\
 Codes are listed in docs/cli.md.")]
@@ -93,6 +94,17 @@ enum LintFormat {
     /// `path:line:col: severity[code]: message` lines and a summary.
     Text,
     /// One JSON document with every diagnostic.
+    Json,
+    /// GitHub Actions workflow commands (`::warning file=...,line=...::message`): annotations
+    /// on the pull request's files.
+    Github,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum StatsFormat {
+    /// A readable table.
+    Text,
+    /// One JSON document.
     Json,
 }
 
@@ -146,8 +158,8 @@ struct StatsArgs {
     #[arg(long, default_value_t = 10, value_name = "N")]
     top: usize,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = LintFormat::Text)]
-    format: LintFormat,
+    #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
+    format: StatsFormat,
     #[command(flatten)]
     filter: FilterArgs,
 }

@@ -196,6 +196,20 @@ fn lint_json_format() {
 }
 
 #[test]
+fn lint_github_annotations() {
+    let out = stdout_of(
+        worklog()
+            .current_dir(fixtures())
+            .args(["lint", "--format", "github", "problems"]),
+    );
+    assert!(
+        out.contains("::warning file=problems/worklog/week-1.md,line=10,col=1,title=template-placeholder::Placeholder"),
+        "{out}"
+    );
+    assert!(out.contains("title=end-before-start::"), "{out}");
+}
+
+#[test]
 fn unreadable_paths_and_binary_files_do_not_abort() {
     let dir = tempfile::tempdir().expect("temp dir");
     fs::write(
