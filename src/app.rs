@@ -16,8 +16,8 @@ use crate::load::{self, drop, files};
 use crate::state::AppState;
 use crate::url;
 use crate::views::{
-    diagnostics::DiagnosticsView, services::ServicesView, tasks::TasksView,
-    timeline::TimelineView, weeks::WeeksView,
+    diagnostics::DiagnosticsView, services::ServicesView, tasks::TasksView, timeline::TimelineView,
+    weeks::WeeksView,
 };
 
 fn view_label(v: View) -> &'static str {
@@ -101,7 +101,9 @@ pub fn App() -> impl IntoView {
     let on_drop = move |ev: ev::DragEvent| {
         ev.prevent_default();
         set_dragging.set(false);
-        let Some(data) = ev.data_transfer() else { return };
+        let Some(data) = ev.data_transfer() else {
+            return;
+        };
         let dropped = drop::capture(&data);
         if dropped.is_empty() {
             return;

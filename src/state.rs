@@ -9,8 +9,8 @@ use std::ops::Deref;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use worklog::query::{self, Facets, Filter, ViewState};
 use worklog::collection::WeekEntry;
+use worklog::query::{self, Facets, Filter, ViewState};
 use worklog::{Collection, Page, Task};
 
 use crate::url;
@@ -135,7 +135,8 @@ impl AppState {
         let vs = RwSignal::new(initial);
         let loaded = RwSignal::new(Shared::new(Vec::<Loaded>::new()));
         let collection = Memo::new(move |_| {
-            loaded.with(|l| Shared::new(Collection::new(l.iter().map(|l| l.page.clone()).collect())))
+            loaded
+                .with(|l| Shared::new(Collection::new(l.iter().map(|l| l.page.clone()).collect())))
         });
         let filter = Memo::new(move |_| vs.with(|v| v.filter.clone()));
         let twins = Memo::new(move |_| Shared::new(secondary_twins(&collection.get())));
@@ -222,7 +223,9 @@ impl AppState {
 
     /// The source a page (by collection index) came from.
     pub fn source_of(&self, page: usize) -> Option<SourceInfo> {
-        let id = self.loaded.with_untracked(|l| l.get(page).map(|l| l.source))?;
+        let id = self
+            .loaded
+            .with_untracked(|l| l.get(page).map(|l| l.source))?;
         self.sources
             .with_untracked(|s| s.iter().find(|s| s.id == id).cloned())
     }
@@ -237,7 +240,10 @@ fn now_ms() -> f64 {
 
 /// Publish a duration (milliseconds) as an attribute of `<body>`.
 fn record_timing(attribute: &str, ms: f64) {
-    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
         let _ = body.set_attribute(attribute, &format!("{ms:.2}"));
     }
 }

@@ -30,7 +30,12 @@ pub fn write(state: &ViewState, push: bool) {
     } else {
         format!("{path}?{query}{hash}")
     };
-    if location.search().unwrap_or_default().trim_start_matches('?') == query {
+    if location
+        .search()
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        == query
+    {
         return;
     }
     if let Ok(history) = window.history() {

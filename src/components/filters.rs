@@ -346,7 +346,8 @@ fn LanguageFacet() -> impl IntoView {
                 .unwrap_or(0)
         })
     };
-    let set = move |lang: Option<Language>| state.navigate(true, move |vs| vs.filter.language = lang);
+    let set =
+        move |lang: Option<Language>| state.navigate(true, move |vs| vs.filter.language = lang);
     view! {
         <Show when=move || state.facets.with(|f| !f.languages.is_empty())>
             <fieldset class="facet" data-testid="facet-language">

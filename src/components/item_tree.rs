@@ -60,21 +60,6 @@ pub fn item_list(items: &[Item]) -> AnyView {
     .into_any()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::safe_url;
-
-    #[test]
-    fn only_web_and_mail_links() {
-        assert!(safe_url("https://aws.amazon.com").is_some());
-        assert!(safe_url("HTTP://x").is_some());
-        assert!(safe_url("mailto:a@b.c").is_some());
-        assert!(safe_url("javascript:alert(1)").is_none());
-        assert!(safe_url(" data:text/html,x").is_none());
-        assert!(safe_url("/relative").is_none());
-    }
-}
-
 /// References as safe links; a reference without a usable URL is plain text.
 pub fn reference_list(references: &[worklog::Reference]) -> AnyView {
     if references.is_empty() {
@@ -104,4 +89,19 @@ pub fn reference_list(references: &[worklog::Reference]) -> AnyView {
         </ul>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_url;
+
+    #[test]
+    fn only_web_and_mail_links() {
+        assert!(safe_url("https://aws.amazon.com").is_some());
+        assert!(safe_url("HTTP://x").is_some());
+        assert!(safe_url("mailto:a@b.c").is_some());
+        assert!(safe_url("javascript:alert(1)").is_none());
+        assert!(safe_url(" data:text/html,x").is_none());
+        assert!(safe_url("/relative").is_none());
+    }
 }

@@ -84,7 +84,13 @@ pub fn LoadControls() -> impl IntoView {
             path: name.clone(),
             bytes: text.into_bytes(),
         }];
-        spawn_local(load::load_local(state, format!("Pasted {name}"), files, 0, Vec::new()));
+        spawn_local(load::load_local(
+            state,
+            format!("Pasted {name}"),
+            files,
+            0,
+            Vec::new(),
+        ));
     };
     let submit_url = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

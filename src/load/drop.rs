@@ -36,7 +36,11 @@ pub fn capture(data: &DataTransfer) -> Vec<Dropped> {
     }
     if out.is_empty() {
         if let Some(files) = data.files() {
-            out.extend(super::files::files_of(&files).into_iter().map(Dropped::File));
+            out.extend(
+                super::files::files_of(&files)
+                    .into_iter()
+                    .map(Dropped::File),
+            );
         }
     }
     out
@@ -104,10 +108,13 @@ async fn read_dir(reader: &FileSystemDirectoryReader) -> Result<Vec<FileSystemEn
             let failure = wasm_bindgen::closure::Closure::once_into_js(move |err: JsValue| {
                 let _ = reject.call1(&JsValue::NULL, &err);
             });
-            if let Err(err) = reader
-                .read_entries_with_callback_and_callback(success.unchecked_ref(), failure.unchecked_ref())
-            {
-                let _ = failure.unchecked_ref::<Function>().call1(&JsValue::NULL, &err);
+            if let Err(err) = reader.read_entries_with_callback_and_callback(
+                success.unchecked_ref(),
+                failure.unchecked_ref(),
+            ) {
+                let _ = failure
+                    .unchecked_ref::<Function>()
+                    .call1(&JsValue::NULL, &err);
             }
         });
         let batch: Array = JsFuture::from(promise).await?.unchecked_into();

@@ -18,10 +18,11 @@ pub async fn read_file(file: &File) -> Result<Vec<u8>, String> {
 /// input, and drops that carry it), else its name.
 pub fn file_path(file: &File) -> String {
     // `webkitRelativePath` is not in web-sys' File binding; read the property directly.
-    let relative = js_sys::Reflect::get(file, &wasm_bindgen::JsValue::from_str("webkitRelativePath"))
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default();
+    let relative =
+        js_sys::Reflect::get(file, &wasm_bindgen::JsValue::from_str("webkitRelativePath"))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
     if relative.is_empty() {
         file.name()
     } else {

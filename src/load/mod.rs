@@ -180,7 +180,11 @@ pub async fn load_local(
     skipped: usize,
     errors: Vec<String>,
 ) {
-    let key = format!("local-{:015}-{}", js_sys::Date::now() as u64, state.new_source_id());
+    let key = format!(
+        "local-{:015}-{}",
+        js_sys::Date::now() as u64,
+        state.new_source_id()
+    );
     let id = register(state, SourceKind::Local(key.clone()), label.clone());
     for error in errors {
         report_error(state, id, error);
@@ -316,7 +320,8 @@ mod tests {
 
     #[test]
     fn plain_folder_keeps_markdown() {
-        let (kept, skipped) = select_markdown(vec![f("w/week1.md"), f("w/notes.txt"), f("w/b.MARKDOWN")]);
+        let (kept, skipped) =
+            select_markdown(vec![f("w/week1.md"), f("w/notes.txt"), f("w/b.MARKDOWN")]);
         assert_eq!(kept.len(), 2);
         assert_eq!(skipped, 1);
     }

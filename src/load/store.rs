@@ -40,7 +40,10 @@ async fn request(req: &IdbRequest) -> Result<JsValue, String> {
     let promise = Promise::new(&mut |resolve: Function, reject: Function| {
         let target = req.clone();
         let success = Closure::once_into_js(move |_event: web_sys::Event| {
-            let _ = resolve.call1(&JsValue::NULL, &target.result().unwrap_or(JsValue::UNDEFINED));
+            let _ = resolve.call1(
+                &JsValue::NULL,
+                &target.result().unwrap_or(JsValue::UNDEFINED),
+            );
         });
         let target = req.clone();
         let failure = Closure::once_into_js(move |_event: web_sys::Event| {
@@ -64,7 +67,9 @@ async fn open() -> Result<IdbDatabase, String> {
         .indexed_db()
         .map_err(describe)?
         .ok_or("IndexedDB is not available")?;
-    let open: IdbOpenDbRequest = factory.open_with_u32(DB_NAME, DB_VERSION).map_err(describe)?;
+    let open: IdbOpenDbRequest = factory
+        .open_with_u32(DB_NAME, DB_VERSION)
+        .map_err(describe)?;
     let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         let Some(target) = event.target() else { return };
         let req: IdbOpenDbRequest = target.unchecked_into();
@@ -84,7 +89,10 @@ async fn open() -> Result<IdbDatabase, String> {
     Ok(db?.unchecked_into())
 }
 
-fn object_store(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<web_sys::IdbObjectStore, String> {
+fn object_store(
+    db: &IdbDatabase,
+    mode: IdbTransactionMode,
+) -> Result<web_sys::IdbObjectStore, String> {
     db.transaction_with_str_and_mode(STORE, mode)
         .and_then(|t| t.object_store(STORE))
         .map_err(describe)
@@ -93,7 +101,8 @@ fn object_store(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<web_sys::I
 /// Remember one source's files under `key`.
 pub async fn save(key: &str, label: &str, files: &[RawFile], skipped: usize) -> Result<(), String> {
     let record = Object::new();
-    let set = |k: &str, v: &JsValue| Reflect::set(&record, &JsValue::from_str(k), v).map_err(describe);
+    let set =
+        |k: &str, v: &JsValue| Reflect::set(&record, &JsValue::from_str(k), v).map_err(describe);
     set("key", &JsValue::from_str(key))?;
     set("label", &JsValue::from_str(label))?;
     set("skipped", &JsValue::from_f64(skipped as f64))?;
@@ -120,7 +129,8 @@ pub async fn load_all() -> Result<Vec<StoredSource>, String> {
     let store = object_store(&db, IdbTransactionMode::Readonly)?;
     let req = store.get_all().map_err(describe)?;
     let all: Array = request(&req).await?.unchecked_into();
-    let get = |o: &JsValue, k: &str| Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    let get =
+        |o: &JsValue, k: &str| Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
     let mut out = Vec::new();
     for record in all.iter() {
         let key = get(&record, "key").as_string().unwrap_or_default();

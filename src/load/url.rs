@@ -151,7 +151,9 @@ async fn collect(
             )),
         }
     } else if !is_markdown(url)
-        && (content_type.contains("html") || head.starts_with(b"<!doctype") || head.starts_with(b"<html"))
+        && (content_type.contains("html")
+            || head.starts_with(b"<!doctype")
+            || head.starts_with(b"<html"))
     {
         if depth >= MAX_LISTING_DEPTH {
             return;
@@ -197,7 +199,10 @@ async fn fetch_listed(
         }
         match resolve(&entry, Some(manifest)) {
             Some(u) => urls.push(u),
-            None => errors.push(format!("{entry}: not a valid path in {}", display_path(manifest))),
+            None => errors.push(format!(
+                "{entry}: not a valid path in {}",
+                display_path(manifest)
+            )),
         }
     }
     fetch_urls(state, urls, files, errors).await;
@@ -211,7 +216,9 @@ async fn fetch_urls(
     errors: &mut Vec<String>,
 ) {
     let total = urls.len();
-    state.fetching.update(|p| p.get_or_insert_with(Progress::default).total += total);
+    state
+        .fetching
+        .update(|p| p.get_or_insert_with(Progress::default).total += total);
     let mut results = futures::stream::iter(urls.into_iter().map(|u| async move {
         let r = fetch(&u).await;
         (u, r)

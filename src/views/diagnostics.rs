@@ -53,9 +53,16 @@ pub fn DiagnosticsView() -> impl IntoView {
                     .diagnostics
                     .iter()
                     .any(|d| d.line.is_some())
-                    .then(|| loaded.get(index).map(|l| worklog::parse::decode::decode(&l.bytes).text))
+                    .then(|| {
+                        loaded
+                            .get(index)
+                            .map(|l| worklog::parse::decode::decode(&l.bytes).text)
+                    })
                     .flatten();
-                let lines: Vec<&str> = text.as_deref().map(|t| t.lines().collect()).unwrap_or_default();
+                let lines: Vec<&str> = text
+                    .as_deref()
+                    .map(|t| t.lines().collect())
+                    .unwrap_or_default();
                 let mut diagnostics: Vec<(Diagnostic, Option<String>)> = p
                     .diagnostics
                     .iter()
@@ -67,7 +74,8 @@ pub fn DiagnosticsView() -> impl IntoView {
                         (d.clone(), line)
                     })
                     .collect();
-                diagnostics.sort_by_key(|(d, _)| (d.line.unwrap_or(0), std::cmp::Reverse(d.severity)));
+                diagnostics
+                    .sort_by_key(|(d, _)| (d.line.unwrap_or(0), std::cmp::Reverse(d.severity)));
                 PageReport {
                     index,
                     source: p.source.clone(),
@@ -118,7 +126,10 @@ fn PageDiagnostics(report: PageReport) -> impl IntoView {
     let summary = format!(
         "{} · {}{} problem{} · {} task{}",
         kind_name(report.kind),
-        report.week.map(|w| format!("week {w} · ")).unwrap_or_default(),
+        report
+            .week
+            .map(|w| format!("week {w} · "))
+            .unwrap_or_default(),
         problems,
         if problems == 1 { "" } else { "s" },
         report.tasks,

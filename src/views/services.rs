@@ -37,7 +37,9 @@ fn heat(collection: &Collection, rows: &[TaskRef]) -> Heat {
     let mut names: HashMap<String, String> = HashMap::new();
     let mut totals: HashMap<String, usize> = HashMap::new();
     for r in rows {
-        let Some((page, task)) = r.resolve(collection) else { continue };
+        let Some((page, task)) = r.resolve(collection) else {
+            continue;
+        };
         let Some(week) = page.week else { continue };
         weeks.insert(week);
         let mut seen = BTreeSet::new();
@@ -59,7 +61,9 @@ fn heat(collection: &Collection, rows: &[TaskRef]) -> Heat {
             .map(|w| counts.get(&(id.clone(), *w)).copied().unwrap_or(0))
             .collect();
         max = max.max(cells.iter().copied().max().unwrap_or(0));
-        let category = crate::catalogue::category_of(&id).unwrap_or("Other").to_string();
+        let category = crate::catalogue::category_of(&id)
+            .unwrap_or("Other")
+            .to_string();
         by_category.entry(category).or_default().push(Row {
             name: names.get(&id).cloned().unwrap_or_else(|| id.clone()),
             id,
@@ -75,7 +79,11 @@ fn heat(collection: &Collection, rows: &[TaskRef]) -> Heat {
         })
         .collect();
     let group_total = |rows: &Vec<Row>| rows.iter().map(|r| r.total).sum::<usize>();
-    groups.sort_by(|a, b| group_total(&b.1).cmp(&group_total(&a.1)).then_with(|| a.0.cmp(&b.0)));
+    groups.sort_by(|a, b| {
+        group_total(&b.1)
+            .cmp(&group_total(&a.1))
+            .then_with(|| a.0.cmp(&b.0))
+    });
     Heat { weeks, groups, max }
 }
 

@@ -65,7 +65,12 @@ fn arrange(
     group: Group,
 ) -> Vec<Line> {
     let pages = collection.pages();
-    let resolve = |r: &TaskRef| (&pages[r.page as usize], &pages[r.page as usize].tasks[r.task as usize]);
+    let resolve = |r: &TaskRef| {
+        (
+            &pages[r.page as usize],
+            &pages[r.page as usize].tasks[r.task as usize],
+        )
+    };
     let mut sorted: Vec<TaskRef> = rows.to_vec();
     if let Some(sort) = sort {
         // Sorting natural-ordered rows stably keeps the natural order among equal keys.
@@ -95,7 +100,10 @@ fn arrange(
                 if task.services.is_empty() {
                     vec![("No service recognised".to_string(), u64::MAX, *r)]
                 } else {
-                    task.services.iter().map(|s| (s.name.clone(), 0, *r)).collect()
+                    task.services
+                        .iter()
+                        .map(|s| (s.name.clone(), 0, *r))
+                        .collect()
                 }
             })
             .collect(),
@@ -138,7 +146,8 @@ pub fn TasksView() -> impl IntoView {
         lines.track();
         set_page.set(0);
     });
-    let task_lines = Memo::new(move |_| lines.with(|l| l.iter().filter(|l| matches!(l, Line::Task(_))).count()));
+    let task_lines =
+        Memo::new(move |_| lines.with(|l| l.iter().filter(|l| matches!(l, Line::Task(_))).count()));
     let page_count = move || task_lines.get().div_ceil(page_size.get()).max(1);
     let visible = move || {
         let size = page_size.get();
@@ -318,7 +327,8 @@ fn task_row(collection: &worklog::Collection, r: TaskRef) -> AnyView {
     let lang = page.language;
     let day_label = task.day.clone().unwrap_or_default();
     let weekday = task.weekday.map(|d| weekday_name(d, lang));
-    let show_label = !day_label.is_empty() && weekday.is_none_or(|w| !day_label.eq_ignore_ascii_case(w));
+    let show_label =
+        !day_label.is_empty() && weekday.is_none_or(|w| !day_label.eq_ignore_ascii_case(w));
     view! {
         <tr data-testid="task-row" data-page=r.page data-task=r.task lang=lang.map(|l| l.code())>
             <td class="col-week">{page.week.map(|w| w.to_string()).unwrap_or_else(|| "–".into())}</td>

@@ -53,7 +53,9 @@ fn layout(collection: &Collection, rows: &[TaskRef], lanes: Lanes) -> Layout {
     let mut spans = Vec::new();
     let mut undated = 0;
     for r in rows {
-        let Some((page, task)) = r.resolve(collection) else { continue };
+        let Some((page, task)) = r.resolve(collection) else {
+            continue;
+        };
         match task_span(task) {
             Some(span) => spans.push((*r, page, task, span)),
             None => undated += 1,
@@ -148,7 +150,14 @@ fn layout(collection: &Collection, rows: &[TaskRef], lanes: Lanes) -> Layout {
             } else {
                 format!("{} – {}", human_date(*start, lang), human_date(*end, lang))
             };
-            let text: String = task.text.lines().next().unwrap_or("").chars().take(160).collect();
+            let text: String = task
+                .text
+                .lines()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(160)
+                .collect();
             bars.push(Bar {
                 task: *r,
                 lane,
@@ -178,7 +187,11 @@ fn layout(collection: &Collection, rows: &[TaskRef], lanes: Lanes) -> Layout {
 
 fn today() -> Option<NaiveDate> {
     let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
 }
 
 #[component]
@@ -241,15 +254,17 @@ pub fn TimelineView() -> impl IntoView {
                 }
             })
             .collect_view();
-        let today_marker = today().filter(|t| *t >= first && *t < first + Duration::days(l.days)).map(|t| {
-            let x = x_of(t) + day_w / 2.0;
-            view! {
-                <g class="today" data-testid="today-marker">
-                    <line x1=x x2=x y1=AXIS_H - 8.0 y2=height></line>
-                    <text x=x + 3.0 y=AXIS_H - 2.0>"today"</text>
-                </g>
-            }
-        });
+        let today_marker = today()
+            .filter(|t| *t >= first && *t < first + Duration::days(l.days))
+            .map(|t| {
+                let x = x_of(t) + day_w / 2.0;
+                view! {
+                    <g class="today" data-testid="today-marker">
+                        <line x1=x x2=x y1=AXIS_H - 8.0 y2=height></line>
+                        <text x=x + 3.0 y=AXIS_H - 2.0>"today"</text>
+                    </g>
+                }
+            });
         let bars = l
             .bars
             .iter()

@@ -61,7 +61,9 @@ fn cards(collection: &Collection, matcher: &Matcher, filtering: bool) -> Vec<Car
             continue;
         }
         let gap_before = match &last {
-            Some((internship, prev)) if *internship == entry.internship && entry.number > prev + 1 => {
+            Some((internship, prev))
+                if *internship == entry.internship && entry.number > prev + 1 =>
+            {
                 (prev + 1..entry.number).collect()
             }
             _ => Vec::new(),
