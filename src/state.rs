@@ -157,23 +157,33 @@ impl AppState {
             record_timing("data-filter-ms", now_ms() - started);
             rows
         });
+        // The pages counted by the facets while twins are folded, copied once per change of
+        // the collection (not per keystroke).
+        let shown_pages = Memo::new(move |_| {
+            let hidden = twins.get();
+            hidden.iter().any(|h| *h).then(|| {
+                let collection = collection.get();
+                Shared::new(
+                    collection
+                        .pages()
+                        .iter()
+                        .zip(hidden.iter())
+                        .filter(|(_, h)| !**h)
+                        .map(|(p, _)| p.clone())
+                        .collect::<Vec<Page>>(),
+                )
+            })
+        });
         let facets = Memo::new(move |_| {
             let collection = collection.get();
-            let hidden = hidden.get();
+            let folding = filter.with(|f| f.language.is_none());
             filter.with(|f| {
                 let all = query::facets(&collection, f);
-                if !hidden.iter().any(|h| *h) {
+                let Some(shown) = shown_pages.get().filter(|_| folding) else {
                     return all;
-                }
+                };
                 // Counts over the pages shown; the language facet counts every page, since
                 // choosing a language shows all of its pages.
-                let shown: Vec<Page> = collection
-                    .pages()
-                    .iter()
-                    .zip(hidden.iter())
-                    .filter(|(_, h)| !**h)
-                    .map(|(p, _)| p.clone())
-                    .collect();
                 let keys: Vec<(String, String)> = collection
                     .internships()
                     .iter()
@@ -254,15 +264,17 @@ pub fn week_entries(collection: &Collection) -> Vec<WeekEntry> {
     if !collection.weeks().is_empty() {
         return collection.weeks().to_vec();
     }
-    let mut by_week: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    // Twins share a folder; the internship is what lies above the week folders.
+    let mut by_week: BTreeMap<(u32, String), Vec<usize>> = BTreeMap::new();
     for (i, page) in collection.pages().iter().enumerate() {
         if let Some(w) = page.week {
-            by_week.entry(w).or_default().push(i);
+            let folder = page.source.rsplit_once('/').map_or("", |(d, _)| d);
+            by_week.entry((w, folder.to_string())).or_default().push(i);
         }
     }
     by_week
         .into_iter()
-        .map(|(number, pages)| {
+        .map(|((number, folder), pages)| {
             let dates = pages
                 .iter()
                 .flat_map(|&i| collection.pages()[i].tasks.iter())
@@ -273,8 +285,9 @@ pub fn week_entries(collection: &Collection) -> Vec<WeekEntry> {
                     Some(hi.map_or(d, |x: chrono::NaiveDate| x.max(d))),
                 )
             });
+            let internship = folder.rsplit_once('/').map_or("", |(d, _)| d);
             WeekEntry {
-                internship: String::new(),
+                internship: internship.to_string(),
                 number,
                 pages,
                 start,
