@@ -12,10 +12,11 @@
 //! - [`facets`]: per-facet counts under the current filter, excluding the facet's own selection
 //!   (standard faceted search), so every option shows how many tasks it would add.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::str::FromStr;
 
+use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use serde::{Deserialize, Serialize};
@@ -274,6 +275,47 @@ mod catalogue_view {
     }
 }
 
+/// Selected ids plus every catalogue entry below one of them, sorted and deduplicated.
+fn expand_services(selected: &[String]) -> Vec<String> {
+    let catalogue = crate::services::catalogue();
+    let mut ids: Vec<String> = selected.to_vec();
+    for entry in catalogue.entries() {
+        let mut at = entry.parent;
+        // Bounded walk up the parent chain (the catalogue is a tree; the bound guards data).
+        for _ in 0..8 {
+            let Some(parent) = at else { break };
+            if selected.iter().any(|s| s == parent) {
+                ids.push(entry.id.to_string());
+                break;
+            }
+            at = catalogue.get(parent).and_then(|p| p.parent);
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// Catalogue ids whose category is one of `selected` (slugs, or names compared loosely).
+fn category_members(selected: &[String]) -> Vec<&'static str> {
+    let catalogue = crate::services::catalogue();
+    let mut ids: Vec<&'static str> = catalogue
+        .entries()
+        .iter()
+        .filter(|e| {
+            catalogue.category(e.category).is_some_and(|cat| {
+                selected
+                    .iter()
+                    .any(|c| c == cat.id || loose_eq(cat.name, c))
+            })
+        })
+        .map(|e| e.id)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
 /// The category of a service id from the catalogue: what category filters and facets use
 /// (`id` is the slug that goes into the URL, `name` what people read).
 pub fn service_category(id: &str) -> Option<&'static crate::services::Category> {
@@ -285,18 +327,75 @@ pub fn service_parent(id: &str) -> Option<&'static str> {
     catalogue_view::parent(id)
 }
 
-/// A compiled [`Filter`]: everything per-task is a comparison, never an allocation.
+/// A compiled [`Filter`]: everything per-task is a comparison or a SIMD-accelerated search,
+/// never an allocation.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    services: Vec<String>,
-    categories: Vec<String>,
+    /// Selected service ids plus every catalogue entry under them (features of a selected
+    /// service), sorted for binary search; `None` when services do not filter.
+    service_ids: Option<Vec<String>>,
+    /// Catalogue ids of the selected categories, sorted; `None` when categories do not filter.
+    category_ids: Option<Vec<&'static str>>,
     weeks: Vec<WeekRange>,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
-    /// Lower-cased search terms, each must occur.
-    terms: Vec<String>,
+    /// Search terms, each must occur.
+    terms: Vec<Term>,
     language: Option<Language>,
     sources: Vec<String>,
+}
+
+/// One search term, compiled.
+#[derive(Debug, Clone)]
+struct Term {
+    /// The term lower-cased.
+    lower: String,
+    /// ASCII term: finds the term itself, ignoring ASCII case (exact). Other terms: finds the
+    /// candidates, i.e. the first character in lower or upper case, verified by [`Term::at`].
+    finder: AhoCorasick,
+    ascii: bool,
+}
+
+impl Term {
+    fn new(lower: String) -> Option<Term> {
+        let ascii = lower.is_ascii();
+        let patterns: Vec<String> = if ascii {
+            vec![lower.clone()]
+        } else {
+            let first = lower.chars().next()?;
+            let mut variants = vec![first.to_lowercase().collect::<String>()];
+            let upper: String = first.to_uppercase().collect();
+            if !variants.contains(&upper) {
+                variants.push(upper);
+            }
+            variants
+        };
+        let finder = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&patterns)
+            .ok()?;
+        Some(Term {
+            lower,
+            finder,
+            ascii,
+        })
+    }
+
+    fn occurs_in(&self, haystack: &str) -> bool {
+        if self.ascii {
+            return self.finder.is_match(haystack);
+        }
+        self.finder
+            .find_iter(haystack)
+            .any(|m| self.at(&haystack[m.start()..]))
+    }
+
+    /// Does `text` start with the term, ignoring case?
+    fn at(&self, text: &str) -> bool {
+        let mut hay = text.chars().flat_map(char::to_lowercase);
+        self.lower.chars().all(|c| hay.next() == Some(c))
+    }
 }
 
 /// Which kinds of a [`Matcher`] a task satisfies; facets need them one by one.
@@ -328,9 +427,13 @@ impl Matcher {
         let mut f = filter.clone();
         f.normalize();
         Matcher {
-            terms: f.text.split_whitespace().map(str::to_lowercase).collect(),
-            services: f.services,
-            categories: f.categories,
+            service_ids: (!f.services.is_empty()).then(|| expand_services(&f.services)),
+            category_ids: (!f.categories.is_empty()).then(|| category_members(&f.categories)),
+            terms: f
+                .text
+                .split_whitespace()
+                .filter_map(|t| Term::new(t.to_lowercase()))
+                .collect(),
             weeks: f.weeks,
             from: f.from,
             to: f.to,
@@ -367,30 +470,21 @@ impl Matcher {
     }
 
     fn service_ok(&self, task: &Task) -> bool {
-        if self.services.is_empty() {
+        let Some(ids) = &self.service_ids else {
             return true;
-        }
-        task.services.iter().any(|s| {
-            self.has_service(&s.id)
-                || catalogue_view::parent(&s.id).is_some_and(|p| self.has_service(p))
-        })
-    }
-
-    fn has_service(&self, id: &str) -> bool {
-        self.services.iter().any(|s| s == id)
+        };
+        task.services
+            .iter()
+            .any(|s| ids.binary_search_by(|id| id.as_str().cmp(&s.id)).is_ok())
     }
 
     fn category_ok(&self, task: &Task) -> bool {
-        if self.categories.is_empty() {
+        let Some(ids) = &self.category_ids else {
             return true;
-        }
-        task.services.iter().any(|s| {
-            catalogue_view::category(&s.id).is_some_and(|cat| {
-                self.categories
-                    .iter()
-                    .any(|c| c == cat.id || loose_eq(cat.name, c))
-            })
-        })
+        };
+        task.services
+            .iter()
+            .any(|s| ids.binary_search(&s.id.as_str()).is_ok())
     }
 
     fn week_ok(&self, page: &Page) -> bool {
@@ -408,9 +502,7 @@ impl Matcher {
     }
 
     fn text_ok(&self, task: &Task) -> bool {
-        self.terms
-            .iter()
-            .all(|term| contains_ignore_case(&task.text, term))
+        self.terms.iter().all(|term| term.occurs_in(&task.text))
     }
 
     fn language_ok(&self, page: &Page) -> bool {
@@ -455,30 +547,6 @@ pub fn path_within(path: &str, prefix: &str) -> bool {
         Some(rest) => rest.starts_with(['/', '\\']),
         None => false,
     }
-}
-
-/// Case-insensitive substring test with a lower-case `needle`, without allocating.
-fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    if needle.is_empty() {
-        return true;
-    }
-    if needle.is_ascii() {
-        // Non-ASCII bytes of the haystack never equal ASCII bytes, so a byte-wise
-        // ASCII-case-insensitive scan is exact here and fast.
-        let n = needle.as_bytes();
-        let first = n[0];
-        let h = haystack.as_bytes();
-        if h.len() < n.len() {
-            return false;
-        }
-        return (0..=h.len() - n.len()).any(|i| {
-            h[i].eq_ignore_ascii_case(&first) && h[i..i + n.len()].eq_ignore_ascii_case(n)
-        });
-    }
-    haystack.char_indices().any(|(i, _)| {
-        let mut hay = haystack[i..].chars().flat_map(char::to_lowercase);
-        needle.chars().all(|c| hay.next() == Some(c))
-    })
 }
 
 /// The screen the app shows.
@@ -861,6 +929,121 @@ pub struct Facets {
     pub total: usize,
 }
 
+/// The internship key a page lies within: the longest key equal to its path or to a folder of
+/// it. A few hash lookups per page, whatever the number of internships.
+fn longest_source(path: &str, keys: &HashMap<&str, usize>) -> Option<usize> {
+    if keys.is_empty() {
+        return None;
+    }
+    if let Some(&i) = keys.get(path) {
+        return Some(i);
+    }
+    path.char_indices()
+        .rev()
+        .filter(|&(_, c)| c == '/' || c == '\\')
+        .find_map(|(at, _)| keys.get(&path[..at]).copied())
+        .or_else(|| keys.get("").copied())
+}
+
+/// A service seen while counting facets, with its catalogue facts looked up once.
+#[derive(Debug)]
+struct SeenService<'a> {
+    id: &'a str,
+    name: &'a str,
+    parent: Option<usize>,
+    category: Option<usize>,
+    count: usize,
+    stamp: Option<(usize, usize)>,
+}
+
+#[derive(Debug)]
+struct SeenCategory {
+    id: &'static str,
+    name: &'static str,
+    count: usize,
+    stamp: Option<(usize, usize)>,
+}
+
+/// Facet tallies with interned ids: one hash lookup per task service, catalogue lookups once
+/// per distinct id.
+#[derive(Debug, Default)]
+struct Tally<'a> {
+    index: HashMap<&'a str, usize>,
+    services: Vec<SeenService<'a>>,
+    category_index: HashMap<&'static str, usize>,
+    categories: Vec<SeenCategory>,
+}
+
+impl<'a> Tally<'a> {
+    /// Intern a service id (and its ancestors), returning its index.
+    fn service(&mut self, id: &'a str, name: &'a str, depth: usize) -> usize {
+        if let Some(&i) = self.index.get(id) {
+            return i;
+        }
+        let i = self.services.len();
+        self.index.insert(id, i);
+        let category = catalogue_view::category(id).map(|c| {
+            *self.category_index.entry(c.id).or_insert_with(|| {
+                self.categories.push(SeenCategory {
+                    id: c.id,
+                    name: c.name,
+                    count: 0,
+                    stamp: None,
+                });
+                self.categories.len() - 1
+            })
+        });
+        self.services.push(SeenService {
+            id,
+            name,
+            parent: None,
+            category,
+            count: 0,
+            stamp: None,
+        });
+        // The catalogue is a shallow tree; the depth bound only guards against bad data.
+        if depth < 8 {
+            if let Some(parent) = catalogue_view::parent(id) {
+                let parent_name = crate::services::catalogue()
+                    .get(parent)
+                    .map_or(parent, |e| e.short);
+                let p = self.service(parent, parent_name, depth + 1);
+                self.services[i].parent = Some(p);
+            }
+        }
+        i
+    }
+
+    /// Count a task once for each of its services and their ancestors.
+    fn count_services(&mut self, task_services: &[usize], stamp: (usize, usize)) {
+        for &start in task_services {
+            let mut at = Some(start);
+            for _ in 0..8 {
+                let Some(i) = at else { break };
+                let seen = &mut self.services[i];
+                if seen.stamp != Some(stamp) {
+                    seen.stamp = Some(stamp);
+                    seen.count += 1;
+                }
+                at = seen.parent;
+            }
+        }
+    }
+
+    /// Count a task once for each category among its services.
+    fn count_categories(&mut self, task_services: &[usize], stamp: (usize, usize)) {
+        for &i in task_services {
+            if let Some(c) = self.services[i].category {
+                let seen = &mut self.categories[c];
+                if seen.stamp != Some(stamp) {
+                    seen.stamp = Some(stamp);
+                    seen.count += 1;
+                }
+            }
+        }
+    }
+}
+
 /// Facet counts over a collection's pages; sources are its internships.
 pub fn facets(collection: &Collection, filter: &Filter) -> Facets {
     let keys: Vec<(String, String)> = collection
@@ -875,59 +1058,44 @@ pub fn facets(collection: &Collection, filter: &Filter) -> Facets {
 /// each page counting under the longest key it lies within.
 pub fn facets_of(pages: &[Page], sources: &[(String, String)], filter: &Filter) -> Facets {
     let m = filter.matcher();
-    // Tallies keyed by value; labels remembered from the first time a value is seen.
-    let mut services: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
-    let mut categories: BTreeMap<&'static str, (usize, &'static str)> = BTreeMap::new();
+    let mut tally = Tally::default();
     let mut weeks: BTreeMap<u32, usize> = BTreeMap::new();
     let mut languages: BTreeMap<Language, usize> = BTreeMap::new();
     let mut source_counts: BTreeMap<usize, usize> = BTreeMap::new();
     let mut total = 0;
-    // Reused per task so counting a task's services once needs no fresh allocation.
-    let mut seen_services: BTreeSet<&str> = BTreeSet::new();
-    let mut seen_categories: BTreeMap<&'static str, &'static str> = BTreeMap::new();
+    let source_keys: HashMap<&str, usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, (key, _))| (key.trim_end_matches(['/', '\\']), i))
+        .collect();
+    // Interned services of the current task, reused across tasks.
+    let mut task_services: Vec<usize> = Vec::new();
 
-    for page in pages {
-        let source_index = sources
-            .iter()
-            .enumerate()
-            .filter(|(_, (key, _))| path_within(&page.source, key))
-            .max_by_key(|(_, (key, _))| key.len())
-            .map(|(i, _)| i);
-        for task in &page.tasks {
+    for (page_no, page) in pages.iter().enumerate() {
+        let source_index = longest_source(&page.source, &source_keys);
+        for (task_no, task) in page.tasks.iter().enumerate() {
             let k = m.kinds(page, task);
             if k.all() {
                 total += 1;
             }
-            if (KindMatches { service: true, ..k }).all() {
-                seen_services.clear();
-                for s in &task.services {
-                    seen_services.insert(&s.id);
-                    services.entry(&s.id).or_insert((0, &s.name));
-                    if let Some(parent) = catalogue_view::parent(&s.id) {
-                        seen_services.insert(parent);
-                        services.entry(parent).or_insert((0, parent));
-                    }
-                }
-                for id in &seen_services {
-                    if let Some(entry) = services.get_mut(id) {
-                        entry.0 += 1;
-                    }
-                }
-            }
-            if (KindMatches {
+            let count_services = (KindMatches { service: true, ..k }).all();
+            let count_categories = (KindMatches {
                 category: true,
                 ..k
             })
-            .all()
-            {
-                seen_categories.clear();
+            .all();
+            if count_services || count_categories {
+                task_services.clear();
                 for s in &task.services {
-                    if let Some(c) = catalogue_view::category(&s.id) {
-                        seen_categories.insert(c.id, c.name);
-                    }
+                    task_services.push(tally.service(&s.id, &s.name, 0));
                 }
-                for (id, name) in &seen_categories {
-                    categories.entry(id).or_insert((0, name)).0 += 1;
+                // A stamp unique to this task makes each value count once per task.
+                let stamp = (page_no, task_no);
+                if count_services {
+                    tally.count_services(&task_services, stamp);
+                }
+                if count_categories {
+                    tally.count_categories(&task_services, stamp);
                 }
             }
             if (KindMatches { week: true, ..k }).all() {
@@ -956,6 +1124,18 @@ pub fn facets_of(pages: &[Page], sources: &[(String, String)], filter: &Filter) 
             }
         }
     }
+    let services: Vec<(&str, (usize, &str))> = tally
+        .services
+        .iter()
+        .filter(|s| s.count > 0)
+        .map(|s| (s.id, (s.count, s.name)))
+        .collect();
+    let categories: Vec<(&str, (usize, &str))> = tally
+        .categories
+        .iter()
+        .filter(|c| c.count > 0)
+        .map(|c| (c.id, (c.count, c.name)))
+        .collect();
 
     let mut f = filter.clone();
     f.normalize();
