@@ -274,6 +274,15 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
             };
             let summary = export::ics::write(&pages, &options, &mut out)
                 .with_context(|| format!("writing {what}"))?;
+            let has = |l: worklog::Language| pages.iter().any(|p| p.language == Some(l));
+            if args.filter.lang.is_none()
+                && has(worklog::Language::En)
+                && has(worklog::Language::Vi)
+            {
+                eprintln!(
+                    "worklog: note: English and Vietnamese twins describe the same days; add --lang en (or vi) for one event per task"
+                );
+            }
             if summary.skipped_undated > 0 {
                 eprintln!(
                     "worklog: {} written; {} without a date skipped (a calendar event needs one)",
