@@ -127,7 +127,7 @@ fn measure(corpus: &Path, labels: &Labels) -> Measured {
                 Some(task) => {
                     m.from_parser += 1;
                     if task.items.is_empty() {
-                        services::mentioned_ids(&task.text)
+                        services::text_ids(&task.text)
                     } else {
                         services::items_ids(&task.items)
                     }
@@ -301,23 +301,5 @@ fn row_ids(cell: String) -> Vec<&'static str> {
     ] {
         cell = cell.replace(from, to);
     }
-    let mut text = String::new();
-    let mut commands = Vec::new();
-    for (i, part) in cell.split('`').enumerate() {
-        if i % 2 == 1 {
-            text.push_str(" \u{2022} ");
-            commands.push(part.to_string());
-        } else {
-            text.push_str(part);
-        }
-    }
-    let mut ids = services::mentioned_ids(&text);
-    for command in commands {
-        for id in services::recognise_command(&command) {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-    }
-    ids
+    services::text_ids(&cell)
 }

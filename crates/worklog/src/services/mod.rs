@@ -34,7 +34,7 @@ pub fn annotate(page: &mut Page) {
 /// mention (a parent right after its first child unless mentioned earlier).
 pub fn task_services(task: &Task) -> Vec<ServiceRef> {
     let ids = if task.items.is_empty() {
-        mentioned_ids(&task.text)
+        text_ids(&task.text)
     } else {
         items_ids(&task.items)
     };
@@ -75,12 +75,50 @@ fn collect_item(item: &Item, ids: &mut Vec<&'static str>) {
     }
 }
 
+/// The entries mentioned by a plain text that may still hold markdown code spans
+/// (`` `aws s3 ls` ``): code is read only as a command, like `Inline::Code`.
+pub fn text_ids(text: &str) -> Vec<&'static str> {
+    let mut plain = String::with_capacity(text.len());
+    let mut commands = Vec::new();
+    push_text(text, &mut plain, &mut commands);
+    let mut ids = mentioned_ids(&plain);
+    for code in commands {
+        for id in recognise_command(&code) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    ids
+}
+
+/// Appends `t` to `text`, moving balanced `` `code` `` spans to `commands` (a cell the parser
+/// left as raw text must not read `` `lambda_function.py` `` as Lambda).
+fn push_text(t: &str, text: &mut String, commands: &mut Vec<String>) {
+    let parts: Vec<&str> = t.split('`').collect();
+    if parts.len() < 3 || parts.len() % 2 == 0 {
+        text.push_str(t);
+        return;
+    }
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 {
+            text.push_str(CODE_GAP);
+            commands.push((*part).to_string());
+        } else {
+            text.push_str(part);
+        }
+    }
+}
+
+/// What stands in for code in the text: a separator that no rule reads as part of a sentence
+/// or a list.
+const CODE_GAP: &str = " \u{2022} ";
+
 fn flatten(inline: &Inline, text: &mut String, commands: &mut Vec<String>) {
     match inline {
-        Inline::Text { text: t } => text.push_str(t),
+        Inline::Text { text: t } => push_text(t, text, commands),
         Inline::Code { text: code } => {
-            // A separator that no rule reads as part of a sentence or list.
-            text.push_str(" \u{2022} ");
+            text.push_str(CODE_GAP);
             commands.push(code.clone());
         }
         Inline::Strong { content } | Inline::Emphasis { content } => {
