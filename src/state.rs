@@ -4,7 +4,7 @@
 //! are derived with `Memo`s so that they are computed once per change and never disagree.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::ops::Deref;
 use std::sync::Arc;
 
@@ -122,6 +122,8 @@ pub struct AppState {
     pub selected: RwSignal<Option<TaskRef>>,
     pub next_source: StoredValue<SourceId>,
     pub collection: Memo<Shared<Collection>>,
+    /// For each collection page, its index in `loaded` (the collection may reorder pages).
+    pub origin: Memo<Shared<Vec<Option<usize>>>>,
     pub filter: Memo<Filter>,
     /// Matching tasks in natural order (week, start date, page, line).
     pub rows: Memo<Shared<Vec<TaskRef>>>,
@@ -137,6 +139,10 @@ impl AppState {
         let collection = Memo::new(move |_| {
             loaded
                 .with(|l| Shared::new(Collection::new(l.iter().map(|l| l.page.clone()).collect())))
+        });
+        let origin = Memo::new(move |_| {
+            let collection = collection.get();
+            loaded.with(|l| Shared::new(origin_indices(&collection, l)))
         });
         let filter = Memo::new(move |_| vs.with(|v| v.filter.clone()));
         let twins = Memo::new(move |_| Shared::new(secondary_twins(&collection.get())));
@@ -204,6 +210,7 @@ impl AppState {
             selected: RwSignal::new(None),
             next_source: StoredValue::new(1),
             collection,
+            origin,
             filter,
             rows,
             hidden,
@@ -231,14 +238,38 @@ impl AppState {
         id
     }
 
+    /// The loaded entry (source id, bytes) of a page, by collection index.
+    pub fn loaded_of(&self, page: usize) -> Option<Loaded> {
+        let i = self
+            .origin
+            .with_untracked(|o| o.get(page).copied().flatten())?;
+        self.loaded.with_untracked(|l| l.get(i).cloned())
+    }
+
     /// The source a page (by collection index) came from.
     pub fn source_of(&self, page: usize) -> Option<SourceInfo> {
-        let id = self
-            .loaded
-            .with_untracked(|l| l.get(page).map(|l| l.source))?;
+        let id = self.loaded_of(page)?.source;
         self.sources
             .with_untracked(|s| s.iter().find(|s| s.id == id).cloned())
     }
+}
+
+/// Match collection pages to loaded entries by source path, in order (a path loaded twice
+/// maps to its occurrences in turn).
+fn origin_indices(collection: &Collection, loaded: &[Loaded]) -> Vec<Option<usize>> {
+    let mut by_source: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    for (i, l) in loaded.iter().enumerate() {
+        by_source.entry(&l.page.source).or_default().push_back(i);
+    }
+    collection
+        .pages()
+        .iter()
+        .map(|p| {
+            by_source
+                .get_mut(p.source.as_str())
+                .and_then(|q| q.pop_front())
+        })
+        .collect()
 }
 
 fn now_ms() -> f64 {

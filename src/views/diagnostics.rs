@@ -41,7 +41,8 @@ pub fn DiagnosticsView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let reports = Memo::new(move |_| {
         let collection = state.collection.get();
-        let loaded = state.loaded.get();
+        // Re-read when pages are added or removed.
+        state.origin.track();
         collection
             .pages()
             .iter()
@@ -54,8 +55,8 @@ pub fn DiagnosticsView() -> impl IntoView {
                     .iter()
                     .any(|d| d.line.is_some())
                     .then(|| {
-                        loaded
-                            .get(index)
+                        state
+                            .loaded_of(index)
                             .map(|l| worklog::parse::decode::decode(&l.bytes).text)
                     })
                     .flatten();
