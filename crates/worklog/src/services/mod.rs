@@ -96,7 +96,7 @@ pub fn text_ids(text: &str) -> Vec<&'static str> {
 /// left as raw text must not read `` `lambda_function.py` `` as Lambda).
 fn push_text(t: &str, text: &mut String, commands: &mut Vec<String>) {
     let parts: Vec<&str> = t.split('`').collect();
-    if parts.len() < 3 || parts.len() % 2 == 0 {
+    if parts.len() < 3 || parts.len().is_multiple_of(2) {
         text.push_str(t);
         return;
     }
