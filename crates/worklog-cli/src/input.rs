@@ -91,6 +91,9 @@ pub fn find(paths: &[PathBuf]) -> Found {
             }
             continue;
         }
+        // A Hugo site root: only its `content/` holds pages (themes ship their own markdown).
+        let hugo_content = hugo_content(given);
+        let given: &Path = hugo_content.as_deref().unwrap_or(given);
         // A directory: keep its own name at the top of relative paths (`content/...`), as the
         // app uses folder names for week numbers and twins.
         let base_name = fs::canonicalize(given)
@@ -146,6 +149,21 @@ pub fn find(paths: &[PathBuf]) -> Found {
         }
     }
     found
+}
+
+/// `dir/content` when `dir` is the root of a Hugo site (a `content/` folder beside a Hugo
+/// configuration file).
+fn hugo_content(dir: &Path) -> Option<PathBuf> {
+    const CONFIGS: [&str; 6] = [
+        "hugo.toml",
+        "hugo.yaml",
+        "hugo.json",
+        "config.toml",
+        "config.yaml",
+        "config.json",
+    ];
+    let content = dir.join("content");
+    (content.is_dir() && CONFIGS.iter().any(|c| dir.join(c).is_file())).then_some(content)
 }
 
 fn canonical(path: &Path) -> PathBuf {

@@ -540,3 +540,46 @@ fn site_without_a_built_viewer_explains() {
         .code(2)
         .stderr(predicate::str::contains("trunk build --release"));
 }
+
+#[test]
+fn hugo_site_root_reads_only_content() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("my-site");
+    let week = root.join("content/1-Worklog/1.2-Week2");
+    fs::create_dir_all(&week).expect("mkdir");
+    fs::create_dir_all(root.join("themes/hugo-theme-learn/exampleSite")).expect("mkdir");
+    fs::write(root.join("hugo.toml"), "baseURL = '/'\n").expect("write");
+    fs::write(root.join("README.md"), "# My site\n").expect("write");
+    fs::write(
+        root.join("themes/hugo-theme-learn/exampleSite/intro.md"),
+        "# Theme docs\n",
+    )
+    .expect("write");
+    fs::copy(
+        clean().join("content/1-Worklog/1.2-Week2/_index.md"),
+        week.join("_index.md"),
+    )
+    .expect("copy");
+    worklog()
+        .arg("lint")
+        .arg(&root)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 file checked"));
+    let dist = fake_dist(dir.path());
+    let out = dir.path().join("_site");
+    worklog()
+        .arg("site")
+        .arg(&root)
+        .arg("--out")
+        .arg(&out)
+        .arg("--dist")
+        .arg(&dist)
+        .assert()
+        .success();
+    let manifest = fs::read_to_string(out.join("worklogs/index.json")).expect("manifest");
+    assert!(
+        manifest.contains("\"content/1-Worklog/1.2-Week2/_index.md\""),
+        "{manifest}"
+    );
+}
