@@ -2,7 +2,7 @@
 //! per task from start to end, one lane per week or per service (`lanes=`), weekends shaded and
 //! a marker for today. Drawn as SVG by the app; bars are focusable and open the task.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, Duration, NaiveDate};
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ use worklog::Collection;
 
 use crate::components::chips::short_name;
 use crate::components::date::{human_date, iso, short_date};
-use crate::state::{AppState, TaskRef};
+use crate::state::{week_entries, AppState, TaskRef};
 
 const LABEL_W: f64 = 132.0;
 const AXIS_H: f64 = 34.0;
@@ -88,6 +88,39 @@ fn layout(collection: &Collection, rows: &[TaskRef], lanes: Lanes) -> Layout {
     let last = last + Duration::days(6 - last.weekday().num_days_from_monday() as i64);
     let days = (last - first).num_days() + 1;
 
+    // Which internship each page belongs to, for per-internship week lanes.
+    let names: HashMap<&str, &str> = collection
+        .internships()
+        .iter()
+        .map(|i| (i.key.as_str(), i.name.as_str()))
+        .collect();
+    let mut order: Vec<String> = Vec::new();
+    let mut internship_of: HashMap<usize, (usize, String)> = HashMap::new();
+    for entry in week_entries(collection) {
+        let position = match order.iter().position(|k| *k == entry.internship) {
+            Some(p) => p,
+            None => {
+                order.push(entry.internship.clone());
+                order.len() - 1
+            }
+        };
+        let name = names
+            .get(entry.internship.as_str())
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| {
+                entry
+                    .internship
+                    .rsplit('/')
+                    .find(|s| !s.is_empty() && *s != "content" && *s != "1-Worklog")
+                    .unwrap_or(&entry.internship)
+                    .to_string()
+            });
+        for &p in &entry.pages {
+            internship_of.insert(p, (position, name.clone()));
+        }
+    }
+    let several = order.len() > 1;
+
     // Lane keys: (order key, label) per task.
     let mut lane_index: BTreeMap<(i64, String), Vec<usize>> = BTreeMap::new();
     let mut service_totals: BTreeMap<String, usize> = BTreeMap::new();
@@ -101,8 +134,14 @@ fn layout(collection: &Collection, rows: &[TaskRef], lanes: Lanes) -> Layout {
     for (i, (_, page, task, _)) in spans.iter().enumerate() {
         match lanes {
             Lanes::Week => {
+                // With several internships, each has its own lane per week.
+                let owner = internship_of.get(&(spans[i].0.page as usize));
+                let (order, suffix) = match owner {
+                    Some((order, name)) if several => (*order as i64, format!(" · {name}")),
+                    _ => (0, String::new()),
+                };
                 let key = match page.week {
-                    Some(w) => (w as i64, format!("Week {w}")),
+                    Some(w) => (w as i64 * 1000 + order, format!("Week {w}{suffix}")),
                     None => (i64::MAX, "No week".to_string()),
                 };
                 lane_index.entry(key).or_default().push(i);
