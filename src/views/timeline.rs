@@ -141,7 +141,7 @@ fn layout(collection: &Collection, rows: &[TaskRef], lanes: Lanes) -> Layout {
                     _ => (0, String::new()),
                 };
                 let key = match page.week {
-                    Some(w) => (w as i64 * 1000 + order, format!("Week {w}{suffix}")),
+                    Some(w) => (order * 1000 + w as i64, format!("Week {w}{suffix}")),
                     None => (i64::MAX, "No week".to_string()),
                 };
                 lane_index.entry(key).or_default().push(i);
