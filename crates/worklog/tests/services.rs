@@ -728,3 +728,15 @@ fn fixture_page_through_the_parser() {
     }
     assert!(has_page("vpc") && has_page("s3"));
 }
+
+#[test]
+fn catalogue_serialises_for_listings() {
+    let cat = services::catalogue();
+    let json = serde_json::to_value(cat.get("security-group")).expect("json");
+    assert_eq!(json["id"], "security-group");
+    assert_eq!(json["kind"], "feature");
+    assert_eq!(json["parent"], "vpc");
+    assert_eq!(json["category"], "networking-content-delivery");
+    let ec2 = serde_json::to_value(cat.get("ec2")).expect("json");
+    assert!(ec2.get("parent").is_none());
+}

@@ -4,11 +4,14 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use serde::Serialize;
+
 use crate::model::ServiceRef;
 
 /// What an entry is. Features and tools are written like services in worklogs, so they are
 /// recognised the same way, but the app can tell them apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// An AWS service (`Amazon EC2`).
     Service,
@@ -30,7 +33,7 @@ impl Kind {
 }
 
 /// An AWS product category (AWS's own grouping: Compute, Storage, ...).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Category {
     /// Stable slug (`compute`, `security-identity-compliance`).
     pub id: &'static str,
@@ -38,8 +41,8 @@ pub struct Category {
     pub name: &'static str,
 }
 
-/// One catalogue entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// One catalogue entry. Serialises as the catalogue's JSON form (for `--list`-style output).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Entry {
     /// Stable slug, part of the JSON export (`ec2`, `security-group`).
     pub id: &'static str,
@@ -51,6 +54,7 @@ pub struct Entry {
     pub category: &'static str,
     pub kind: Kind,
     /// The entry this one is part of (`vpc` for `security-group`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<&'static str>,
     /// Other spellings listed in the catalogue (without generated variants).
     pub aliases: &'static [&'static str],
