@@ -89,7 +89,15 @@ fn display_path(url: &str) -> String {
 }
 
 /// Fetch bytes, turning HTTP and network failures into a message a person understands.
-async fn fetch(url: &str) -> Result<(Vec<u8>, String), String> {
+/// A successful response: body, content type, and the URL after redirects (the base for the
+/// relative links of a listing or manifest).
+struct Fetched {
+    bytes: Vec<u8>,
+    content_type: String,
+    url: String,
+}
+
+async fn fetch(url: &str) -> Result<Fetched, String> {
     let response = Request::get(url).send().await.map_err(|err| {
         format!("{}: could not fetch (network error, or the server does not allow cross-origin requests): {err}", display_path(url))
     })?;
@@ -102,11 +110,18 @@ async fn fetch(url: &str) -> Result<(Vec<u8>, String), String> {
         ));
     }
     let content_type = response.headers().get("content-type").unwrap_or_default();
+    let final_url = Some(response.url())
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| url.to_string());
     let bytes = response
         .binary()
         .await
         .map_err(|err| format!("{}: could not read the response: {err}", display_path(url)))?;
-    Ok((bytes, content_type))
+    Ok(Fetched {
+        bytes,
+        content_type,
+        url: final_url,
+    })
 }
 
 /// Fetch `url` and add what it holds: a page, or the pages a manifest or listing names.
@@ -118,14 +133,18 @@ async fn collect(
     skipped: &mut usize,
     errors: &mut Vec<String>,
 ) {
-    let (bytes, content_type) = match fetch(url).await {
+    let Fetched {
+        bytes,
+        content_type,
+        url: final_url,
+    } = match fetch(url).await {
         Ok(r) => r,
         Err(e) => {
             // A folder URL without a listing may still have a manifest.
             if url.ends_with('/') && depth == 0 {
                 let manifest = format!("{url}index.json");
-                if let Ok((bytes, _)) = fetch(&manifest).await {
-                    if let Ok(m) = serde_json::from_slice::<Manifest>(&bytes) {
+                if let Ok(fetched) = fetch(&manifest).await {
+                    if let Ok(m) = serde_json::from_slice::<Manifest>(&fetched.bytes) {
                         fetch_listed(state, &manifest, m.files, files, skipped, errors).await;
                         return;
                     }
@@ -144,7 +163,7 @@ async fn collect(
         .to_ascii_lowercase();
     if head.starts_with(b"{") || content_type.contains("json") {
         match serde_json::from_slice::<Manifest>(&bytes) {
-            Ok(m) => fetch_listed(state, url, m.files, files, skipped, errors).await,
+            Ok(m) => fetch_listed(state, &final_url, m.files, files, skipped, errors).await,
             Err(err) => errors.push(format!(
                 "{}: not a manifest ({{\"files\": [...]}} expected): {err}",
                 display_path(url)
@@ -158,7 +177,13 @@ async fn collect(
         if depth >= MAX_LISTING_DEPTH {
             return;
         }
-        let (pages, folders) = listing_links(url, &String::from_utf8_lossy(&bytes));
+        let (mut pages, mut folders) = listing_links(&final_url, &String::from_utf8_lossy(&bytes));
+        // A Hugo site root: only `content/` holds pages (README, theme docs are not worklogs).
+        if let Some(content) = folders.iter().find(|f| f.ends_with("/content/")).cloned() {
+            *skipped += pages.len();
+            pages.clear();
+            folders = vec![content];
+        }
         if pages.is_empty() && folders.is_empty() {
             errors.push(format!(
                 "{}: an HTML page with no links to markdown files",
@@ -166,8 +191,7 @@ async fn collect(
             ));
             return;
         }
-        let page_urls: Vec<String> = pages;
-        fetch_urls(state, page_urls, files, errors).await;
+        fetch_urls(state, pages, files, errors).await;
         for folder in folders {
             if files.len() >= MAX_LISTING_FILES {
                 break;
@@ -234,13 +258,23 @@ async fn fetch_urls(
             }
         });
         match result {
-            Ok((bytes, _)) => files.push(RawFile {
+            Ok(fetched) => files.push(RawFile {
                 path: display_path(&url),
-                bytes,
+                bytes: fetched.bytes,
             }),
             Err(e) => errors.push(e),
         }
     }
+}
+
+/// Folders a listing walk never enters: hidden ones (`.git`), dependencies, Hugo themes/output.
+fn ignored_folder(url: &str) -> bool {
+    let name = url
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or_default();
+    name.starts_with('.') || matches!(name, "node_modules" | "themes" | "public" | "resources")
 }
 
 /// Links of a folder listing: markdown files, and sub-folders below the listing's own URL.
@@ -271,7 +305,7 @@ fn listing_links(base: &str, html: &str) -> (Vec<String>, Vec<String>) {
             if !pages.contains(&url) {
                 pages.push(url);
             }
-        } else if url.ends_with('/') && !folders.contains(&url) {
+        } else if url.ends_with('/') && !folders.contains(&url) && !ignored_folder(&url) {
             folders.push(url);
         }
     }
