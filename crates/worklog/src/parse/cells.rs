@@ -1,30 +1,361 @@
 //! Pass: table cells → structure. The task cell becomes a tree of items (bullets, `<br>`,
 //! `&emsp;` indentation, inline bold/code/links); the reference cell a list of safe links.
+//!
+//! A cell is one line of markdown in which people fake a list: `- Topic <br>&emsp; + sub
+//! <br>&emsp; + sub <br> - **Practice:** <br>&emsp; + step`. The cell is cut at `<br>` (and
+//! at newlines of continuation lines), each piece's indentation (`&emsp;`, `&nbsp;`, tabs) and
+//! bullet (`-`, `+`, `*`, `•`, `1.`) give its place in the tree, and the rest is read as
+//! inline markdown by pulldown-cmark. Raw HTML other than `<br>` stays visible text.
 
-use crate::model::{Diagnostic, Item, Reference};
+use pulldown_cmark::{Event, Options, Parser};
 
-/// The task cell as a tree of items.
+use crate::model::{Diagnostic, Inline, Item, Reference};
+use crate::parse::inline::{self, InlineBuilder};
+use crate::parse::sections::unsafe_url_diagnostic;
+
+/// Deeper nesting is flattened at this depth (bounded recursion downstream: serialisation,
+/// rendering, drop).
+pub const MAX_DEPTH: usize = 16;
+
+/// The task cell as a tree of items. Unsafe links are dropped silently; prefer
+/// [`task_cell`], which also reports them.
 pub fn task_items(cell: &str) -> Vec<Item> {
-    vec![Item {
-        content: vec![crate::model::Inline::Text {
-            text: cell.trim().to_string(),
-        }],
-        children: Vec::new(),
-    }]
+    task_cell(cell, 0, &mut Vec::new())
+}
+
+/// The task cell as a tree of items; links with disallowed URL schemes are dropped (their
+/// text kept) with an `unsafe-url` warning at `line`.
+pub fn task_cell(cell: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> Vec<Item> {
+    let mut roots: Vec<Item> = Vec::new();
+    // Open items from the root down: (indent, marker, item).
+    let mut stack: Vec<(usize, Marker, Item)> = Vec::new();
+    for segment in segments(cell) {
+        let (indent, rest) = indentation(segment);
+        let (marker, rest) = bullet(rest);
+        let content = inlines(rest, line, diagnostics);
+        if content.is_empty() {
+            continue;
+        }
+        // Close deeper items, then a same-level sibling with the same marker.
+        while stack.last().is_some_and(|(i, _, _)| *i > indent) {
+            close(&mut stack, &mut roots);
+        }
+        if let Some(pos) = stack
+            .iter()
+            .rposition(|(i, m, _)| *i == indent && *m == marker)
+        {
+            while stack.len() > pos {
+                close(&mut stack, &mut roots);
+            }
+        }
+        if stack.len() >= MAX_DEPTH {
+            close(&mut stack, &mut roots);
+        }
+        stack.push((
+            indent,
+            marker,
+            Item {
+                content,
+                children: Vec::new(),
+            },
+        ));
+    }
+    while !stack.is_empty() {
+        close(&mut stack, &mut roots);
+    }
+    roots
+}
+
+fn close(stack: &mut Vec<(usize, Marker, Item)>, roots: &mut Vec<Item>) {
+    if let Some((_, _, item)) = stack.pop() {
+        match stack.last_mut() {
+            Some((_, _, parent)) => parent.children.push(item),
+            None => roots.push(item),
+        }
+    }
+}
+
+/// Bullet kinds: a change of bullet at the same indentation starts a sub-list (`- a <br>+ b`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    None,
+    Dash,
+    Plus,
+    Star,
+    Dot,
+    Number,
+}
+
+/// Pieces of a cell between `<br>` tags and newlines (continuation lines).
+fn segments(cell: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let bytes = cell.as_bytes();
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(&cell[start..i]);
+                i += 1;
+                start = i;
+            }
+            b'<' => {
+                let end = cell[i..]
+                    .char_indices()
+                    .take(8)
+                    .find(|&(_, c)| c == '>')
+                    .map(|(k, _)| i + k + 1);
+                match end {
+                    Some(end) if inline::is_br(&cell[i..end]) => {
+                        out.push(&cell[start..i]);
+                        i = end;
+                        start = end;
+                    }
+                    _ => i += 1,
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    out.push(&cell[start..]);
+    out
+}
+
+/// Leading indentation in "levels": `&emsp;`/U+2003 and tabs count 2, `&ensp;`/`&nbsp;` and
+/// their characters 1; plain spaces are layout noise around `<br>` and count 0.
+fn indentation(segment: &str) -> (usize, &str) {
+    const ENTITIES: [(&str, usize); 8] = [
+        ("&emsp;", 2),
+        ("&#8195;", 2),
+        ("&#x2003;", 2),
+        ("&ensp;", 1),
+        ("&nbsp;", 1),
+        ("&#160;", 1),
+        ("&#xa0;", 1),
+        ("&#xA0;", 1),
+    ];
+    let mut indent = 0;
+    let mut rest = segment;
+    'outer: loop {
+        for (entity, width) in ENTITIES {
+            if let Some(after) = rest.strip_prefix(entity) {
+                indent += width;
+                rest = after;
+                continue 'outer;
+            }
+        }
+        let mut chars = rest.chars();
+        match chars.next() {
+            Some('\u{2003}' | '\t') => indent += 2,
+            Some('\u{2002}' | '\u{a0}') => indent += 1,
+            Some(c) if c.is_whitespace() => {}
+            _ => break,
+        }
+        rest = chars.as_str();
+    }
+    (indent, rest)
+}
+
+/// A leading bullet (`- `, `+ `, `* `, `• `, `1. `, `1) `) and the text after it.
+fn bullet(text: &str) -> (Marker, &str) {
+    let mut chars = text.chars();
+    let first = chars.next();
+    let after = chars.as_str();
+    let next = after.chars().next();
+    let spaced = next.is_some_and(char::is_whitespace);
+    let glued = next.is_some_and(|c| c.is_alphabetic() || c == '*' || c == '`' || c == '[');
+    let marker = match first {
+        Some('-') if spaced || glued => Some(Marker::Dash),
+        Some('+') if spaced || glued => Some(Marker::Plus),
+        Some('*') if spaced => Some(Marker::Star),
+        Some('•' | '◦' | '▪' | '·') => Some(Marker::Dot),
+        _ => None,
+    };
+    if let Some(marker) = marker {
+        return (marker, after.trim_start());
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &text[digits..];
+        if let Some(after) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+            return (Marker::Number, after.trim_start());
+        }
+    }
+    (Marker::None, text)
+}
+
+/// One piece of a cell as inline content (block syntax at its start is escaped: a cell
+/// piece is never a heading or a quote).
+fn inlines(text: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> Vec<Inline> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let escaped;
+    let source = if text.starts_with(['#', '>', '=', '~', '|'])
+        || text.starts_with("```")
+        || text.starts_with("- ")
+        || text.starts_with("+ ")
+        || text.starts_with("* ")
+    {
+        escaped = format!("\\{text}");
+        escaped.as_str()
+    } else {
+        text
+    };
+    let mut builder = InlineBuilder::default();
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    for event in Parser::new_ext(source, options) {
+        if !builder.event(&event) {
+            // Block boundaries inside one piece (e.g. a stray list marker) separate words.
+            if let Event::End(_) = event {
+                builder.push_text(" ");
+            }
+        }
+    }
+    for (url, scheme) in &builder.unsafe_urls {
+        diagnostics.push(unsafe_url_diagnostic(url, scheme, line));
+    }
+    linkify(builder.take())
+}
+
+/// Bare `http(s)://` URLs in text become links.
+fn linkify(content: Vec<Inline>) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(content.len());
+    for node in content {
+        match node {
+            Inline::Text { text } if find_url(&text).is_some() => {
+                let mut rest = text.as_str();
+                while let Some((start, end)) = find_url(rest) {
+                    if start > 0 {
+                        out.push(Inline::Text {
+                            text: rest[..start].to_string(),
+                        });
+                    }
+                    let url = &rest[start..end];
+                    out.push(Inline::Link {
+                        url: url.to_string(),
+                        content: vec![Inline::Text {
+                            text: url.to_string(),
+                        }],
+                    });
+                    rest = &rest[end..];
+                }
+                if !rest.is_empty() {
+                    out.push(Inline::Text {
+                        text: rest.to_string(),
+                    });
+                }
+            }
+            Inline::Strong { content } => out.push(Inline::Strong {
+                content: linkify(content),
+            }),
+            Inline::Emphasis { content } => out.push(Inline::Emphasis {
+                content: linkify(content),
+            }),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Byte range of the first bare http(s) URL in `text`, trailing punctuation excluded.
+fn find_url(text: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    let (start, scheme_len) = loop {
+        let at = from + find_http(&bytes[from..])?;
+        let rest = &bytes[at + 4..];
+        if rest.starts_with(b"://") {
+            break (at, 7);
+        }
+        if rest.len() >= 4 && rest[0].eq_ignore_ascii_case(&b's') && rest[1..].starts_with(b"://") {
+            break (at, 8);
+        }
+        from = at + 4;
+    };
+    let tail = &text[start..];
+    let mut end = tail
+        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | '`'))
+        .unwrap_or(tail.len());
+    // Trailing punctuation belongs to the sentence; a `)` only when unbalanced.
+    loop {
+        let url = &tail[..end];
+        let Some(last) = url.chars().last() else {
+            break;
+        };
+        let strip = match last {
+            '.' | ',' | ';' | ':' | '!' | '?' | ']' | '}' | '*' => true,
+            ')' => url.matches('(').count() < url.matches(')').count(),
+            _ => false,
+        };
+        if !strip {
+            break;
+        }
+        end -= last.len_utf8();
+    }
+    (end > scheme_len).then_some((start, start + end))
+}
+
+/// Offset of the next `http` (any case).
+fn find_http(bytes: &[u8]) -> Option<usize> {
+    bytes
+        .windows(4)
+        .position(|w| w.eq_ignore_ascii_case(b"http"))
 }
 
 /// Links (autolinks, markdown links, bare URLs) and plain-text references of a cell. Unsafe
 /// URL schemes are dropped with an `unsafe-url` diagnostic at `line`.
 pub fn references(cell: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> Vec<Reference> {
-    let _ = (line, diagnostics);
-    let text = cell.trim();
-    if text.is_empty() {
-        Vec::new()
-    } else {
-        vec![Reference {
-            text: text.to_string(),
-            url: None,
-        }]
+    let mut out = Vec::new();
+    for segment in segments(cell) {
+        let content = inlines(segment, line, diagnostics);
+        let mut pending = String::new();
+        collect_references(&content, &mut pending, &mut out);
+        flush_text(&mut pending, &mut out);
+    }
+    out
+}
+
+fn collect_references(content: &[Inline], pending: &mut String, out: &mut Vec<Reference>) {
+    for node in content {
+        match node {
+            Inline::Link { url, content } => {
+                flush_text(pending, out);
+                let text = inline::plain(content).trim().to_string();
+                out.push(Reference {
+                    text: if text.is_empty() { url.clone() } else { text },
+                    url: Some(url.clone()),
+                });
+            }
+            Inline::Strong { content } | Inline::Emphasis { content } => {
+                collect_references(content, pending, out)
+            }
+            Inline::Text { text } | Inline::Code { text } => pending.push_str(text),
+        }
+    }
+}
+
+/// Plain text between links is a reference of its own unless it is only separators or a
+/// placeholder (`-`, `N/A`, `...`).
+fn flush_text(pending: &mut String, out: &mut Vec<Reference>) {
+    let text = pending
+        .trim_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ',' | ';' | '.' | ':' | '|' | '-' | '–' | '—' | '/' | '·' | '•'
+                )
+        })
+        .to_string();
+    pending.clear();
+    let placeholder = matches!(
+        text.to_lowercase().as_str(),
+        "" | "..." | "…" | "n/a" | "na" | "none" | "không có" | "không"
+    );
+    if !placeholder {
+        out.push(Reference { text, url: None });
     }
 }
 
@@ -35,4 +366,129 @@ pub fn plain_text(items: &[Item]) -> String {
         .map(Item::plain_text)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(items: &[Item]) -> Vec<(String, usize)> {
+        items
+            .iter()
+            .map(|i| (inline::plain(&i.content), i.children.len()))
+            .collect()
+    }
+
+    #[test]
+    fn template_cell() {
+        let cell = "- Learn about X <br> - Understand Y <br> - **Practice:** <br>&emsp; + Create A <br>&emsp; + Set up B";
+        let items = task_items(cell);
+        assert_eq!(
+            texts(&items),
+            vec![
+                ("Learn about X".into(), 0),
+                ("Understand Y".into(), 0),
+                ("Practice:".into(), 2)
+            ]
+        );
+        assert_eq!(
+            items[2].content,
+            vec![Inline::Strong {
+                content: vec![Inline::Text {
+                    text: "Practice:".into()
+                }]
+            }]
+        );
+        assert_eq!(inline::plain(&items[2].children[1].content), "Set up B");
+    }
+
+    #[test]
+    fn plus_without_indent_nests_under_dash() {
+        let items = task_items("- a<br>+ b<br>+ c<br>- d");
+        assert_eq!(texts(&items), vec![("a".into(), 2), ("d".into(), 0)]);
+    }
+
+    #[test]
+    fn plain_lead_in_then_bullets() {
+        let items = task_items("Learn AWS:<br/>• EC2<br />• S3");
+        assert_eq!(texts(&items), vec![("Learn AWS:".into(), 2)]);
+    }
+
+    #[test]
+    fn inline_code_bold_link_and_html() {
+        let items = task_items("Run `aws s3 ls` with **care**, see [docs](https://docs.aws.amazon.com/) <b>x</b> &amp; more");
+        let c = &items[0].content;
+        assert!(c.contains(&Inline::Code {
+            text: "aws s3 ls".into()
+        }));
+        assert!(c.iter().any(
+            |i| matches!(i, Inline::Link { url, .. } if url == "https://docs.aws.amazon.com/")
+        ));
+        assert!(inline::plain(c).contains("<b>x</b> & more"));
+    }
+
+    #[test]
+    fn deep_nesting_is_capped() {
+        let mut cell = String::new();
+        for depth in 0..100 {
+            cell.push_str(&"&emsp;".repeat(depth));
+            cell.push_str("+ x<br>");
+        }
+        let mut depth = 0;
+        let mut items = task_items(&cell);
+        while let Some(first) = items.into_iter().next() {
+            depth += 1;
+            items = first.children;
+        }
+        assert!(depth <= MAX_DEPTH);
+    }
+
+    #[test]
+    fn references_forms() {
+        let mut d = Vec::new();
+        let refs = references(
+            "<https://cloudjourney.awsstudygroup.com/> <br> [AWS Docs](https://docs.aws.amazon.com/), https://youtu.be/x. AWS Journey",
+            7,
+            &mut d,
+        );
+        assert_eq!(
+            refs,
+            vec![
+                Reference {
+                    text: "https://cloudjourney.awsstudygroup.com/".into(),
+                    url: Some("https://cloudjourney.awsstudygroup.com/".into())
+                },
+                Reference {
+                    text: "AWS Docs".into(),
+                    url: Some("https://docs.aws.amazon.com/".into())
+                },
+                Reference {
+                    text: "https://youtu.be/x".into(),
+                    url: Some("https://youtu.be/x".into())
+                },
+                Reference {
+                    text: "AWS Journey".into(),
+                    url: None
+                },
+            ]
+        );
+        assert!(d.is_empty());
+        assert!(references(" - ", 1, &mut d).is_empty());
+    }
+
+    #[test]
+    fn unsafe_references_dropped() {
+        let mut d = Vec::new();
+        let refs = references(
+            "[x](javascript:alert(1)) <data:text/html,hi> [ok](https://a.b/)",
+            9,
+            &mut d,
+        );
+        assert_eq!(refs.iter().filter(|r| r.url.is_some()).count(), 1);
+        assert!(refs.iter().all(|r| !r.text.contains("data:")));
+        assert_eq!(d.len(), 2);
+        assert!(d
+            .iter()
+            .all(|d| d.code == "unsafe-url" && d.line == Some(9)));
+    }
 }

@@ -1,19 +1,29 @@
 //! Parsing one page: a pipeline of passes, each a module with one job.
 //!
-//! decode → front matter → sections → tables → cells → dates → services.
+//! decode → front matter → language → sections → week & kind → tables (cells, days and dates
+//! of each row) → services.
+//!
+//! Every pass takes what the earlier ones found and returns plain values plus diagnostics, so
+//! a page that breaks one pass still gets everything the others can read. Every pass is
+//! linear (or n·log n) in the size of the page.
 
 pub mod cells;
 pub mod dates;
 pub mod days;
 pub mod decode;
+pub mod front_matter;
+pub mod inline;
+pub mod kind;
+pub mod language;
+pub mod sections;
 pub mod tables;
+pub mod week;
 
 use crate::model::{Page, PageKind};
 
 /// Parse one page. Never fails and never panics: whatever cannot be understood becomes a
 /// diagnostic on the returned page.
 pub fn parse_page(source: &str, bytes: &[u8]) -> Page {
-    let decoded = decode::decode(bytes);
     let mut page = Page {
         source: source.to_string(),
         kind: PageKind::Other,
@@ -28,12 +38,67 @@ pub fn parse_page(source: &str, bytes: &[u8]) -> Page {
         achievements: Vec::new(),
         sections: Vec::new(),
         tasks: Vec::new(),
-        diagnostics: decoded.diagnostics,
+        diagnostics: Vec::new(),
     };
-    let tables = tables::extract_tasks(&decoded.text, &tables::TableContext::default());
+
+    // 1. Bytes → text.
+    let decoded = decode::decode(bytes);
+    page.diagnostics.extend(decoded.diagnostics);
+    if decoded.binary {
+        return page;
+    }
+    let text = decoded.text;
+    let lines = sections::LineIndex::new(&text);
+
+    // 2. Front matter.
+    let front = front_matter::parse(&text);
+    page.diagnostics.extend(front.diagnostics.iter().cloned());
+    page.title = front.title.as_ref().map(|t| t.value.clone());
+    page.date = front.date.as_ref().map(|d| d.value);
+    let body = text.get(front.body_offset..).unwrap_or("");
+
+    // 3. Language: file suffix or folder, else the text itself.
+    page.language = language::detect(source, body, &mut page.diagnostics);
+
+    // 4. Sections: headings, objectives, achievements and the other recognised sections.
+    let outline = sections::outline(&text, front.body_offset, &lines);
+    if page.title.is_none() {
+        page.title = outline
+            .headings
+            .iter()
+            .find(|h| h.level == 1)
+            .map(|h| h.text.clone())
+            .filter(|t| !t.is_empty());
+    }
+
+    // 5. Tables: worklog rows → tasks, their cells, day labels and dates.
+    let context = tables::TableContext {
+        language: page.language,
+        front_matter_date: page.date,
+        date_order_hint: None,
+    };
+    let tables = tables::extract_tasks(&text, &context);
     page.tasks = tables.tasks;
     page.date_order = tables.date_order;
     page.date_order_reason = tables.date_order_reason;
+
+    // 6. Week number(s) and page kind, which need the outline and the tasks.
+    let found = kind::classify(source, &text, &front, &outline, page.tasks.len());
+    page.kind = found.kind;
+    page.week = found.week;
+    page.weeks = found.weeks;
+    page.diagnostics.extend(found.diagnostics);
+
+    page.objectives = outline.objectives;
+    page.achievements = outline.achievements;
+    page.sections = outline.sections;
+    page.diagnostics.extend(outline.diagnostics);
     page.diagnostics.extend(tables.diagnostics);
+
+    // 7. Services named in the tasks.
+    crate::services::annotate(&mut page);
+
+    page.diagnostics
+        .sort_by_key(|d| (d.line.unwrap_or(0), d.column.unwrap_or(0)));
     page
 }

@@ -1,0 +1,318 @@
+//! Shared helper of the sections and cells passes: pulldown-cmark inline events → the model's
+//! [`Inline`] nodes, with the URL safety rule applied in one place.
+//!
+//! Page content is untrusted. Nothing here produces HTML: inline HTML other than `<br>` is
+//! kept as visible text, and only http(s), mailto and relative URLs become links; any other
+//! scheme (`javascript:`, `data:`, `vbscript:`, ...) is dropped and reported by the caller.
+
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
+
+use crate::model::Inline;
+
+/// Diagnostic code for a dropped link with a disallowed URL scheme.
+pub const UNSAFE_URL: &str = "unsafe-url";
+
+/// Is this URL allowed to become a link? Returns the URL to store, or `Err(scheme)`.
+pub fn check_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    // Browsers ignore ASCII whitespace and control characters inside a scheme
+    // (`java\tscript:`), so the check does too.
+    let squeezed: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .take(64)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let Some(colon) = squeezed.find(':') else {
+        return Ok(url.to_string());
+    };
+    let scheme = &squeezed[..colon];
+    if scheme.contains(['/', '?', '#']) {
+        // A colon after the path started: a relative URL such as `docs/a:b`.
+        return Ok(url.to_string());
+    }
+    match scheme {
+        "http" | "https" | "mailto" => Ok(url.to_string()),
+        _ => Err(if scheme.is_empty() {
+            ":".to_string()
+        } else {
+            format!("{scheme}:")
+        }),
+    }
+}
+
+/// Is `tag` a `<br>`, `<br/>` or `<br />` (any case)?
+pub fn is_br(html: &str) -> bool {
+    let inner = html.trim();
+    let Some(inner) = inner.strip_prefix('<').and_then(|s| s.strip_suffix('>')) else {
+        return false;
+    };
+    let inner = inner.trim().trim_end_matches('/').trim();
+    inner.eq_ignore_ascii_case("br")
+}
+
+enum Frame {
+    Root,
+    Strong,
+    Emphasis,
+    Link(String),
+    /// A link whose URL was dropped: its text is kept, unless it is the URL itself.
+    Unsafe(String),
+    /// Image alt text, strikethrough and other wrappers whose content is kept flat.
+    Flat,
+}
+
+/// Accumulates inline events into a tree of [`Inline`]s.
+pub struct InlineBuilder {
+    stack: Vec<(Frame, Vec<Inline>)>,
+    /// URLs dropped because of their scheme, for the caller's diagnostics: (url, scheme).
+    pub unsafe_urls: Vec<(String, String)>,
+    /// Every safe link seen: (url, plain text of its content).
+    pub links: Vec<(String, String)>,
+}
+
+impl Default for InlineBuilder {
+    fn default() -> Self {
+        InlineBuilder {
+            stack: vec![(Frame::Root, Vec::new())],
+            unsafe_urls: Vec::new(),
+            links: Vec::new(),
+        }
+    }
+}
+
+impl InlineBuilder {
+    fn top(&mut self) -> &mut Vec<Inline> {
+        if self.stack.is_empty() {
+            self.stack.push((Frame::Root, Vec::new()));
+        }
+        let last = self.stack.len() - 1;
+        &mut self.stack[last].1
+    }
+
+    pub fn push_text(&mut self, text: &str) {
+        if !text.is_empty() {
+            self.top().push(Inline::Text {
+                text: text.to_string(),
+            });
+        }
+    }
+
+    /// Feed one event; returns false when the event is not inline content (the caller
+    /// handles block structure).
+    pub fn event(&mut self, event: &Event<'_>) -> bool {
+        match event {
+            Event::Text(text) => self.push_text(text),
+            Event::Code(code) => self.top().push(Inline::Code {
+                text: code.to_string(),
+            }),
+            Event::InlineMath(math) | Event::DisplayMath(math) => self.top().push(Inline::Code {
+                text: math.to_string(),
+            }),
+            Event::SoftBreak | Event::HardBreak => self.push_text(" "),
+            Event::InlineHtml(html) => {
+                if is_br(html) {
+                    self.push_text(" ");
+                } else {
+                    // Shown as text, never interpreted.
+                    self.push_text(html);
+                }
+            }
+            Event::FootnoteReference(name) => self.push_text(&format!("[^{name}]")),
+            Event::TaskListMarker(done) => self.push_text(if *done { "☑ " } else { "☐ " }),
+            Event::Start(Tag::Strong) => self.stack.push((Frame::Strong, Vec::new())),
+            Event::Start(Tag::Emphasis) => self.stack.push((Frame::Emphasis, Vec::new())),
+            Event::Start(
+                Tag::Strikethrough | Tag::Superscript | Tag::Subscript | Tag::Image { .. },
+            ) => self.stack.push((Frame::Flat, Vec::new())),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                let url = if *link_type == LinkType::Email && !dest_url.contains(':') {
+                    format!("mailto:{dest_url}")
+                } else {
+                    dest_url.to_string()
+                };
+                let frame = match check_url(&url) {
+                    Ok(url) => Frame::Link(url),
+                    Err(scheme) => {
+                        self.unsafe_urls.push((url.clone(), scheme));
+                        Frame::Unsafe(url)
+                    }
+                };
+                self.stack.push((frame, Vec::new()));
+            }
+            Event::End(
+                TagEnd::Strong
+                | TagEnd::Emphasis
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Image
+                | TagEnd::Link,
+            ) => self.close(),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Close the innermost open frame and attach it to its parent.
+    fn close(&mut self) {
+        if self.stack.len() <= 1 {
+            return;
+        }
+        let Some((frame, content)) = self.stack.pop() else {
+            return;
+        };
+        let parent = self.top();
+        match frame {
+            Frame::Strong if !content.is_empty() => parent.push(Inline::Strong { content }),
+            Frame::Emphasis if !content.is_empty() => parent.push(Inline::Emphasis { content }),
+            Frame::Link(url) => {
+                let content = if plain(&content).trim().is_empty() {
+                    vec![Inline::Text { text: url.clone() }]
+                } else {
+                    content
+                };
+                let text = plain(&content);
+                parent.push(Inline::Link {
+                    url: url.clone(),
+                    content,
+                });
+                self.links.push((url, text));
+            }
+            Frame::Unsafe(url) => {
+                if plain(&content).trim() != url.trim() {
+                    parent.extend(content)
+                }
+            }
+            Frame::Root | Frame::Strong | Frame::Emphasis | Frame::Flat => parent.extend(content),
+        }
+    }
+
+    /// Everything collected so far (open frames are closed), normalised; the builder is
+    /// left empty and reusable.
+    pub fn take(&mut self) -> Vec<Inline> {
+        while self.stack.len() > 1 {
+            self.close();
+        }
+        let content = std::mem::take(self.top());
+        normalise(content)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stack.iter().all(|(_, content)| content.is_empty())
+    }
+}
+
+/// Plain text of inlines.
+pub fn plain(content: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in content {
+        inline.write_plain(&mut out);
+    }
+    out
+}
+
+/// Merge adjacent text nodes, collapse runs of whitespace (including `&emsp;`/`&nbsp;`
+/// leftovers) and trim both ends.
+pub fn normalise(content: Vec<Inline>) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::with_capacity(content.len());
+    for inline in content {
+        let inline = match inline {
+            Inline::Text { text } => Inline::Text {
+                text: collapse_spaces(&text),
+            },
+            Inline::Strong { content } => Inline::Strong {
+                content: normalise_inner(content),
+            },
+            Inline::Emphasis { content } => Inline::Emphasis {
+                content: normalise_inner(content),
+            },
+            Inline::Link { url, content } => Inline::Link {
+                url,
+                content: normalise_inner(content),
+            },
+            code @ Inline::Code { .. } => code,
+        };
+        match (out.last_mut(), inline) {
+            (Some(Inline::Text { text: previous }), Inline::Text { text }) => {
+                if previous.ends_with(' ') && text.starts_with(' ') {
+                    previous.push_str(&text[1..]);
+                } else {
+                    previous.push_str(&text);
+                }
+            }
+            (_, Inline::Text { text }) if text.is_empty() => {}
+            (_, inline) => out.push(inline),
+        }
+    }
+    trim_ends(&mut out);
+    out
+}
+
+fn normalise_inner(content: Vec<Inline>) -> Vec<Inline> {
+    let mut out = normalise(content);
+    trim_ends(&mut out);
+    out
+}
+
+fn trim_ends(out: &mut Vec<Inline>) {
+    if let Some(Inline::Text { text }) = out.first_mut() {
+        *text = text.trim_start().to_string();
+    }
+    if let Some(Inline::Text { text }) = out.last_mut() {
+        *text = text.trim_end().to_string();
+    }
+    out.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
+}
+
+/// Runs of whitespace (any Unicode space: `&emsp;`, `&nbsp;`, tabs) become one ASCII space.
+pub fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_schemes() {
+        assert!(check_url("https://docs.aws.amazon.com/").is_ok());
+        assert!(check_url("mailto:a@b.c").is_ok());
+        assert!(check_url("1.2-week2/").is_ok());
+        assert!(check_url("//cdn.example.com/x").is_ok());
+        assert!(check_url("docs/a:b").is_ok());
+        assert_eq!(check_url("javascript:alert(1)"), Err("javascript:".into()));
+        assert_eq!(
+            check_url(" JaVa\tScRipt:alert(1)"),
+            Err("javascript:".into())
+        );
+        assert_eq!(check_url("data:text/html;base64,xx"), Err("data:".into()));
+        assert_eq!(check_url("vbscript:x"), Err("vbscript:".into()));
+        assert_eq!(check_url("ftp://x"), Err("ftp:".into()));
+    }
+
+    #[test]
+    fn br_forms() {
+        assert!(is_br("<br>"));
+        assert!(is_br("<BR/>"));
+        assert!(is_br("<br />"));
+        assert!(!is_br("<b>"));
+    }
+}

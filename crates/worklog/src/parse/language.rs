@@ -1,0 +1,141 @@
+//! Pass: the page language. The `.vi.md` / `.en.md` suffix (or a `content/vi/` folder) says
+//! it; without one the page is the site's default language, which is not always English, so
+//! the content decides: Vietnamese writes most words with diacritics.
+
+use crate::model::{Diagnostic, Language};
+
+pub const LANGUAGE_MISMATCH: &str = "language-mismatch";
+
+/// Below this many letters the content says nothing reliable.
+const MIN_LETTERS: usize = 40;
+
+/// Language from the path alone: file suffix, then a language folder under `content/`.
+pub fn from_path(source: &str) -> Option<Language> {
+    let lower = source.to_lowercase().replace('\\', "/");
+    let file = lower.rsplit('/').next().unwrap_or(&lower);
+    let stem = file
+        .strip_suffix(".md")
+        .or_else(|| file.strip_suffix(".markdown"))
+        .unwrap_or(file);
+    if stem.ends_with(".vi") {
+        return Some(Language::Vi);
+    }
+    if stem.ends_with(".en") {
+        return Some(Language::En);
+    }
+    let parts: Vec<&str> = lower.split('/').collect();
+    parts.windows(2).find_map(|pair| match pair {
+        ["content", "vi"] => Some(Language::Vi),
+        ["content", "en"] => Some(Language::En),
+        _ => None,
+    })
+}
+
+/// Language from content: the share of letters that carry Vietnamese-only marks.
+pub fn from_content(text: &str) -> Option<Language> {
+    let (mut letters, mut marked) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if is_vietnamese_letter(c) {
+                marked += 1;
+            }
+        }
+    }
+    if letters < MIN_LETTERS {
+        return None;
+    }
+    // Vietnamese prose has roughly a third of its letters marked; English pages that quote a
+    // few Vietnamese names stay far below 4 %.
+    Some(if marked * 25 >= letters {
+        Language::Vi
+    } else {
+        Language::En
+    })
+}
+
+/// Letters with marks used by Vietnamese (not plain ASCII).
+fn is_vietnamese_letter(c: char) -> bool {
+    matches!(c,
+        'à'..='ã' | 'è'..='ê' | 'ì' | 'í' | 'ò'..='õ' | 'ù' | 'ú' | 'ý' |
+        'À'..='Ã' | 'È'..='Ê' | 'Ì' | 'Í' | 'Ò'..='Õ' | 'Ù' | 'Ú' | 'Ý' |
+        'ă' | 'Ă' | 'đ' | 'Đ' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' |
+        '\u{1EA0}'..='\u{1EF9}')
+}
+
+/// The page language: the path when it says, else the content. A suffix that contradicts
+/// clearly Vietnamese or clearly English content is reported (the suffix still wins: it is
+/// what the site generator uses).
+pub fn detect(source: &str, body: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Language> {
+    let content = from_content(body);
+    match from_path(source) {
+        Some(declared) => {
+            if let Some(found) = content.filter(|&c| c != declared && strongly(body, c)) {
+                diagnostics.push(Diagnostic::info(
+                    None,
+                    LANGUAGE_MISMATCH,
+                    format!(
+                        "The file name says {} but the text reads as {}.",
+                        name(declared),
+                        name(found)
+                    ),
+                ));
+            }
+            Some(declared)
+        }
+        None => content,
+    }
+}
+
+/// Is the evidence for `language` strong enough to report a mismatch? English pages often
+/// keep Vietnamese headings and vice versa, so only near-monolingual text counts.
+fn strongly(body: &str, language: Language) -> bool {
+    let (mut letters, mut marked) = (0usize, 0usize);
+    for c in body.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        marked += usize::from(is_vietnamese_letter(c));
+    }
+    match language {
+        Language::Vi => marked * 6 >= letters,
+        Language::En => marked * 200 < letters,
+    }
+}
+
+fn name(language: Language) -> &'static str {
+    match language {
+        Language::En => "English",
+        Language::Vi => "Vietnamese",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suffix_and_folder() {
+        assert_eq!(
+            from_path("content/1-Worklog/1.5-Week5/_index.vi.md"),
+            Some(Language::Vi)
+        );
+        assert_eq!(from_path("week-3.en.md"), Some(Language::En));
+        assert_eq!(
+            from_path("content/vi/worklog/week-01/index.md"),
+            Some(Language::Vi)
+        );
+        assert_eq!(from_path("content/1-Worklog/_index.md"), None);
+    }
+
+    #[test]
+    fn content() {
+        assert_eq!(
+            from_content("Tìm hiểu về các dịch vụ cơ bản của AWS và thực hành tạo máy ảo EC2 trên nền tảng đám mây"),
+            Some(Language::Vi)
+        );
+        assert_eq!(
+            from_content("Learn about the basic AWS services and practise creating EC2 virtual machines in the cloud"),
+            Some(Language::En)
+        );
+        assert_eq!(from_content("| 2 | x |"), None);
+    }
+}

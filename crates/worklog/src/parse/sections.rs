@@ -1,0 +1,699 @@
+//! Pass 3: the page outline. Headings (`#`–`######`) and bold-paragraph headings
+//! (`**Weekly objectives:**`) are matched against bilingual section keywords (survey §6);
+//! the lists under objectives, achievements and the other recognised sections become nested
+//! [`Item`]s of structured inline content.
+//!
+//! The markdown is read by pulldown-cmark, so `#` lines inside code fences are never
+//! headings, and its source offsets give every heading its 1-based line.
+
+use std::collections::BTreeSet;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::model::{Diagnostic, Inline, Item, Section, SectionKind};
+use crate::parse::inline::{self, InlineBuilder, UNSAFE_URL};
+use crate::parse::week;
+
+/// A heading as found in the page (real heading, or bold paragraph used as one).
+#[derive(Debug, Clone)]
+pub struct Heading {
+    /// 1–6 for `#` headings; [`BOLD_LEVEL`] for a bold paragraph.
+    pub level: u8,
+    /// Plain text, markup stripped.
+    pub text: String,
+    pub line: u32,
+    /// The recognised section, if any.
+    pub kind: Option<SectionKind>,
+}
+
+/// Level given to bold-paragraph headings: below every `#` heading.
+pub const BOLD_LEVEL: u8 = 7;
+
+/// What the outline pass found.
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
+    /// Every heading in order, plus bold paragraphs that start a recognised section.
+    pub headings: Vec<Heading>,
+    pub objectives: Vec<Item>,
+    pub achievements: Vec<Item>,
+    /// Other recognised sections (tasks, learnings, challenges, plan, notes, references).
+    pub sections: Vec<Section>,
+    /// Distinct week numbers mentioned by links and raw HTML (an index page lists weeks).
+    pub linked_weeks: BTreeSet<u32>,
+    /// Characters of body text (outside headings), whitespace excluded: tells a stub.
+    pub text_chars: usize,
+    /// Number of tables (pulldown-cmark's reading), for the page kind.
+    pub tables: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Sorted byte offsets of line starts, to turn offsets into 1-based lines in O(log n).
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    pub fn line(&self, offset: usize) -> u32 {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i as u32 + 1,
+            Err(i) => i as u32,
+        }
+    }
+}
+
+/// The recognised section kind of a heading text, if any.
+///
+/// Matching is case-insensitive and bilingual, tolerant of numbers, emoji, punctuation and
+/// trailing topics: the keyword that appears first wins (`Key Tasks & Achievements` is the
+/// tasks section). When the heading has a `label: topic` form, only the label is searched,
+/// so a topic such as "… results" cannot turn a week heading into a section.
+pub fn classify(heading: &str) -> Option<SectionKind> {
+    let lower = heading.to_lowercase();
+    let label = match lower.split_once(':') {
+        Some((label, _)) if label.chars().any(char::is_alphabetic) => label,
+        _ => lower.as_str(),
+    };
+    let text = format!(" {}", normalise_words(label));
+    let mut best: Option<(usize, usize, SectionKind)> = None;
+    for (kind, words) in KEYWORDS {
+        for word in *words {
+            let needle = format!(" {word}");
+            if let Some(at) = text.find(&needle) {
+                let better = match best {
+                    None => true,
+                    Some((pos, len, _)) => at < pos || (at == pos && word.len() > len),
+                };
+                if better {
+                    best = Some((at, word.len(), *kind));
+                }
+            }
+        }
+    }
+    best.map(|(_, _, kind)| kind)
+}
+
+/// Letters and digits kept, everything else a single space (emoji, `#`, `&`, `/`, `.`).
+fn normalise_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = true;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    out
+}
+
+/// Section keywords (lower case, matched at the start of a word, so plurals match).
+const KEYWORDS: &[(SectionKind, &[&str])] = &[
+    (
+        SectionKind::Objectives,
+        &["objective", "goal", "mục tiêu", "muc tieu", "trọng tâm"],
+    ),
+    (
+        SectionKind::Tasks,
+        &[
+            "task",
+            "công việc",
+            "nhiệm vụ",
+            "theo ngày",
+            "work completed",
+            "daily",
+            "hằng ngày",
+            "hàng ngày",
+            "activities",
+            "hoạt động",
+        ],
+    ),
+    (
+        SectionKind::Achievements,
+        &[
+            "achievement",
+            "achivement",
+            "achievment",
+            "outcome",
+            "result",
+            "accomplishment",
+            "deliverable",
+            "kết quả",
+            "thành tựu",
+            "thành tích",
+        ],
+    ),
+    (
+        SectionKind::Learnings,
+        &[
+            "lesson",
+            "learn",
+            "knowledge",
+            "takeaway",
+            "module",
+            "certification",
+            "kiến thức",
+            "bài học",
+            "đã học",
+        ],
+    ),
+    (
+        SectionKind::Challenges,
+        &[
+            "challenge",
+            "issue",
+            "problem",
+            "solution",
+            "difficult",
+            "obstacle",
+            "khó khăn",
+            "thách thức",
+            "vấn đề",
+            "giải pháp",
+            "hướng xử lý",
+            "cách xử lý",
+        ],
+    ),
+    (
+        SectionKind::Plan,
+        &[
+            "plan",
+            "next week",
+            "future",
+            "kế hoạch",
+            "tuần sau",
+            "tuần tiếp theo",
+            "hướng cải thiện",
+        ],
+    ),
+    (
+        SectionKind::Notes,
+        &[
+            "comment",
+            "note",
+            "reflection",
+            "overview",
+            "summary",
+            "context",
+            "period",
+            "duration",
+            "bình luận",
+            "ghi chú",
+            "nhận xét",
+            "tổng quan",
+            "tổng kết",
+            "thời gian thực hiện",
+            "khoảng thời gian",
+        ],
+    ),
+    (
+        SectionKind::References,
+        &["reference", "resource", "evidence", "tài liệu", "nguồn"],
+    ),
+];
+
+/// The section being filled.
+struct Open {
+    kind: SectionKind,
+    level: u8,
+    heading: String,
+    line: u32,
+    items: Vec<Item>,
+    /// A sub-heading inside the section (`#### 1. CloudWatch`, `**Practice**`): following
+    /// blocks become its children.
+    sub: Option<Item>,
+}
+
+impl Open {
+    fn push(&mut self, item: Item) {
+        match &mut self.sub {
+            Some(sub) => sub.children.push(item),
+            None => self.items.push(item),
+        }
+    }
+
+    fn close_sub(&mut self) {
+        if let Some(sub) = self.sub.take() {
+            self.items.push(sub);
+        }
+    }
+}
+
+/// Builder state for one pass over the events.
+#[derive(Default)]
+struct State {
+    outline: Outline,
+    open: Option<Open>,
+    /// Items being built, innermost last (nested list items).
+    items: Vec<Item>,
+    /// Finished items per open list, innermost last.
+    lists: Vec<Vec<Item>>,
+    inline: InlineBuilder,
+    /// Inside a heading: its level and start line.
+    heading: Option<(u8, u32)>,
+    /// Depth of constructs whose content is skipped (tables, metadata blocks).
+    skip: usize,
+    code: Option<String>,
+    paragraph_line: u32,
+    /// Unsafe URLs of the inline builder already turned into diagnostics.
+    reported: usize,
+}
+
+impl State {
+    /// Attach a finished block item where it belongs: the current list item, else the open
+    /// section (or its sub-heading). Content outside any recognised section is not kept.
+    fn emit(&mut self, item: Item) {
+        if item.content.is_empty() && item.children.is_empty() {
+            return;
+        }
+        if is_placeholder(&item) {
+            return;
+        }
+        if let Some(parent) = self.items.last_mut() {
+            parent.children.push(item);
+        } else if let Some(open) = &mut self.open {
+            open.push(item);
+        }
+    }
+
+    fn close_section(&mut self) {
+        let Some(mut open) = self.open.take() else {
+            return;
+        };
+        open.close_sub();
+        match open.kind {
+            SectionKind::Objectives => self.outline.objectives.extend(open.items),
+            SectionKind::Achievements => self.outline.achievements.extend(open.items),
+            kind => self.outline.sections.push(Section {
+                kind,
+                heading: open.heading,
+                line: open.line,
+                items: open.items,
+            }),
+        }
+    }
+
+    /// A heading (or bold paragraph) ended: start, continue or close a section.
+    fn heading(&mut self, level: u8, content: Vec<Inline>, line: u32) {
+        let text = inline::plain(&content).trim().to_string();
+        let kind = classify(&text);
+        self.outline.headings.push(Heading {
+            level,
+            text: text.clone(),
+            line,
+            kind,
+        });
+        let deeper = self.open.as_ref().is_some_and(|open| level > open.level);
+        let same_kind = self
+            .open
+            .as_ref()
+            .is_some_and(|open| Some(open.kind) == kind);
+        match kind {
+            Some(kind) if !(deeper && same_kind) => {
+                self.close_section();
+                self.open = Some(Open {
+                    kind,
+                    level,
+                    heading: text,
+                    line,
+                    items: Vec::new(),
+                    sub: None,
+                });
+            }
+            _ if deeper => {
+                if let Some(open) = &mut self.open {
+                    open.close_sub();
+                    open.sub = Some(Item {
+                        content,
+                        children: Vec::new(),
+                    });
+                }
+            }
+            _ => self.close_section(),
+        }
+    }
+}
+
+/// Template leftovers (`* ...`) carry nothing.
+fn is_placeholder(item: &Item) -> bool {
+    item.children.is_empty()
+        && matches!(inline::plain(&item.content).trim(), "..." | "…" | "-" | "")
+}
+
+/// A paragraph that is only bold text (plus an optional colon) and short is used as a
+/// heading by some pages: `**Weekly objectives:**`, `**Key Learnings:**`.
+fn bold_heading(content: &[Inline]) -> bool {
+    let mut strong = 0;
+    for inline in content {
+        match inline {
+            Inline::Strong { .. } => strong += 1,
+            Inline::Text { text } if text.trim().trim_matches(':').trim().is_empty() => {}
+            _ => return false,
+        }
+    }
+    strong == 1 && inline::plain(content).chars().count() <= 100
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Remove Hugo shortcodes (`{{% notice warning %}}`, `{{< ref >}}`) from text.
+fn strip_shortcodes(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("{{") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        match after.find("}}") {
+            Some(end) if after.starts_with(['%', '<']) => rest = &after[end + 2..],
+            _ => {
+                out.push_str("{{");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Read the outline of `text[body_offset..]`; lines are those of the whole `text`.
+pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
+    let body = text.get(body_offset..).unwrap_or("");
+    let mut state = State::default();
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    options.insert(Options::ENABLE_TASKLISTS);
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let line = lines.line(body_offset + range.start);
+        if state.skip > 0 {
+            match &event {
+                Event::Start(Tag::Table(_) | Tag::MetadataBlock(_)) => state.skip += 1,
+                Event::End(TagEnd::Table | TagEnd::MetadataBlock(_)) => state.skip -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        if let Some(code) = &mut state.code {
+            match event {
+                Event::Text(text) => code.push_str(&text),
+                Event::End(TagEnd::CodeBlock) => {
+                    let text = state.code.take().unwrap_or_default();
+                    let text = text.trim_end_matches('\n').to_string();
+                    if !text.trim().is_empty() {
+                        state.outline.text_chars +=
+                            text.chars().filter(|c| !c.is_whitespace()).count();
+                        state.emit(Item {
+                            content: vec![Inline::Code { text }],
+                            children: Vec::new(),
+                        });
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match &event {
+            Event::Text(text) => {
+                if state.heading.is_none() {
+                    state.outline.text_chars += text.chars().filter(|c| !c.is_whitespace()).count();
+                }
+                state.outline.linked_weeks.extend(linked_week(text));
+                let text = strip_shortcodes(text);
+                state.inline.push_text(&text);
+                continue;
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                // Raw-HTML index pages: `<h5>Week 1</h5>`, `href="./week-01/"`.
+                state
+                    .outline
+                    .linked_weeks
+                    .extend(week::numbers_in_text(html));
+                state
+                    .outline
+                    .linked_weeks
+                    .extend(week::number_in_path(html));
+            }
+            _ => {}
+        }
+        if matches!(event, Event::Html(_)) {
+            continue;
+        }
+        if state.inline.event(&event) {
+            while state.reported < state.inline.unsafe_urls.len() {
+                let (url, scheme) = &state.inline.unsafe_urls[state.reported];
+                state
+                    .outline
+                    .diagnostics
+                    .push(unsafe_url_diagnostic(url, scheme, line));
+                state.reported += 1;
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Table(_) | Tag::MetadataBlock(_)) => {
+                state.outline.tables += usize::from(matches!(event, Event::Start(Tag::Table(_))));
+                state.skip = 1;
+            }
+            Event::Start(Tag::CodeBlock(_)) => state.code = Some(String::new()),
+            Event::Start(Tag::Heading { level, .. }) => {
+                state.inline.take();
+                state.heading = Some((heading_level(level), line));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let content = state.inline.take();
+                let (level, line) = state.heading.take().unwrap_or((1, line));
+                // A heading inside a list item is content of the item, not structure.
+                if state.items.is_empty() {
+                    state.heading(level, content, line);
+                } else {
+                    state.emit(Item {
+                        content,
+                        children: Vec::new(),
+                    });
+                }
+            }
+            Event::Start(Tag::Paragraph) => state.paragraph_line = line,
+            Event::End(TagEnd::Paragraph) => {
+                if let Some(item) = state.items.last_mut() {
+                    // Paragraphs of one list item (loose lists) share the item's content.
+                    let content = state.inline.take();
+                    if !content.is_empty() {
+                        if !item.content.is_empty() {
+                            item.content.push(Inline::Text { text: " ".into() });
+                        }
+                        item.content.extend(content);
+                        item.content = inline::normalise(std::mem::take(&mut item.content));
+                    }
+                } else {
+                    let content = state.inline.take();
+                    if bold_heading(&content) && classify(&inline::plain(&content)).is_some() {
+                        state.heading(BOLD_LEVEL, content, state.paragraph_line);
+                    } else if bold_heading(&content) && state.open.is_some() {
+                        // A bold sub-heading inside a section (`**1. Amazon CloudWatch**`).
+                        if let Some(open) = &mut state.open {
+                            open.close_sub();
+                            open.sub = Some(Item {
+                                content,
+                                children: Vec::new(),
+                            });
+                        }
+                    } else {
+                        state.emit(Item {
+                            content,
+                            children: Vec::new(),
+                        });
+                    }
+                }
+            }
+            Event::Start(Tag::List(_)) => {
+                flush_tight_text(&mut state);
+                state.lists.push(Vec::new());
+            }
+            Event::End(TagEnd::List(_)) => {
+                let items = state.lists.pop().unwrap_or_default();
+                for item in items {
+                    state.emit(item);
+                }
+            }
+            Event::Start(Tag::Item) => state.items.push(Item::default()),
+            Event::End(TagEnd::Item) => {
+                flush_tight_text(&mut state);
+                if let Some(item) = state.items.pop() {
+                    if !(item.content.is_empty() && item.children.is_empty())
+                        && !is_placeholder(&item)
+                    {
+                        match state.lists.last_mut() {
+                            Some(list) => list.push(item),
+                            None => state.emit(item),
+                        }
+                    }
+                }
+            }
+            Event::Rule => {}
+            _ => {}
+        }
+    }
+    // Unterminated constructs at end of input: keep what was read.
+    while let Some(item) = state.items.pop() {
+        state.emit(item);
+    }
+    state.close_section();
+    state.outline
+}
+
+/// The `unsafe-url` warning shared by the sections and cells passes.
+pub fn unsafe_url_diagnostic(url: &str, scheme: &str, line: u32) -> Diagnostic {
+    Diagnostic::warning(
+        Some(line),
+        UNSAFE_URL,
+        format!(
+            "The link to {:?} was dropped: only http, https and mailto links are allowed, not {scheme}.",
+            truncate(url, 80)
+        ),
+    )
+}
+
+/// Tight list items have no paragraph events: their text is flushed into the item when a
+/// nested list starts or the item ends.
+fn flush_tight_text(state: &mut State) {
+    if state.inline.is_empty() {
+        return;
+    }
+    let content = state.inline.take();
+    if let Some(item) = state.items.last_mut() {
+        if !item.content.is_empty() {
+            item.content.push(Inline::Text { text: " ".into() });
+        }
+        item.content.extend(content);
+        item.content = inline::normalise(std::mem::take(&mut item.content));
+    }
+}
+
+/// Week numbers mentioned by link-ish text (`**Week 3:**`, `Tuần 2`).
+fn linked_week(text: &str) -> Vec<u32> {
+    week::numbers_in_text(text)
+}
+
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(max).collect();
+        format!("{cut}…")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Outline {
+        outline(text, 0, &LineIndex::new(text))
+    }
+
+    #[test]
+    fn classify_headings() {
+        use SectionKind::*;
+        let cases = [
+            ("Week 1 Objectives:", Some(Objectives)),
+            ("Mục tiêu tuần 1:", Some(Objectives)),
+            ("MỤC TIÊU TRONG WEEK 5:", Some(Objectives)),
+            ("🎯 Objectives", Some(Objectives)),
+            (
+                "2. Các công việc cần triển khai trong tuần này:",
+                Some(Tasks),
+            ),
+            ("Tasks to be carried out this week:", Some(Tasks)),
+            ("📋 Tasks for this week", Some(Tasks)),
+            ("Key Tasks & Achievements", Some(Tasks)),
+            ("Week 5 Achievements:a", Some(Achievements)),
+            ("Tasks and Achivements", Some(Tasks)),
+            ("Kết quả đạt được tuần 3:", Some(Achievements)),
+            ("THÀNH TỰU ĐẠT ĐƯỢC TRONG WEEK 5:", Some(Achievements)),
+            ("Week 2 Outcomes", Some(Achievements)),
+            ("Key Learnings:", Some(Learnings)),
+            ("Challenges & Lessons", Some(Challenges)),
+            ("Khó khăn & Bài học", Some(Challenges)),
+            ("Next Week Plan", Some(Plan)),
+            ("Kế hoạch tuần sau:", Some(Plan)),
+            ("Tài liệu tham khảo:", Some(References)),
+            ("Week 3: Networking results", None),
+            ("Worklog Week 3", None),
+            (
+                "Week 1 Objectives: Identity and results (Sep 08 – Sep 12)",
+                Some(Objectives),
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(classify(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn sections_and_nested_items() {
+        let text = "### Week 5 Objectives:\n\n* Learn **KMS** and `aws s3`\n\n### Tasks\n| a | b |\n|---|---|\n| 1 | 2 |\n\n### Week 5 Achievements:\n\n* Explored:\n  * one\n  * two\n* ...\n\n```\n# not a heading\n```\n";
+        let o = run(text);
+        assert_eq!(o.objectives.len(), 1);
+        assert_eq!(
+            o.objectives[0].content,
+            vec![
+                Inline::Text {
+                    text: "Learn ".into()
+                },
+                Inline::Strong {
+                    content: vec![Inline::Text { text: "KMS".into() }]
+                },
+                Inline::Text {
+                    text: " and ".into()
+                },
+                Inline::Code {
+                    text: "aws s3".into()
+                },
+            ]
+        );
+        assert_eq!(o.achievements.len(), 2, "{:?}", o.achievements);
+        assert_eq!(o.achievements[0].children.len(), 2);
+        assert_eq!(o.headings.len(), 3);
+        assert_eq!(o.headings[2].line, 10);
+        assert_eq!(o.sections[0].kind, SectionKind::Tasks);
+    }
+
+    #[test]
+    fn bold_paragraph_headings() {
+        let o = run("**Weekly objectives:**\n- a\n- b\n\n**Key Learnings:**\n- c\n");
+        assert_eq!(o.objectives.len(), 2);
+        assert_eq!(o.sections[0].kind, SectionKind::Learnings);
+        assert_eq!(o.sections[0].line, 5);
+    }
+
+    #[test]
+    fn unsafe_link_dropped() {
+        let o = run("### Objectives\n- [click](javascript:alert(1)) now\n");
+        assert_eq!(inline::plain(&o.objectives[0].content), "click now");
+        assert_eq!(o.diagnostics[0].code, UNSAFE_URL);
+    }
+}

@@ -1,0 +1,408 @@
+//! Pass: which week(s) a page is about, by the precedence of survey §5:
+//! folder/file name → front-matter `pre` (`<b> 1.5. </b>`) → `title` → first `Week N` /
+//! `Tuần N` heading → `weight` (last resort: the template ships `weight: 1`).
+//! Sources that disagree with the chosen number are reported as `week-conflict`.
+
+use crate::model::{Diagnostic, SectionKind};
+use crate::parse::front_matter::FrontMatter;
+use crate::parse::sections::Heading;
+
+pub const WEEK_CONFLICT: &str = "week-conflict";
+pub const WEEK_FROM_WEIGHT: &str = "week-from-weight";
+
+/// Highest plausible week number of an internship (a 12–14 week programme, with margin).
+const MAX_WEEK: u32 = 60;
+/// At most this many heading conflicts are reported per page.
+const MAX_HEADING_CONFLICTS: usize = 5;
+
+/// One `Week N` / `Tuần N` / `Week 12-13-14` mention in a text.
+fn mentions(text: &str) -> Vec<Vec<u32>> {
+    let lower = text.to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let at_word_start = i == 0 || !chars[i - 1].is_alphanumeric();
+        let keyword_len = if !at_word_start {
+            0
+        } else if starts_with(&chars, i, "week") {
+            4
+        } else if starts_with(&chars, i, "tuần") || starts_with(&chars, i, "tuan") {
+            4
+        } else {
+            0
+        };
+        if keyword_len == 0 {
+            i += 1;
+            continue;
+        }
+        let mut j = i + keyword_len;
+        if chars.get(j) == Some(&'s') {
+            j += 1; // "Weeks 12-14"
+        }
+        if chars.get(j).is_some_and(|c| c.is_alphabetic()) {
+            i = j; // "weekly", "tuanh"
+            continue;
+        }
+        // Separators between the keyword and the number: space, `-`, `_`, `#`, `.`, `:`.
+        let mut skipped = 0;
+        while skipped < 3
+            && chars
+                .get(j)
+                .is_some_and(|c| matches!(c, ' ' | '-' | '_' | '#' | '.' | ':' | '\u{a0}'))
+        {
+            j += 1;
+            skipped += 1;
+        }
+        match read_number(&chars, j) {
+            Some((first, end)) => {
+                let mut numbers = vec![first];
+                let mut k = end;
+                // Chain: `12-13-14`, `12–14`, `1, 2`, `3 & 4`.
+                loop {
+                    let mut m = k;
+                    while chars.get(m) == Some(&' ') {
+                        m += 1;
+                    }
+                    if !chars
+                        .get(m)
+                        .is_some_and(|c| matches!(c, '-' | '–' | '—' | ',' | '&' | '+'))
+                    {
+                        break;
+                    }
+                    m += 1;
+                    while chars.get(m) == Some(&' ') {
+                        m += 1;
+                    }
+                    match read_number(&chars, m) {
+                        Some((n, end)) => {
+                            numbers.push(n);
+                            k = end;
+                        }
+                        None => break,
+                    }
+                }
+                let numbers = expand(numbers);
+                if !numbers.is_empty() {
+                    out.push(numbers);
+                }
+                i = k;
+            }
+            None => i = j,
+        }
+    }
+    out
+}
+
+fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
+    let mut k = at;
+    for w in word.chars() {
+        if chars.get(k) != Some(&w) {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+/// A 1–3 digit number at `at` that is not part of a date (`10/06`, `1.5`), within range.
+fn read_number(chars: &[char], at: usize) -> Option<(u32, usize)> {
+    let mut end = at;
+    while end < chars.len() && chars[end].is_ascii_digit() && end - at < 4 {
+        end += 1;
+    }
+    if end == at || end - at > 3 {
+        return None;
+    }
+    let next = chars.get(end).copied();
+    let after = chars.get(end + 1).copied();
+    if matches!(next, Some('/') | Some('.')) && after.is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if next.is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let text: String = chars[at..end].iter().collect();
+    let n: u32 = text.parse().ok()?;
+    (1..=MAX_WEEK).contains(&n).then_some((n, end))
+}
+
+/// `[12, 14]` is the range 12–14; longer chains are lists. Duplicates removed.
+fn expand(numbers: Vec<u32>) -> Vec<u32> {
+    let numbers = match numbers.as_slice() {
+        [a, b] if b > a && b - a <= 6 => (*a..=*b).collect(),
+        _ => numbers,
+    };
+    let mut out: Vec<u32> = Vec::with_capacity(numbers.len());
+    for n in numbers {
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// Every week number mentioned in a text.
+pub fn numbers_in_text(text: &str) -> Vec<u32> {
+    mentions(text).into_iter().flatten().collect()
+}
+
+/// The week(s) of the first mention in a text.
+pub fn first_mention(text: &str) -> Option<Vec<u32>> {
+    mentions(text).into_iter().next()
+}
+
+/// The week number in a path: the file name first (`week-3.en.md`, `tuan-01-x.md`), then
+/// the folders upwards (`1.5-Week5`, `week_3`, `week-03`, `1.06-Week6`).
+pub fn number_in_path(path: &str) -> Option<u32> {
+    let normalised = path.replace('\\', "/");
+    let parts: Vec<&str> = normalised.split('/').filter(|p| !p.is_empty()).collect();
+    for (index, part) in parts.iter().enumerate().rev() {
+        let part = part
+            .strip_suffix(".md")
+            .or_else(|| part.strip_suffix(".markdown"))
+            .unwrap_or(part);
+        if let Some(numbers) = first_mention(part) {
+            return numbers.first().copied();
+        }
+        // `1.5-Something` inside a worklog folder: chapter 1, week 5.
+        let in_worklog = index > 0 && parts[index - 1].to_lowercase().contains("worklog");
+        if in_worklog {
+            if let Some(n) = chapter_week(part) {
+                return Some(n);
+            }
+        }
+    }
+    None
+}
+
+/// `1.N` (optionally `1.N.` / `1.N-…`) → N.
+fn chapter_week(text: &str) -> Option<u32> {
+    let text = text.trim();
+    let (chapter, rest) = text.split_once('.')?;
+    if chapter.is_empty() || !chapter.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let after = rest[digits.len()..].chars().next();
+    if digits.is_empty() || after.is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let n: u32 = digits.parse().ok()?;
+    (1..=MAX_WEEK).contains(&n).then_some(n)
+}
+
+/// The week of a Hugo menu prefix: `" <b> 1.5. </b> "` → 5; `" <b> 1. </b> "` → none.
+pub fn pre_week(pre: &str) -> Option<u32> {
+    let mut plain = String::with_capacity(pre.len());
+    let mut in_tag = false;
+    for c in pre.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => plain.push(c),
+            _ => {}
+        }
+    }
+    plain.split_whitespace().find_map(chapter_week)
+}
+
+/// The outcome of the week pass.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    pub week: Option<u32>,
+    pub weeks: Vec<u32>,
+    /// True when the folder or file name gave the number.
+    pub from_path: bool,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Resolve the week of a page from all sources, reporting disagreements.
+pub fn resolve(source: &str, front: &FrontMatter, headings: &[Heading]) -> Resolved {
+    let path = number_in_path(source);
+    let pre = front
+        .pre
+        .as_ref()
+        .and_then(|f| pre_week(&f.value).map(|n| (n, f.line)));
+    let title = front
+        .title
+        .as_ref()
+        .and_then(|f| first_mention(&f.value).map(|n| (n, f.line)));
+    let heading = headings
+        .iter()
+        .filter(|h| h.kind != Some(SectionKind::Plan))
+        .find_map(|h| first_mention(&h.text).map(|n| (n, h.line)));
+    let weight = front
+        .weight
+        .as_ref()
+        .filter(|w| (1..=i64::from(MAX_WEEK)).contains(&w.value))
+        .map(|w| (w.value as u32, w.line));
+
+    let (week, source_words) = if let Some(n) = path {
+        (n, "the folder or file name".to_string())
+    } else if let Some((n, _)) = pre {
+        (n, "the front-matter `pre`".to_string())
+    } else if let Some((n, _)) = &title {
+        (n[0], "the title".to_string())
+    } else if let Some((n, line)) = &heading {
+        (n[0], format!("the heading on line {line}"))
+    } else if let Some((n, _)) = weight {
+        (n, "the front-matter weight".to_string())
+    } else {
+        return Resolved::default();
+    };
+
+    let mut out = Resolved {
+        week: Some(week),
+        from_path: path.is_some(),
+        ..Resolved::default()
+    };
+    // Multi-week pages: the title or first week heading lists several weeks.
+    out.weeks = match (&title, &heading) {
+        (Some((n, _)), _) if n.len() > 1 && n.contains(&week) => n.clone(),
+        (_, Some((n, _))) if n.len() > 1 && n.contains(&week) => n.clone(),
+        _ => vec![week],
+    };
+
+    if path.is_none() && pre.is_none() && title.is_none() && heading.is_none() {
+        if let Some((n, line)) = weight {
+            out.diagnostics.push(Diagnostic::info(
+                Some(line),
+                WEEK_FROM_WEIGHT,
+                format!(
+                    "Week {n} was taken from the front-matter weight, the least reliable source; \
+                     name the folder or file after the week or put \"Week {n}\" in the title."
+                ),
+            ));
+        }
+    }
+
+    let weeks = out.weeks.clone();
+    let conflict = |found: &[u32], line: u32, what: &str, out: &mut Resolved| {
+        if found.iter().any(|n| !weeks.contains(n)) {
+            out.diagnostics.push(Diagnostic::warning(
+                Some(line),
+                WEEK_CONFLICT,
+                format!(
+                    "{what} says week {} but {source_words} says week {week}; week {week} is used.",
+                    join(found)
+                ),
+            ));
+        }
+    };
+    if let Some((n, line)) = pre {
+        conflict(&[n], line, "The front-matter `pre`", &mut out);
+    }
+    if let Some((n, line)) = &title {
+        conflict(n, *line, "The title", &mut out);
+    }
+    let mut reported = 0;
+    for h in headings
+        .iter()
+        .filter(|h| h.kind != Some(SectionKind::Plan))
+    {
+        if reported >= MAX_HEADING_CONFLICTS {
+            break;
+        }
+        if let Some(n) = first_mention(&h.text) {
+            let before = out.diagnostics.len();
+            conflict(&n, h.line, &format!("The heading {:?}", h.text), &mut out);
+            reported += usize::from(out.diagnostics.len() > before);
+        }
+    }
+    out
+}
+
+fn join(numbers: &[u32]) -> String {
+    numbers
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The weeks of a whole-internship page: distinct `## Week N: topic` headings that are not
+/// section headings. Two or more make a single-file worklog.
+pub fn single_file_weeks(headings: &[Heading]) -> Vec<u32> {
+    let mut weeks: Vec<u32> = Vec::new();
+    for h in headings.iter().filter(|h| h.kind.is_none() && h.level <= 4) {
+        let text = h
+            .text
+            .trim_start_matches(|c: char| !c.is_alphabetic())
+            .to_lowercase();
+        if !(text.starts_with("week") || text.starts_with("tuần") || text.starts_with("tuan")) {
+            continue;
+        }
+        if let Some(numbers) = first_mention(&text) {
+            for n in numbers {
+                if !weeks.contains(&n) {
+                    weeks.push(n);
+                }
+            }
+        }
+    }
+    if weeks.len() >= 2 {
+        weeks.sort_unstable();
+        weeks
+    } else {
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_numbers() {
+        assert_eq!(
+            number_in_path("content/1-Worklog/1.5-Week5/_index.vi.md"),
+            Some(5)
+        );
+        assert_eq!(
+            number_in_path("content/1-Worklog/1.06-Week6/_index.md"),
+            Some(6)
+        );
+        assert_eq!(number_in_path("content/worklog/week-03.en.md"), Some(3));
+        assert_eq!(number_in_path("content/worklog/week-03/index.md"), Some(3));
+        assert_eq!(
+            number_in_path("content/en/1-worklog/week_3/_index.en.md"),
+            Some(3)
+        );
+        assert_eq!(
+            number_in_path("Worklogs/tuan-01-nen-tang-cloud-iam-vpc.md"),
+            Some(1)
+        );
+        assert_eq!(
+            number_in_path("content/1-Worklog/1.7-Networking/_index.md"),
+            Some(7)
+        );
+        assert_eq!(number_in_path("content/1-Worklog/_index.md"), None);
+        assert_eq!(number_in_path("weekly/notes.md"), None);
+    }
+
+    #[test]
+    fn text_mentions() {
+        assert_eq!(
+            first_mention("Week 12-13-14 Worklog"),
+            Some(vec![12, 13, 14])
+        );
+        assert_eq!(first_mention("Worklog Tuần 3"), Some(vec![3]));
+        assert_eq!(first_mention("MỤC TIÊU TRONG WEEK 5:"), Some(vec![5]));
+        assert_eq!(first_mention("Week 5 - 10/06/2025"), Some(vec![5]));
+        assert_eq!(first_mention("Weekly notes"), None);
+        assert_eq!(
+            first_mention("Week 13 Objectives (13/07/2026 - 17/07/2026):"),
+            Some(vec![13])
+        );
+        assert_eq!(first_mention("# Tuần 01 - Nền tảng"), Some(vec![1]));
+    }
+
+    #[test]
+    fn pre_numbers() {
+        assert_eq!(pre_week(" <b> 1.5. </b> "), Some(5));
+        assert_eq!(pre_week("<b>1.13. </b>"), Some(13));
+        assert_eq!(pre_week(" <b> 1.4 </b> "), Some(4));
+        assert_eq!(pre_week(" <b> 1. </b> "), None);
+    }
+}
