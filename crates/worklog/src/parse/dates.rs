@@ -234,12 +234,43 @@ pub fn read_rows(rows: &[RowDates], context: &DateContext) -> PageDates {
         })
         .collect();
 
-    // A year for tokens written without one, used while weighing the evidence.
-    let page_year = scanned
+    // A year for tokens written without one: from the page's own dates, else the year in which
+    // the day labels fall on the written dates (front-matter years are often mistyped, so they
+    // only win when the labels do not point elsewhere), else the front-matter year.
+    let written_year = scanned
         .iter()
         .flat_map(|s| s.start.iter().chain(s.end.iter()))
-        .find_map(|t| t.year())
-        .or(fm_date.map(|d| d.year()));
+        .find_map(|t| t.year());
+    let mut year_guess: Option<NaiveDate> = None;
+    let page_year = match written_year {
+        Some(year) => Some(year),
+        None => {
+            let fm_matches = fm_date.map(|d| label_matches_in(&scanned, d.year()));
+            let guess = year_from_weekdays(&scanned)
+                .filter(|&(_, matched, _)| fm_matches.is_none_or(|m| matched > m));
+            if let Some((year, matched, compared)) = guess {
+                year_guess = NaiveDate::from_ymd_opt(year, 7, 1);
+                let line = rows
+                    .iter()
+                    .zip(&scanned)
+                    .find(|(_, s)| !s.start.is_empty())
+                    .map(|(r, _)| r.line);
+                let fm_note = match fm_date {
+                    Some(d) => format!(" (the front-matter year {} matches fewer)", d.year()),
+                    None => String::new(),
+                };
+                out.diagnostics.push(Diagnostic::info(
+                    line,
+                    "year-from-weekdays",
+                    format!(
+                        "No year is written in the table; {year} is used because there the day \
+                         labels match the dates ({matched} of {compared} rows){fm_note}."
+                    ),
+                ));
+            }
+            guess.map(|g| g.0).or(fm_date.map(|d| d.year()))
+        }
+    };
 
     let (order, reason) = decide_order(rows, &scanned, context, fm_date, page_year, &mut out);
     out.order = order;
@@ -271,7 +302,7 @@ pub fn read_rows(rows: &[RowDates], context: &DateContext) -> PageDates {
     let mut last_known: Option<NaiveDate> = None;
     let first_known = starts.iter().chain(ends.iter()).flatten().next().copied();
     for (i, s) in scanned.iter().enumerate() {
-        let near = last_known.or(first_known).or(fm_date);
+        let near = last_known.or(first_known).or(year_guess).or(fm_date);
         if starts[i].is_none() {
             if let Some(t) = s.start.first().filter(|t| t.year().is_none()) {
                 starts[i] = t.read(read_order, near);
@@ -465,6 +496,70 @@ fn derive_from_labels(
             ));
         }
     }
+}
+
+/// How many labelled year-less rows fall on their weekday in `year` (best of both orders).
+fn label_matches_in(scanned: &[Scanned], year: i32) -> usize {
+    let near = NaiveDate::from_ymd_opt(year, 7, 1);
+    [DateOrder::Dmy, DateOrder::Mdy]
+        .into_iter()
+        .map(|order| {
+            scanned
+                .iter()
+                .filter_map(|s| Some((s.label_weekday?, *s.start.first()?)))
+                .filter(|(_, t)| t.year().is_none())
+                .filter(|(day, token)| {
+                    token
+                        .read(order, near)
+                        .filter(|d| d.year() == year)
+                        .is_some_and(|d| Weekday::from(d.weekday()) == *day)
+                })
+                .count()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// For a page whose dates have no year and no context gives one: the year (near the
+/// programme's years) in which the most labelled rows fall on their weekday, with the count of
+/// matching and compared rows. Weekday patterns repeat, so ties go to the year closest to 2025.
+fn year_from_weekdays(scanned: &[Scanned]) -> Option<(i32, usize, usize)> {
+    let labelled: Vec<(Weekday, DateToken)> = scanned
+        .iter()
+        .filter_map(|s| Some((s.label_weekday?, *s.start.first()?)))
+        .filter(|(_, t)| t.year().is_none())
+        .collect();
+    if labelled.is_empty() {
+        return None;
+    }
+    let mut best: Option<(i32, usize)> = None;
+    for year in 2015..=2035 {
+        let near = NaiveDate::from_ymd_opt(year, 7, 1);
+        for order in [DateOrder::Dmy, DateOrder::Mdy] {
+            let matched = labelled
+                .iter()
+                .filter(|(day, token)| {
+                    token
+                        .read(order, near)
+                        .filter(|d| d.year() == year)
+                        .is_some_and(|d| Weekday::from(d.weekday()) == *day)
+                })
+                .count();
+            let better = match best {
+                None => matched > 0,
+                Some((best_year, best_matched)) => {
+                    matched > best_matched
+                        || (matched == best_matched
+                            && (year - 2025).abs() < (best_year - 2025).abs())
+                }
+            };
+            if better {
+                best = Some((year, matched));
+            }
+        }
+    }
+    let (year, matched) = best?;
+    (matched * 2 > labelled.len()).then_some((year, matched, labelled.len()))
 }
 
 /// The evidence of one reading: how many labelled rows agree with it.

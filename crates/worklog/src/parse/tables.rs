@@ -415,6 +415,73 @@ fn read_table(
     (parts, j)
 }
 
+/// Rows with at least two more (filled) cells than the header belong to another table glued
+/// on without a separator (`T4.3 | 3 | task | date | …` under a `Day | Activities` header):
+/// each run of such rows becomes its own part with columns guessed from the contents.
+fn split_overwide(parts: Vec<Part>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Part> {
+    let mut out = Vec::with_capacity(parts.len());
+    for part in parts {
+        let width = part.mapping.roles.len();
+        let overwide = |cells: &Vec<String>| {
+            cells.len() >= width + 2 && cells.iter().skip(width).any(|c| !c.trim().is_empty())
+        };
+        if !part.rows.iter().any(|(_, cells)| overwide(cells)) {
+            out.push(part);
+            continue;
+        }
+        let mut current: Vec<(u32, Vec<String>)> = Vec::new();
+        let mut current_wide = false;
+        let flush = |rows: Vec<(u32, Vec<String>)>,
+                     wide: bool,
+                     out: &mut Vec<Part>,
+                     diagnostics: &mut Vec<Diagnostic>| {
+            if rows.is_empty() {
+                return;
+            }
+            let mapping = if wide {
+                let cells: Vec<Vec<String>> = rows
+                    .iter()
+                    .take(GUESS_ROWS)
+                    .map(|(_, c)| c.clone())
+                    .collect();
+                let roles = guess_roles(&cells);
+                diagnostics.push(Diagnostic::info(
+                    Some(rows[0].0),
+                    "glued-table",
+                    "These rows have more cells than the table header: another table seems \
+                     glued on without its header; its columns were guessed from their contents.",
+                ));
+                Mapping {
+                    headers: roles.iter().map(|r| role_name(*r).to_string()).collect(),
+                    roles,
+                }
+            } else {
+                part.mapping.clone()
+            };
+            out.push(Part {
+                mapping,
+                rows,
+                date_column: None,
+            });
+        };
+        for (line, cells) in part.rows.iter().cloned() {
+            let wide = overwide(&cells);
+            if wide != current_wide && !current.is_empty() {
+                flush(
+                    std::mem::take(&mut current),
+                    current_wide,
+                    &mut out,
+                    diagnostics,
+                );
+            }
+            current_wide = wide;
+            current.push((line, cells));
+        }
+        flush(current, current_wide, &mut out, diagnostics);
+    }
+    out
+}
+
 /// Whether a line ends with a cell-closing pipe (cheap check used while collecting).
 fn split_row_closing(t: &str) -> bool {
     t.ends_with('|') && !t.ends_with("\\|") && t.len() > 1
@@ -506,6 +573,8 @@ pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
         parts.extend(found);
         i = next.max(i + 2);
     }
+
+    let mut parts = split_overwide(parts, &mut out.diagnostics);
 
     // Rows → tasks, and what the date pass needs.
     let mut date_rows: Vec<RowDates> = Vec::new();
