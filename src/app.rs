@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use worklog::query::View;
 
 use crate::components::detail::TaskDetail;
+use crate::components::export::ExportMenu;
 use crate::components::filters::Filters;
 use crate::components::loader::{load_demo, LoadControls, ProgressBar};
 use crate::components::sources::{SourceErrors, SourceList};
@@ -208,7 +209,10 @@ pub fn App() -> impl IntoView {
                                 <strong data-testid="task-count">{move || state.rows.with(|r| r.len())}</strong>
                                 {move || format!(" of {} tasks", total_tasks())}
                             </p>
-                            <SourceList />
+                            <div class="status-actions">
+                                <ExportMenu />
+                                <SourceList />
+                            </div>
                         </div>
                         {move || match current.get() {
                             View::Weeks => view! { <WeeksView /> }.into_any(),

@@ -3,6 +3,7 @@
 pub mod chips;
 pub mod date;
 pub mod detail;
+pub mod export;
 pub mod filters;
 pub mod item_tree;
 pub mod loader;

@@ -1,0 +1,134 @@
+//! Download what is on screen: the pages and tasks the current filter selects, in the core's
+//! export formats (JSON contract, CSV, iCalendar, Markdown), built in the browser.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use worklog::export;
+use worklog::Page;
+
+use crate::state::AppState;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Csv,
+    Ics,
+    Markdown,
+}
+
+impl Format {
+    const ALL: [Format; 4] = [Format::Json, Format::Csv, Format::Ics, Format::Markdown];
+
+    fn label(self) -> &'static str {
+        match self {
+            Format::Json => "JSON",
+            Format::Csv => "CSV",
+            Format::Ics => "Calendar (.ics)",
+            Format::Markdown => "Markdown",
+        }
+    }
+
+    fn file(self) -> (&'static str, &'static str) {
+        match self {
+            Format::Json => ("worklog.json", "application/json"),
+            Format::Csv => ("worklog.csv", "text/csv"),
+            Format::Ics => ("worklog.ics", "text/calendar"),
+            Format::Markdown => ("worklog.md", "text/markdown"),
+        }
+    }
+}
+
+/// The pages on screen: second-language twins folded as in the views, then the filter.
+fn selected_pages(state: AppState) -> Vec<Page> {
+    let collection = state.collection.get_untracked();
+    let hidden = state.hidden.get_untracked();
+    let shown: Vec<Page> = collection
+        .pages()
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !hidden.get(*i).copied().unwrap_or(false))
+        .map(|(_, p)| p.clone())
+        .collect();
+    state.filter.with_untracked(|f| export::filtered(&shown, f))
+}
+
+fn render(format: Format, pages: Vec<Page>) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    match format {
+        Format::Json => {
+            let doc = worklog::Export {
+                schema: worklog::SCHEMA_VERSION,
+                pages,
+            };
+            export::json::write(&doc, &mut out).map_err(|e| e.to_string())?;
+        }
+        Format::Csv => export::csv::write(&pages, &mut out).map_err(|e| e.to_string())?,
+        Format::Ics => {
+            let now = js_sys::Date::new_0();
+            let dtstamp = chrono::DateTime::from_timestamp_millis(now.get_time() as i64)
+                .map(|d| d.naive_utc())
+                .unwrap_or_default();
+            let options = export::ics::Options {
+                calendar_name: "Worklog".to_string(),
+                dtstamp,
+            };
+            export::ics::write(&pages, &options, &mut out).map_err(|e| e.to_string())?;
+        }
+        Format::Markdown => {
+            export::markdown::write(&pages, "Worklog", &mut out).map_err(|e| e.to_string())?
+        }
+    }
+    Ok(out)
+}
+
+/// Hand bytes to the browser as a file download.
+fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let anchor: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url)
+}
+
+#[component]
+pub fn ExportMenu() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (error, set_error) = signal(None::<String>);
+    view! {
+        <details class="export">
+            <summary>"Export"</summary>
+            <ul>
+                {Format::ALL
+                    .into_iter()
+                    .map(|format| {
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    data-format=format.file().0
+                                    on:click=move |_| {
+                                        let (name, mime) = format.file();
+                                        let result = render(format, selected_pages(state))
+                                            .and_then(|bytes| {
+                                                download(name, mime, &bytes)
+                                                    .map_err(|e| format!("{e:?}"))
+                                            });
+                                        set_error.set(result.err());
+                                    }
+                                >
+                                    {format.label()}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            {move || error.get().map(|e| view! { <p class="note" role="alert">"Export failed: " {e}</p> })}
+        </details>
+    }
+}
