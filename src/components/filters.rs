@@ -135,6 +135,7 @@ fn ServiceFacet() -> impl IntoView {
                                             <input
                                                 type="checkbox"
                                                 name="service"
+                                                data-service=o.value.clone()
                                                 value=o.value.clone()
                                                 prop:checked=o.selected
                                                 on:change=move |_| {
