@@ -382,7 +382,7 @@ fn read_table(
         } else {
             let expected = mapping.roles.len();
             match pending.as_mut() {
-                Some(p) if !p.closing_pipe && (p.cells_estimate < expected || t.contains('|')) => {
+                Some(p) if !p.closing_pipe && p.cells_estimate < expected => {
                     // A cell broken by a hard line break: the line continues the open cell.
                     p.raw.push(' ');
                     p.raw.push_str(t);
@@ -648,7 +648,8 @@ pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
                         | Role::Notes
                         | Role::Week
                         | Role::Other
-                ) || col >= expected;
+                ) && part.date_column != Some(col)
+                    || col >= expected;
                 let plain = days::strip_markup(value);
                 if keep && !plain.is_empty() {
                     let header = mapping
