@@ -13,8 +13,8 @@ use crate::parse::week;
 pub const EMPTY_PAGE: &str = "empty-page";
 pub const STUB_PAGE: &str = "stub-page";
 
-/// A week page with no table and less body text than this is a placeholder.
-const STUB_TEXT_CHARS: usize = 160;
+/// A week page with no table and less body text than this may be a placeholder.
+const STUB_TEXT_CHARS: usize = 300;
 
 pub struct Found {
     pub kind: PageKind,
@@ -47,6 +47,30 @@ fn may_be_worklog(source: &str) -> bool {
     lower.contains("content/") || is_index_name(&name) || name.contains("worklog")
 }
 
+/// Template filler left in a page that was never written.
+const PLACEHOLDERS: [&str; 8] = [
+    "describe the goal",
+    "write the result",
+    "task 1",
+    "doing task",
+    "lorem ipsum",
+    "todo",
+    "tbd",
+    "mô tả mục tiêu",
+];
+
+/// No table and (almost no text, or little text that is template filler).
+fn is_placeholder(text: &str, outline: &Outline) -> bool {
+    if outline.text_chars < 40 {
+        return true;
+    }
+    if outline.text_chars >= STUB_TEXT_CHARS {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    PLACEHOLDERS.iter().any(|p| lower.contains(p))
+}
+
 pub fn classify(
     source: &str,
     text: &str,
@@ -72,12 +96,16 @@ pub fn classify(
         return found;
     }
 
-    if path_week.is_none() && may_be_worklog(source) {
+    if path_week.is_none() {
         let weeks = week::single_file_weeks(&outline.headings);
         if !weeks.is_empty() {
-            found.kind = PageKind::SingleFile;
-            found.week = weeks.first().copied();
-            found.weeks = weeks;
+            if may_be_worklog(source) {
+                found.kind = PageKind::SingleFile;
+                found.week = weeks.first().copied();
+                found.weeks = weeks;
+            }
+            // Otherwise notes about several weeks (`WEEK_UPDATE_CONTENT.md`): not a page of
+            // the site, kind "other".
             return found;
         }
     }
@@ -86,7 +114,7 @@ pub fn classify(
     let index_name = is_index_name(&file_name(source));
     if path_week.is_none()
         && index_name
-        && (outline.linked_weeks.len() >= 2 || resolved.week.is_none())
+        && (outline.linked_weeks.len() >= 2 || resolved.week.is_none() || resolved.from_weight)
         && source.to_lowercase().contains("log")
     {
         found.kind = PageKind::Index;
@@ -98,7 +126,7 @@ pub fn classify(
             found.week = Some(n);
             found.weeks = resolved.weeks;
             found.diagnostics = resolved.diagnostics;
-            found.kind = if tasks == 0 && outline.text_chars < STUB_TEXT_CHARS {
+            found.kind = if tasks == 0 && is_placeholder(text, outline) {
                 found.diagnostics.push(Diagnostic::info(
                     None,
                     STUB_PAGE,

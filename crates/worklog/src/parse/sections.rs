@@ -411,6 +411,11 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
         let line = lines.line(body_offset + range.start);
         if state.skip > 0 {
             match &event {
+                // Index tables link the weeks: `| [**Week 1**](1.1-Week1/) | … |`.
+                Event::Text(text) => state
+                    .outline
+                    .linked_weeks
+                    .extend(week::numbers_in_text(text)),
                 Event::Start(Tag::Table(_) | Tag::MetadataBlock(_)) => state.skip += 1,
                 Event::End(TagEnd::Table | TagEnd::MetadataBlock(_)) => state.skip -= 1,
                 _ => {}
@@ -562,6 +567,10 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
         state.emit(item);
     }
     state.close_section();
+    // Index pages link the weeks: `[Doing task A...](1.2-week2/)`.
+    for (url, _) in &state.inline.links {
+        state.outline.linked_weeks.extend(week::number_in_path(url));
+    }
     state.outline
 }
 

@@ -44,12 +44,13 @@ fn mentions(text: &str) -> Vec<Vec<u32>> {
             i = j; // "weekly", "tuanh"
             continue;
         }
-        // Separators between the keyword and the number: space, `-`, `_`, `#`, `.`, `:`.
+        // Separators between the keyword and the number: space, `-`, `_`, `#`, `.` (not `:`:
+        // Vietnamese "tuần: 6 - 12 tháng 10" is a date range, not weeks).
         let mut skipped = 0;
         while skipped < 3
             && chars
                 .get(j)
-                .is_some_and(|c| matches!(c, ' ' | '-' | '_' | '#' | '.' | ':' | '\u{a0}'))
+                .is_some_and(|c| matches!(c, ' ' | '-' | '_' | '#' | '.' | '\u{a0}'))
         {
             j += 1;
             skipped += 1;
@@ -130,7 +131,7 @@ fn read_number(chars: &[char], at: usize) -> Option<(u32, usize)> {
 /// `[12, 14]` is the range 12–14; longer chains are lists. Duplicates removed.
 fn expand(numbers: Vec<u32>) -> Vec<u32> {
     let numbers = match numbers.as_slice() {
-        [a, b] if b > a && b - a <= 6 => (*a..=*b).collect(),
+        [a, b] if b > a && b - a <= 3 => (*a..=*b).collect(),
         _ => numbers,
     };
     let mut out: Vec<u32> = Vec::with_capacity(numbers.len());
@@ -214,6 +215,8 @@ pub struct Resolved {
     pub weeks: Vec<u32>,
     /// True when the folder or file name gave the number.
     pub from_path: bool,
+    /// True when only the front-matter weight gave it (the weakest evidence).
+    pub from_weight: bool,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -265,6 +268,7 @@ pub fn resolve(source: &str, front: &FrontMatter, headings: &[Heading]) -> Resol
     };
 
     if path.is_none() && pre.is_none() && title.is_none() && heading.is_none() {
+        out.from_weight = true;
         if let Some((n, line)) = weight {
             out.diagnostics.push(Diagnostic::info(
                 Some(line),
