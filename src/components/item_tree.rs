@@ -60,6 +60,23 @@ pub fn item_list(items: &[Item]) -> AnyView {
     .into_any()
 }
 
+/// A bare URL shown compactly: no scheme, no trailing slash, long paths cut in the middle.
+/// The link itself keeps the full URL.
+pub fn short_url(url: &str) -> String {
+    let rest = url
+        .split_once("://")
+        .map_or(url, |(_, r)| r)
+        .trim_end_matches('/');
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    let chars: Vec<char> = rest.chars().collect();
+    if chars.len() <= 42 {
+        return rest.to_string();
+    }
+    let head: String = chars[..28].iter().collect();
+    let tail: String = chars[chars.len() - 12..].iter().collect();
+    format!("{head}…{tail}")
+}
+
 /// References as safe links; a reference without a usable URL is plain text.
 pub fn reference_list(references: &[worklog::Reference]) -> AnyView {
     if references.is_empty() {
@@ -70,8 +87,9 @@ pub fn reference_list(references: &[worklog::Reference]) -> AnyView {
             {references
                 .iter()
                 .map(|r| {
-                    let text = if r.text.trim().is_empty() {
-                        r.url.clone().unwrap_or_default()
+                    let bare = r.text.trim().is_empty() || Some(r.text.trim()) == r.url.as_deref();
+                    let text = if bare {
+                        r.url.as_deref().map(short_url).unwrap_or_default()
                     } else {
                         r.text.clone()
                     };
@@ -103,5 +121,18 @@ mod tests {
         assert!(safe_url("javascript:alert(1)").is_none());
         assert!(safe_url(" data:text/html,x").is_none());
         assert!(safe_url("/relative").is_none());
+    }
+
+    #[test]
+    fn bare_urls_are_shortened() {
+        use super::short_url;
+        assert_eq!(
+            short_url("https://cloudjourney.awsstudygroup.com/"),
+            "cloudjourney.awsstudygroup.com"
+        );
+        let long = short_url(
+            "https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html",
+        );
+        assert!(long.starts_with("docs.aws.amazon.com/cli/late") && long.ends_with("install.html"));
     }
 }

@@ -43,7 +43,7 @@ pub fn DiagnosticsView() -> impl IntoView {
         let collection = state.collection.get();
         // Re-read when pages are added or removed.
         state.origin.track();
-        collection
+        let mut reports = collection
             .pages()
             .iter()
             .enumerate()
@@ -87,7 +87,10 @@ pub fn DiagnosticsView() -> impl IntoView {
                     diagnostics,
                 }
             })
-            .collect::<Vec<_>>()
+            .collect::<Vec<_>>();
+        // Week order (pages without a week first), then path.
+        reports.sort_by(|a, b| a.week.cmp(&b.week).then_with(|| a.source.cmp(&b.source)));
+        reports
     });
     let totals = move || {
         reports.with(|r| {
@@ -141,7 +144,14 @@ fn PageDiagnostics(report: PageReport) -> impl IntoView {
         <article class="page-diagnostics" data-testid="page-diagnostics" data-source=report.source.clone()>
             <h3><code>{report.source.clone()}</code></h3>
             <p class="muted small">{summary}</p>
-            {no_tasks.then(|| view! { <p class="note">"No task was found on this page."</p> })}
+            {no_tasks
+                .then(|| {
+                    if report.kind == PageKind::Index {
+                        view! { <p class="muted small">"The worklog index page: it lists the weeks and has no tasks of its own."</p> }.into_any()
+                    } else {
+                        view! { <p class="note">"No task was found on this page."</p> }.into_any()
+                    }
+                })}
             {report.date_order_reason.clone().map(|r| view! { <p class="muted small">"Date order: " {r}</p> })}
             <ol class="diagnostic-list">
                 {report
