@@ -427,9 +427,15 @@ fn derive_from_labels(
     fm_date: Option<NaiveDate>,
     out: &mut PageDates,
 ) {
-    let anchors: Vec<usize> = (0..rows.len())
-        .filter(|&i| starts[i].is_some() && scanned[i].label_offset.is_some())
-        .collect();
+    let anchors_of = |weekday: bool| -> Vec<usize> {
+        (0..rows.len())
+            .filter(|&i| {
+                starts[i].is_some() && scanned[i].label_offset.map(|o| o.1) == Some(weekday)
+            })
+            .collect()
+    };
+    let weekday_anchors = anchors_of(true);
+    let sequence_anchors = anchors_of(false);
     let fm_monday = fm_date.filter(|d| d.weekday() == chrono::Weekday::Mon);
     for i in 0..rows.len() {
         if starts[i].is_some() || !scanned[i].start.is_empty() || !scanned[i].end.is_empty() {
@@ -444,14 +450,16 @@ fn derive_from_labels(
         if label.0.full_week {
             continue;
         }
-        // Nearest dated row before, else after, with the same kind of label.
-        let before = anchors
-            .iter()
-            .rev()
-            .find(|&&a| a < i && scanned[a].label_offset.map(|o| o.1) == Some(is_weekday));
-        let after = anchors
-            .iter()
-            .find(|&&a| a > i && scanned[a].label_offset.map(|o| o.1) == Some(is_weekday));
+        // Nearest dated row before, else after, with the same kind of label (binary search:
+        // pages with many undated rows stay linear-logarithmic).
+        let same_kind = if is_weekday {
+            &weekday_anchors
+        } else {
+            &sequence_anchors
+        };
+        let split = same_kind.partition_point(|&a| a < i);
+        let before = split.checked_sub(1).and_then(|k| same_kind.get(k));
+        let after = same_kind.get(split);
         let derived = if let Some(&a) = before.or(after) {
             let (anchor_offset, _) = scanned[a].label_offset.unwrap_or((0, is_weekday));
             let mut diff = offset - anchor_offset;

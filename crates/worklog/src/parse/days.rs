@@ -131,7 +131,8 @@ pub fn strip_markup(cell: &str) -> String {
         if c == '<' {
             let lower: String = rest.chars().take(6).collect::<String>().to_lowercase();
             if lower.starts_with("<br") {
-                if let Some(end) = rest.find('>') {
+                // Look for the `>` only nearby: `<br/>`, `<br />`; a far one is not this tag's.
+                if let Some(end) = rest.bytes().take(8).position(|b| b == b'>') {
                     text.push(' ');
                     rest = &rest[end + 1..];
                     continue;
@@ -155,7 +156,8 @@ pub fn strip_markup(cell: &str) -> String {
                 continue;
             }
         }
-        if !matches!(c, '*' | '`' | '~') && !(c == '_' && is_emphasis_underscore(&text, rest)) {
+        let emphasis_underscore = c == '_' && is_emphasis_underscore(&text, rest);
+        if !matches!(c, '*' | '`' | '~') && !emphasis_underscore {
             text.push(c);
         }
         rest = &rest[c.len_utf8()..];

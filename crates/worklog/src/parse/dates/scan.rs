@@ -298,9 +298,9 @@ fn match_at(lx: &[Lex], i: usize) -> Option<(DateToken, usize)> {
                 let mut used = k + 2;
                 let mut year = None;
                 let mut j = used;
-                if is_punct(at(j), ',') || is_punct(at(j), '/') {
-                    j += 1;
-                } else if matches!(at(j), Some(l) if l.kind == LexKind::Word && l.word == "năm") {
+                let year_word =
+                    matches!(at(j), Some(l) if l.kind == LexKind::Word && l.word == "năm");
+                if is_punct(at(j), ',') || is_punct(at(j), '/') || year_word {
                     j += 1;
                 }
                 if let Some(y) = number(at(j), 4, 4) {

@@ -208,7 +208,7 @@ mod tests {
 
     #[test]
     fn long_backtick_lines_are_linear() {
-        let line = "`".repeat(1) + &"| `` ".repeat(20_000);
+        let line = "`".to_string() + &"| `` ".repeat(20_000);
         let row = split_row(&line);
         assert!(!row.cells.is_empty());
     }
