@@ -51,7 +51,7 @@ pub const CODES: &[(&str, Severity, &str)] = &[
     (
         "empty-section",
         Severity::Warning,
-        "a section heading with nothing under it",
+        "a heading with nothing under it before the next heading of the same or a higher level",
     ),
     (
         "template-placeholder",
@@ -112,15 +112,6 @@ pub fn check_page(page: &Page) -> Vec<Diagnostic> {
         }
     }
     check_dates_in_week(page, &mut out);
-    for section in &page.sections {
-        if section.items.is_empty() {
-            out.push(Diagnostic::warning(
-                Some(section.line),
-                "empty-section",
-                format!("The section \"{}\" is empty.", section.heading),
-            ));
-        }
-    }
     out
 }
 
@@ -380,8 +371,15 @@ fn check_sequences(pages: &[Page], findings: &mut Vec<Finding>) {
 pub fn check_text(text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut fence: Option<&str> = None;
+    // The last heading seen with nothing under it yet: (line, level, title).
+    let mut open_heading: Option<(u32, usize, &str)> = None;
+    let (mut seen_heading, mut first_heading) = (false, false);
+    let front_matter_end = front_matter_end(text);
     for (index, line) in text.lines().enumerate() {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        if index < front_matter_end {
+            continue;
+        }
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
         if let Some(marker) = fence {
@@ -389,6 +387,21 @@ pub fn check_text(text: &str) -> Vec<Diagnostic> {
                 fence = None;
             }
             continue;
+        }
+        if let Some((level, title)) = atx_heading(line) {
+            if let Some((at, open_level, open_title)) = open_heading {
+                // The page's first heading directly followed by another is a title.
+                if level <= open_level && !first_heading {
+                    out.push(empty_section(at, open_title));
+                }
+            }
+            first_heading = open_heading.is_none() && !seen_heading;
+            seen_heading = true;
+            open_heading = Some((number, level, title));
+            continue;
+        }
+        if !trimmed.is_empty() {
+            open_heading = None;
         }
         if trimmed.starts_with("```") {
             fence = Some("```");
@@ -429,7 +442,57 @@ pub fn check_text(text: &str) -> Vec<Diagnostic> {
             );
         }
     }
+    if let Some((at, _, title)) = open_heading {
+        out.push(empty_section(at, title));
+    }
+    out.sort_by_key(|d| (d.line, d.column));
     out
+}
+
+fn empty_section(line: u32, title: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Some(line),
+        "empty-section",
+        format!("The section \"{title}\" is empty: nothing before the next heading."),
+    )
+    .at_column(1)
+}
+
+/// `## Title` (up to three spaces of indent, 1–6 `#`, then a space or the end): level and
+/// title without closing `#`s.
+fn atx_heading(line: &str) -> Option<(usize, &str)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let rest = &line[indent..];
+    let level = rest.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&level) {
+        return None;
+    }
+    let after = &rest[level..];
+    if !(after.is_empty() || after.starts_with([' ', '\t'])) {
+        return None;
+    }
+    Some((level, after.trim().trim_end_matches('#').trim_end()))
+}
+
+/// Number of lines of a leading YAML (`---`) or TOML (`+++`) front matter block, 0 if none.
+fn front_matter_end(text: &str) -> usize {
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .skip_while(|(_, l)| l.trim().is_empty());
+    let Some((start, first)) = lines.next() else {
+        return 0;
+    };
+    let marker = first.trim_end();
+    if marker != "---" && marker != "+++" {
+        return 0;
+    }
+    lines
+        .find(|(_, l)| l.trim_end() == marker)
+        .map_or(0, |(end, _)| end.max(start) + 1)
 }
 
 /// `* ...`, `- …`, `+ ...`, `1. ...`: a list item whose only content is an ellipsis.
@@ -468,7 +531,7 @@ fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Section, SectionKind, Task};
+    use crate::model::Task;
 
     fn date(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
@@ -590,17 +653,29 @@ mod tests {
 
     #[test]
     fn empty_sections() {
-        let mut p = page("x.md", 1, Language::En, vec![]);
-        p.sections.push(Section {
-            kind: SectionKind::Learnings,
-            heading: "Key learnings".into(),
-            line: 30,
-            items: Vec::new(),
-        });
-        let d = check_page(&p);
-        assert_eq!(d.len(), 1);
-        assert_eq!(d[0].code, "empty-section");
-        assert_eq!(d[0].line, Some(30));
+        let text = "---\ntitle: x\n---\n# Week 1\n# Week 1 again\n## Objectives\n\n- a\n## Learnings\n\n### Achievements ###\n\n## Plan\n```\n## not a heading\n```\n## Notes\n\n";
+        let got: Vec<_> = check_text(text)
+            .iter()
+            .map(|d| (d.line, d.code.clone(), d.message.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Some(11),
+                    "empty-section".to_string(),
+                    "The section \"Achievements\" is empty: nothing before the next heading."
+                        .to_string()
+                ),
+                (
+                    Some(17),
+                    "empty-section".to_string(),
+                    "The section \"Notes\" is empty: nothing before the next heading.".to_string()
+                ),
+            ]
+        );
+        assert_eq!(front_matter_end("\n---\na: 1\n---\nbody"), 4);
+        assert_eq!(front_matter_end("# title\n---\n"), 0);
     }
 
     #[test]
