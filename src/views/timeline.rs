@@ -247,7 +247,8 @@ pub fn TimelineView() -> impl IntoView {
     let chart = move || {
         let l = data.get();
         let first = l.first?;
-        let day_w = (1100.0 / l.days as f64).clamp(6.0, 28.0);
+        // Fits a 12-week internship beside the filter panel on a laptop; longer ranges scroll.
+        let day_w = (820.0 / l.days as f64).clamp(6.0, 28.0);
         let width = LABEL_W + day_w * l.days as f64 + 8.0;
         let mut lane_y = Vec::with_capacity(l.lanes.len());
         let mut y = AXIS_H;
@@ -320,6 +321,8 @@ pub fn TimelineView() -> impl IntoView {
                     <rect
                         class="bar"
                         data-testid="timeline-bar"
+                        data-lane=b.lane
+                        data-row=b.row
                         data-start=iso(b.start)
                         data-end=iso(b.end)
                         x=x
