@@ -42,7 +42,13 @@ fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            let text_input = el.tag_name() == "INPUT"
+                && !matches!(
+                    el.get_attribute("type").as_deref(),
+                    Some("checkbox" | "radio" | "button" | "submit" | "file")
+                );
+            text_input
+                || matches!(el.tag_name().as_str(), "TEXTAREA" | "SELECT")
                 || el.has_attribute("contenteditable")
         })
 }

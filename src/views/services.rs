@@ -164,6 +164,7 @@ pub fn ServicesView() -> impl IntoView {
                                                             <button
                                                                 type="button"
                                                                 title=format!("{}: {count} tasks in week {week}", row.name)
+                                                                aria-label=format!("{}, week {week}: {count} tasks", row.name)
                                                                 on:click=move |_| open(id.clone(), week)
                                                             >
                                                                 {count}
