@@ -340,7 +340,7 @@ pub fn read_rows(rows: &[RowDates], context: &DateContext) -> PageDates {
         ] {
             let Some(text) = text else { continue };
             if tokens.is_empty() {
-                if !is_placeholder(text) && !row.single {
+                if !is_placeholder(text) {
                     out.diagnostics.push(Diagnostic::warning(
                         Some(row.line),
                         "unparsed-date",
@@ -717,6 +717,44 @@ fn decide_order(
     };
     let example = written(example);
 
+    // The front-matter date's verdict: decisive at step 4, and named as support earlier.
+    let fm_choice: Option<(DateOrder, String)> = fm_date.and_then(|fm| {
+        let distance = |order: DateOrder| {
+            tokens_with_line()
+                .filter(|(t, _)| t.is_ambiguous())
+                .filter_map(|(t, _)| t.read(order, Some(fm)))
+                .map(|d| (d - fm).num_days().abs())
+                .min()
+        };
+        let (a, b) = (distance(DateOrder::Dmy)?, distance(DateOrder::Mdy)?);
+        let close = 10;
+        if (a <= close) == (b <= close) {
+            return None;
+        }
+        let (order, near, far) = if a <= close {
+            (DateOrder::Dmy, a, b)
+        } else {
+            (DateOrder::Mdy, b, a)
+        };
+        Some((
+            order,
+            format!(
+                "The front-matter date {fm} is {near} day(s) from the dates read {} and {far} days from them read {}.",
+                order_words(order),
+                order_words(other(order))
+            ),
+        ))
+    });
+    let with_support = |order: DateOrder, reason: String| -> String {
+        match &fm_choice {
+            Some((fm_order, _)) if *fm_order == order => {
+                let fm = fm_date.map(|d| d.to_string()).unwrap_or_default();
+                format!("{reason} The front-matter date {fm} agrees.")
+            }
+            _ => reason,
+        }
+    };
+
     // 2. Weekday agreement with the day column.
     let (dmy_votes, mdy_votes, compared) = weekday_votes(scanned, page_year);
     if dmy_votes != mdy_votes {
@@ -728,11 +766,11 @@ fn decide_order(
         if win * 2 > compared {
             return (
                 Some(order),
-                Some(format!(
+                Some(with_support(order, format!(
                     "The day column matches the weekdays of the dates read {} on {win} of {compared} rows ({} would match {lose}).",
                     order_words(order),
                     order_words(other(order))
-                )),
+                ))),
             );
         }
     }
@@ -766,40 +804,16 @@ fn decide_order(
         };
         return (
             Some(order),
-            Some(format!(
+            Some(with_support(order, format!(
                 "From row to row the {part} part of the dates changes while the {stays} stays the same, so the {part} part is the day: {}.",
                 order_words(order)
-            )),
+            ))),
         );
     }
 
     // 4. Closeness to the front-matter date.
-    if let Some(fm) = fm_date {
-        let distance = |order: DateOrder| {
-            tokens_with_line()
-                .filter(|(t, _)| t.is_ambiguous())
-                .filter_map(|(t, _)| t.read(order, Some(fm)))
-                .map(|d| (d - fm).num_days().abs())
-                .min()
-        };
-        if let (Some(a), Some(b)) = (distance(DateOrder::Dmy), distance(DateOrder::Mdy)) {
-            let close = 10;
-            if (a <= close) != (b <= close) {
-                let (order, near, far) = if a <= close {
-                    (DateOrder::Dmy, a, b)
-                } else {
-                    (DateOrder::Mdy, b, a)
-                };
-                return (
-                    Some(order),
-                    Some(format!(
-                        "The front-matter date {fm} is {near} day(s) from the dates read {} and {far} days from them read {}.",
-                        order_words(order),
-                        order_words(other(order))
-                    )),
-                );
-            }
-        }
+    if let Some((order, reason)) = fm_choice {
+        return (Some(order), Some(reason));
     }
 
     // 5. Other pages.
@@ -980,6 +994,35 @@ mod tests {
         let rows = vec![row(1, "", "30/12/2025", ""), row(2, "", "02/01", "")];
         let out = read_rows(&rows, &DateContext::default());
         assert_eq!(out.rows[1].start, date(2026, 1, 2));
+    }
+
+    #[test]
+    fn reread_switches_order_and_drops_the_warning() {
+        let text = "| Task | Start Date | Completion Date |\n| --- | --- | --- |\n| A | 05/06/2025 | 05/07/2025 |\n";
+        let mut page =
+            crate::parse::parse_page("content/1-Worklog/1.1-Week1/_index.md", text.as_bytes());
+        assert_eq!(page.date_order, Some(DateOrder::Dmy));
+        assert!(page
+            .diagnostics
+            .iter()
+            .any(|d| d.code == AMBIGUOUS_DATE_ORDER));
+        reread_dates(
+            &mut page,
+            DateOrder::Mdy,
+            "The language twin is month/day.".into(),
+        );
+        assert_eq!(page.date_order, Some(DateOrder::Mdy));
+        assert_eq!(
+            page.date_order_reason.as_deref(),
+            Some("The language twin is month/day.")
+        );
+        assert_eq!(page.tasks[0].start, date(2025, 5, 6));
+        assert_eq!(page.tasks[0].end, date(2025, 5, 7));
+        assert_eq!(page.tasks[0].weekday, Some(Weekday::Tue));
+        assert!(!page
+            .diagnostics
+            .iter()
+            .any(|d| d.code == AMBIGUOUS_DATE_ORDER));
     }
 
     #[test]

@@ -664,9 +664,8 @@ pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
             let non_empty = |c: Option<&String>| c.filter(|c| !c.trim().is_empty()).cloned();
             let mut start_text = non_empty(cell(Role::Start));
             let end_text = non_empty(cell(Role::End));
-            let mut single = false;
             if start_text.is_none() && end_text.is_none() {
-                let date_cell = non_empty(cell(Role::Date))
+                start_text = non_empty(cell(Role::Date))
                     .or_else(|| non_empty(part.date_column.and_then(|c| cells.get(c))))
                     .or_else(|| {
                         label
@@ -674,13 +673,9 @@ pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
                             .filter(|l| l.has_date)
                             .and_then(|_| non_empty(day_col.and_then(|c| cells.get(c))))
                     });
-                if date_cell.is_some() {
-                    start_text = date_cell;
-                    single = true;
-                }
-            } else if mapping.column(Role::End).is_none() {
-                single = true;
             }
+            // One date cell (or an empty end cell): a one-day task, unless the cell is a range.
+            let single = end_text.is_none();
             let day = label
                 .as_ref()
                 .map(|l| l.text.clone())

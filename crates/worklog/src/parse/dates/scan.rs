@@ -173,6 +173,16 @@ pub fn scan(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < lexes.len() {
+        if let Some((a, b, used)) = day_range_at(&lexes, i) {
+            let span = lexes[i].span.start..lexes[i + used - 1].span.end;
+            found.push(Found {
+                token: a,
+                span: span.clone(),
+            });
+            found.push(Found { token: b, span });
+            i += used;
+            continue;
+        }
         match match_at(&lexes, i) {
             Some((token, used)) => {
                 let span = lexes[i].span.start..lexes[i + used - 1].span.end;
@@ -183,6 +193,42 @@ pub fn scan(text: &str) -> Vec<Found> {
         }
     }
     found
+}
+
+/// `17-18/10/2025`: two days sharing one month and year (a two-day row), read as the two
+/// dates `17/10/2025` and `18/10/2025`.
+fn day_range_at(lx: &[Lex], i: usize) -> Option<(DateToken, DateToken, usize)> {
+    let at = |k: usize| lx.get(i + k);
+    if i > 0 && adjacent(at(0)) && !matches!(lx[i - 1].kind, LexKind::Punct('(' | '[')) {
+        return None;
+    }
+    let a = number(at(0), 1, 2)?;
+    at(1).filter(|l| matches!(l.kind, LexKind::Punct('-' | '–')))?;
+    let b = number(at(2), 1, 2)?;
+    if !(is_punct(at(3), '/') && adjacent(at(3)) && adjacent(at(4))) {
+        return None;
+    }
+    let middle = number(at(4), 1, 2)?;
+    let with_year = is_punct(at(5), '/') && adjacent(at(5)) && adjacent(at(6));
+    let (year, used) = if with_year {
+        let year_digits = match at(6).map(|l| l.kind) {
+            Some(LexKind::Number { digits, .. }) if digits == 2 || digits == 4 => digits,
+            _ => return None,
+        };
+        (Some(year_of(number(at(6), 2, 4)?, year_digits)), 7)
+    } else {
+        (None, 5)
+    };
+    if glued_more(lx, i + used) {
+        return None;
+    }
+    let token = |first| DateToken::Numeric {
+        first,
+        second: middle,
+        year,
+        sep: '/',
+    };
+    Some((token(a), token(b), used))
 }
 
 /// Try every date shape starting at lexeme `i`; returns the token and how many lexemes it used.
@@ -435,6 +481,22 @@ mod tests {
                 year: None,
                 sep: '/'
             }]
+        );
+    }
+
+    #[test]
+    fn two_day_range() {
+        assert_eq!(tokens("17-18/03").len(), 2);
+        let found = tokens("17-18/10/2025");
+        assert_eq!(found.len(), 2);
+        assert_eq!(
+            found[1],
+            DateToken::Numeric {
+                first: 18,
+                second: 10,
+                year: Some(2025),
+                sep: '/'
+            }
         );
     }
 
