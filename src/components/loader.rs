@@ -105,7 +105,6 @@ pub fn LoadControls() -> impl IntoView {
 
     view! {
         <div class="load-controls" role="group" aria-label="Load worklogs">
-            <label class="button" for="file-input">"Open files"</label>
             <input
                 id="file-input"
                 class="visually-hidden"
@@ -118,7 +117,7 @@ pub fn LoadControls() -> impl IntoView {
                     }
                 }
             />
-            <label class="button" for="folder-input">"Open folder"</label>
+            <label class="button" for="file-input">"Open files"</label>
             <input
                 id="folder-input"
                 class="visually-hidden"
@@ -131,6 +130,7 @@ pub fn LoadControls() -> impl IntoView {
                     }
                 }
             />
+            <label class="button" for="folder-input">"Open folder"</label>
             <button type="button" id="paste-button" on:click=open_paste>"Paste"</button>
             <form class="url-form" on:submit=submit_url>
                 <label class="visually-hidden" for="url-input">"Worklog URL"</label>
