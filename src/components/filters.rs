@@ -230,6 +230,13 @@ fn WeekFacet() -> impl IntoView {
             state.navigate(true, move |vs| vs.filter.weeks = vec![range]);
         }
     };
+    // The inputs show the selection when it is one range, and are empty otherwise.
+    let range_bound = move |start: bool| {
+        state.filter.with(|f| match f.weeks.as_slice() {
+            [r] => (if start { r.start } else { r.end }).to_string(),
+            _ => String::new(),
+        })
+    };
     view! {
         <Show when=move || state.facets.with(|f| !f.weeks.is_empty())>
             <fieldset class="facet" data-testid="facet-weeks">
@@ -276,9 +283,25 @@ fn WeekFacet() -> impl IntoView {
                 </ul>
                 <div class="range">
                     <label for="week-from">"From week"</label>
-                    <input id="week-from" type="number" min="0" max="60" node_ref=range_from on:change=move |_| apply_range() />
+                    <input
+                        id="week-from"
+                        type="number"
+                        min="0"
+                        max="60"
+                        node_ref=range_from
+                        prop:value=move || range_bound(true)
+                        on:change=move |_| apply_range()
+                    />
                     <label for="week-to">"to"</label>
-                    <input id="week-to" type="number" min="0" max="60" node_ref=range_to on:change=move |_| apply_range() />
+                    <input
+                        id="week-to"
+                        type="number"
+                        min="0"
+                        max="60"
+                        node_ref=range_to
+                        prop:value=move || range_bound(false)
+                        on:change=move |_| apply_range()
+                    />
                 </div>
             </fieldset>
         </Show>
