@@ -676,8 +676,10 @@ pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
             }
             // One date cell (or an empty end cell): a one-day task, unless the cell is a range.
             let single = end_text.is_none();
+            // A cell that is only a date (`13/07/2026` under `Date`) is a date, not a day label.
             let day = label
                 .as_ref()
+                .filter(|l| l.first.is_some() || l.full_week || !l.has_date)
                 .map(|l| l.text.clone())
                 .filter(|t| !t.is_empty());
             date_rows.push(RowDates {
@@ -766,6 +768,76 @@ mod tests {
         assert!(out.tasks[0].text.contains("second part"));
         assert_eq!(out.tasks[2].day.as_deref(), Some("4"));
         assert_eq!(out.tasks[2].start, NaiveDate::from_ymd_opt(2025, 10, 8));
+    }
+
+    /// Random pages built from the pieces tables, labels and dates are made of (multi-byte
+    /// letters next to every delimiter) must never panic.
+    #[test]
+    fn random_table_soup_does_not_panic() {
+        const PIECES: [&str; 40] = [
+            "|",
+            "|",
+            "| ",
+            " |",
+            "-",
+            "---",
+            ":---:",
+            "`",
+            "``",
+            "\\",
+            "\n",
+            "\n",
+            "\r\n",
+            "2",
+            "/",
+            "Thứ",
+            "ạ",
+            "<br>",
+            "<br",
+            "**",
+            "(",
+            ")",
+            "2025",
+            "12",
+            "31",
+            "Jan",
+            "tháng",
+            "Day",
+            "Task",
+            "Start Date",
+            "Completion Date",
+            "Ngày",
+            "CN",
+            "6-7",
+            ",",
+            ".",
+            "&emsp;",
+            "```",
+            "\u{feff}",
+            "🎯",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let len = (next() % 120) as usize;
+            let mut page = String::from(
+                "| Day | Task | Start Date | Completion Date |\n| --- | --- | --- | --- |\n",
+            );
+            for _ in 0..len {
+                page.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            }
+            let out = tasks(&page);
+            for task in &out.tasks {
+                assert!(task.line >= 1);
+            }
+            let _ = days::parse_label(&page);
+            let _ = dates::scan(&page);
+        }
     }
 
     #[test]
