@@ -899,8 +899,9 @@ pub fn reread_dates(page: &mut Page, order: DateOrder, reason: String) {
     };
     let read = read_rows(&rows, &context);
     let lines: std::collections::HashSet<u32> = page.tasks.iter().map(|t| t.line).collect();
-    const REREAD_CODES: [&str; 6] = [
+    const REREAD_CODES: [&str; 7] = [
         AMBIGUOUS_DATE_ORDER,
+        "year-from-weekdays",
         "day-label-mismatch",
         "end-before-start",
         "date-from-day-label",
