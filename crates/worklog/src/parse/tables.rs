@@ -536,33 +536,21 @@ pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
             continue;
         }
         let header_line = (i + 1) as u32;
-        let headers = split_row(lines[i]).cells;
-        let headers = if columns::is_worklog(&columns::roles_of(&headers)) {
-            headers
-        } else {
-            // A missing pipe may have merged the labels that make it a worklog header.
-            let mut scratch = Vec::new();
-            let split = split_merged_header(
-                headers.clone(),
-                separator_cells(lines[i + 1]),
-                header_line,
-                &mut scratch,
-            );
-            if columns::is_worklog(&columns::roles_of(&split)) {
-                out.diagnostics.extend(scratch);
-                split
-            } else {
-                i += 2;
-                continue;
-            }
-        };
+        // A missing pipe may have merged two labels into one header cell: split them first.
+        let mut notes = Vec::new();
         let headers = split_merged_header(
-            headers,
+            split_row(lines[i]).cells,
             separator_cells(lines[i + 1]),
             header_line,
-            &mut out.diagnostics,
+            &mut notes,
         );
         let roles = columns::roles_of(&headers);
+        if !columns::is_worklog(&roles) {
+            // Comparison, metric or summary table: not tasks.
+            i += 2;
+            continue;
+        }
+        out.diagnostics.extend(notes);
         let (found, next) = read_table(
             &lines,
             &skip,
@@ -752,6 +740,25 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.code == "row-cell-count" && d.line == Some(6)));
+    }
+
+    #[test]
+    fn hint_settles_an_ambiguous_page_without_warning() {
+        let page = "| Task | Start Date |\n| --- | --- |\n| A | 05/06/2025 |\n";
+        let context = TableContext {
+            date_order_hint: Some(DateOrder::Mdy),
+            ..TableContext::default()
+        };
+        let out = extract_tasks(page, &context);
+        assert_eq!(out.date_order, Some(DateOrder::Mdy));
+        assert_eq!(out.tasks[0].start, NaiveDate::from_ymd_opt(2025, 5, 6));
+        assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+        // A proof on the page beats the hint.
+        let page = "| Task | Start Date |\n| --- | --- |\n| A | 25/06/2025 |\n";
+        assert_eq!(
+            extract_tasks(page, &context).date_order,
+            Some(DateOrder::Dmy)
+        );
     }
 
     #[test]
