@@ -194,42 +194,105 @@ impl Input {
     }
 }
 
-/// Find, read, decode and parse every file; binary and unreadable files are skipped with a
-/// problem. `keep_text` keeps the decoded text for the text checks.
+/// What reading one file gave.
+enum Read {
+    Page(Box<worklog::Page>, String),
+    Skipped(Problem),
+}
+
+/// Read, decode and parse one file.
+fn read_one(file: &FoundFile, keep_text: bool) -> Read {
+    let bytes = match fs::read(&file.path) {
+        Ok(b) => b,
+        Err(e) => {
+            return Read::Skipped(Problem {
+                path: file.display.clone(),
+                message: format!("cannot read, skipped: {e}"),
+                fatal: false,
+            })
+        }
+    };
+    let decoded = decode::decode(&bytes);
+    if decoded.binary {
+        return Read::Skipped(Problem {
+            path: file.display.clone(),
+            message: "not a text file, skipped".to_string(),
+            fatal: false,
+        });
+    }
+    let page = parse_page(&file.display, &bytes);
+    let text = if keep_text {
+        decoded.text
+    } else {
+        String::new()
+    };
+    Read::Page(Box::new(page), text)
+}
+
+/// Most threads used for parsing; pages are independent, so this scales with cores.
+const MAX_THREADS: usize = 8;
+/// Below this many files one thread is faster than starting more.
+const MIN_FILES_PER_THREAD: usize = 64;
+
+/// Find, read, decode and parse every file, on all cores, keeping the order of the files;
+/// binary and unreadable files are skipped with a problem. `keep_text` keeps the decoded
+/// text for the text checks.
 pub fn load(paths: &[PathBuf], keep_text: bool) -> Input {
     let Found {
         files,
         mut problems,
     } = find(paths);
-    let mut pages = Vec::with_capacity(files.len());
-    let mut texts = Vec::with_capacity(files.len());
-    for file in files {
-        let bytes = match fs::read(&file.path) {
-            Ok(b) => b,
-            Err(e) => {
-                problems.push(Problem {
-                    path: file.display.clone(),
-                    message: format!("cannot read, skipped: {e}"),
-                    fatal: false,
-                });
-                continue;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(MAX_THREADS)
+        .min(files.len() / MIN_FILES_PER_THREAD)
+        .max(1);
+    let chunk = files.len().div_ceil(threads).max(1);
+    let results: Vec<Read> = if threads == 1 {
+        files.iter().map(|f| read_one(f, keep_text)).collect()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = files
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|f| read_one(f, keep_text))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .zip(files.chunks(chunk))
+                .flat_map(|(handle, part)| {
+                    // A panicking parser thread must not lose the other pages: its files are
+                    // reported instead (parsing is designed never to panic).
+                    handle.join().unwrap_or_else(|_| {
+                        part.iter()
+                            .map(|f| {
+                                Read::Skipped(Problem {
+                                    path: f.display.clone(),
+                                    message: "internal error while parsing, skipped".to_string(),
+                                    fatal: false,
+                                })
+                            })
+                            .collect()
+                    })
+                })
+                .collect()
+        })
+    };
+    let mut pages = Vec::with_capacity(results.len());
+    let mut texts = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Read::Page(page, text) => {
+                pages.push(*page);
+                texts.push(text);
             }
-        };
-        let decoded = decode::decode(&bytes);
-        if decoded.binary {
-            problems.push(Problem {
-                path: file.display.clone(),
-                message: "not a text file, skipped".to_string(),
-                fatal: false,
-            });
-            continue;
+            Read::Skipped(problem) => problems.push(problem),
         }
-        pages.push(parse_page(&file.display, &bytes));
-        texts.push(if keep_text {
-            decoded.text
-        } else {
-            String::new()
-        });
     }
     Input {
         collection: Collection::new(pages),
