@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use chrono::NaiveDate;
 
-use crate::collection::Collection;
+use crate::collection::{internship_key, Collection};
 use crate::model::{Diagnostic, Language, Page, PageKind, Severity};
 use crate::query::{page_weeks, task_span};
 
@@ -171,7 +171,14 @@ fn already_reported(page: &Page, d: &Diagnostic) -> bool {
 /// The folder a page's language twins share, and the file name without its language suffix:
 /// `a/1.5-Week5/_index.vi.md` → (`a/1.5-Week5`, `_index`); `w/week-5.en.md` → (`w`, `week-5`).
 fn twin_key(source: &str) -> (String, String) {
-    let normalized = source.replace('\\', "/");
+    let mut normalized = source.replace('\\', "/");
+    // Hugo's per-language content folders (`content/en/...`, `content/vi/...`) hold twins too.
+    for lang in ["/en/", "/vi/"] {
+        let marker = format!("content{lang}");
+        if let Some(at) = normalized.to_ascii_lowercase().find(&marker) {
+            normalized.replace_range(at + "content".len()..at + marker.len() - 1, "");
+        }
+    }
     let (dir, file) = match normalized.rsplit_once('/') {
         Some((d, f)) => (d.to_string(), f.to_string()),
         None => (String::new(), normalized.clone()),
@@ -186,29 +193,6 @@ fn twin_key(source: &str) -> (String, String) {
         .or_else(|| stem.strip_suffix(".en"))
         .unwrap_or(stem);
     (dir, stem.to_string())
-}
-
-/// The root of one internship, for week sequences: the part of the path up to `content/` when
-/// there is one (a Hugo site), else the folder holding the week files or week folders.
-fn internship_key(source: &str) -> String {
-    let normalized = source.replace('\\', "/");
-    let parts: Vec<&str> = normalized.split('/').collect();
-    if let Some(i) = parts
-        .iter()
-        .rposition(|p| p.eq_ignore_ascii_case("content"))
-    {
-        return parts[..=i].join("/");
-    }
-    let (dir, stem) = twin_key(&normalized);
-    if stem == "_index" || stem == "index" {
-        // `<root>/1.5-Week5/_index.md`: the week is the folder.
-        match dir.rsplit_once('/') {
-            Some((parent, _)) => parent.to_string(),
-            None => String::new(),
-        }
-    } else {
-        dir
-    }
 }
 
 /// Pages that count for week sequences: any page with a week number except the index (a stub
@@ -706,10 +690,12 @@ mod tests {
         );
         assert_eq!(twin_key("w/week-5.en.md"), ("w".into(), "week-5".into()));
         assert_eq!(
-            internship_key("r/content/1-Worklog/1.5-Week5/_index.md"),
-            "r/content"
+            twin_key("s/content/vi/worklog/week-5.md"),
+            twin_key("s/content/en/worklog/week-5.md")
         );
-        assert_eq!(internship_key("logs/1.5-Week5/_index.md"), "logs");
-        assert_eq!(internship_key("logs/week-5.md"), "logs");
+        assert_eq!(
+            twin_key("s/content/vi/worklog/week-5.md").0,
+            "s/content/worklog"
+        );
     }
 }
