@@ -180,6 +180,8 @@ pub fn lint(args: &LintArgs) -> Result<ExitCode> {
             }
             #[derive(Serialize)]
             struct Report<'a> {
+                /// Version of this report's shape (bumped on incompatible changes).
+                schema: u32,
                 files: usize,
                 #[serde(flatten)]
                 counts: &'a Counts,
@@ -187,6 +189,7 @@ pub fn lint(args: &LintArgs) -> Result<ExitCode> {
                 skipped: Vec<Skipped<'a>>,
             }
             let report = Report {
+                schema: 1,
                 files: pages.len(),
                 counts: &counts,
                 diagnostics: &rows,

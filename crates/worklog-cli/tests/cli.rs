@@ -174,6 +174,7 @@ fn lint_json_format() {
             .arg(clean()),
     );
     let report: Value = serde_json::from_str(&out).expect("lint JSON");
+    assert_eq!(report["schema"], 1);
     assert_eq!(report["files"], 3);
     assert_eq!(report["errors"], 0);
     assert!(report["diagnostics"].is_array());

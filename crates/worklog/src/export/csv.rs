@@ -1,5 +1,6 @@
 //! CSV: one row per task, RFC 4180 quoting by the `csv` crate (cells hold commas, quotes and
-//! newlines), UTF-8, a header row. Spreadsheet-friendly: dates are ISO `YYYY-MM-DD`.
+//! newlines), UTF-8, a header row. Spreadsheet-friendly: dates are ISO `YYYY-MM-DD`, and page
+//! text that would start a formula is neutralised.
 
 use std::io::Write;
 
@@ -32,6 +33,17 @@ pub fn write<W: Write>(pages: &[Page], out: W) -> Result<(), ::csv::Error> {
     Ok(())
 }
 
+/// Page text opened in a spreadsheet must stay text: a cell starting with `=`, `+`, `-`, `@`
+/// (or a tab / carriage return) would be evaluated as a formula (CSV injection), so it gets a
+/// leading `'`, which spreadsheets hide.
+fn neutralize(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
 fn record(page: &Page, task: &Task) -> [String; 11] {
     let weeks = page_weeks(page)
         .map(|w| w.to_string())
@@ -59,17 +71,34 @@ fn record(page: &Page, task: &Task) -> [String; 11] {
         .join("; ");
     [
         weeks,
-        task.day.clone().unwrap_or_default(),
+        neutralize(task.day.as_deref().unwrap_or_default()),
         weekday,
         date(task.start),
         date(task.end),
-        task.text.clone(),
-        super::service_names(&task.services),
-        references,
+        neutralize(&task.text),
+        neutralize(&super::service_names(&task.services)),
+        neutralize(&references),
         page.language
             .map(|l| l.code().to_string())
             .unwrap_or_default(),
         page.source.clone(),
         task.line.to_string(),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralize;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(
+            neutralize("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(neutralize("- item"), "'- item");
+        assert_eq!(neutralize("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralize("Learn S3"), "Learn S3");
+        assert_eq!(neutralize(""), "");
+    }
 }
