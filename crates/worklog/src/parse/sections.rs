@@ -26,6 +26,9 @@ pub struct Heading {
     pub kind: Option<SectionKind>,
 }
 
+/// Deeper list nesting is flattened at this depth.
+pub const MAX_DEPTH: usize = crate::parse::cells::MAX_DEPTH;
+
 /// Level given to bold-paragraph headings: below every `#` heading.
 pub const BOLD_LEVEL: u8 = 7;
 
@@ -84,12 +87,16 @@ pub fn classify(heading: &str) -> Option<SectionKind> {
         Some((label, _)) if label.chars().any(char::is_alphabetic) => label,
         _ => lower.as_str(),
     };
-    let text = format!(" {}", normalise_words(label));
+    let text = normalise_words(label);
     let mut best: Option<(usize, usize, SectionKind)> = None;
     for (kind, words) in KEYWORDS {
         for word in *words {
-            let needle = format!(" {word}");
-            if let Some(at) = text.find(&needle) {
+            // First occurrence at the start of a word.
+            let at = text
+                .match_indices(word)
+                .map(|(at, _)| at)
+                .find(|&at| at == 0 || text.as_bytes()[at - 1] == b' ');
+            if let Some(at) = at {
                 let better = match best {
                     None => true,
                     Some((pos, len, _)) => at < pos || (at == pos && word.len() > len),
@@ -269,6 +276,10 @@ struct State {
     paragraph_line: u32,
     /// Unsafe URLs of the inline builder already turned into diagnostics.
     reported: usize,
+    /// Lists and items nested deeper than [`MAX_DEPTH`]: their text is flattened into
+    /// children of the deepest kept item (bounded recursion downstream).
+    overflow_lists: usize,
+    overflow_items: usize,
 }
 
 impl State {
@@ -503,7 +514,9 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
             }
             Event::Start(Tag::Paragraph) => state.paragraph_line = line,
             Event::End(TagEnd::Paragraph) => {
-                if let Some(item) = state.items.last_mut() {
+                if state.overflow_items > 0 {
+                    flush_tight_text(&mut state);
+                } else if let Some(item) = state.items.last_mut() {
                     // Paragraphs of one list item (loose lists) share the item's content.
                     let content = state.inline.take();
                     if !content.is_empty() {
@@ -536,15 +549,33 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
             }
             Event::Start(Tag::List(_)) => {
                 flush_tight_text(&mut state);
-                state.lists.push(Vec::new());
-            }
-            Event::End(TagEnd::List(_)) => {
-                let items = state.lists.pop().unwrap_or_default();
-                for item in items {
-                    state.emit(item);
+                if state.items.len() >= MAX_DEPTH {
+                    state.overflow_lists += 1;
+                } else {
+                    state.lists.push(Vec::new());
                 }
             }
-            Event::Start(Tag::Item) => state.items.push(Item::default()),
+            Event::End(TagEnd::List(_)) => {
+                if state.overflow_lists > 0 {
+                    state.overflow_lists -= 1;
+                } else {
+                    let items = state.lists.pop().unwrap_or_default();
+                    for item in items {
+                        state.emit(item);
+                    }
+                }
+            }
+            Event::Start(Tag::Item) => {
+                if state.items.len() >= MAX_DEPTH {
+                    state.overflow_items += 1;
+                } else {
+                    state.items.push(Item::default());
+                }
+            }
+            Event::End(TagEnd::Item) if state.overflow_items > 0 => {
+                flush_tight_text(&mut state);
+                state.overflow_items -= 1;
+            }
             Event::End(TagEnd::Item) => {
                 flush_tight_text(&mut state);
                 if let Some(item) = state.items.pop() {
@@ -593,6 +624,13 @@ fn flush_tight_text(state: &mut State) {
         return;
     }
     let content = state.inline.take();
+    if state.overflow_items > 0 {
+        state.emit(Item {
+            content,
+            children: Vec::new(),
+        });
+        return;
+    }
     if let Some(item) = state.items.last_mut() {
         if !item.content.is_empty() {
             item.content.push(Inline::Text { text: " ".into() });

@@ -18,6 +18,9 @@ const MAX_HEADING_CONFLICTS: usize = 5;
 /// One `Week N` / `Tuần N` / `Week 12-13-14` mention in a text.
 fn mentions(text: &str) -> Vec<Vec<u32>> {
     let lower = text.to_lowercase();
+    if !(lower.contains("week") || lower.contains("tuần") || lower.contains("tuan")) {
+        return Vec::new();
+    }
     let chars: Vec<char> = lower.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
