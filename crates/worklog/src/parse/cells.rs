@@ -208,9 +208,13 @@ fn inlines(text: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> Vec<Inli
     options.insert(Options::ENABLE_STRIKETHROUGH);
     for event in Parser::new_ext(source, options) {
         if !builder.event(&event) {
-            // Block boundaries inside one piece (e.g. a stray list marker) separate words.
-            if let Event::End(_) = event {
-                builder.push_text(" ");
+            match &event {
+                // Raw HTML that markdown reads as a block (`<script>…`, `<div>`) is shown as
+                // text like inline HTML, so the words around it are never lost.
+                Event::Html(html) => builder.push_text(html.trim_end()),
+                // Block boundaries inside one piece (e.g. a stray list marker) separate words.
+                Event::End(_) => builder.push_text(" "),
+                _ => {}
             }
         }
     }
@@ -490,5 +494,20 @@ mod tests {
         assert!(d
             .iter()
             .all(|d| d.code == "unsafe-url" && d.line == Some(9)));
+    }
+}
+
+#[cfg(test)]
+mod block_html_tests {
+    use super::*;
+
+    #[test]
+    fn block_html_in_a_cell_is_text_and_keeps_its_words() {
+        let items =
+            task_items("- <script>alert(1)</script> Learn EC2 <br> - <img src=x onerror=alert(1)>");
+        let text = plain_text(&items);
+        assert!(text.contains("Learn EC2"), "{text}");
+        assert!(text.contains("<script>alert(1)</script>"), "{text}");
+        assert!(text.contains("<img src=x onerror=alert(1)>"), "{text}");
     }
 }
