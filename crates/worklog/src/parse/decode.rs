@@ -54,6 +54,8 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         .count();
     let binary = nul_line.is_some() || (text.len() >= 64 && controls * 20 > text.len());
     if binary {
+        // Encoding details of binary data mean nothing to the reader.
+        diagnostics.clear();
         diagnostics.push(Diagnostic::error(
             nul_line.or(Some(1)),
             NOT_TEXT,

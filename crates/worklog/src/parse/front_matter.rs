@@ -109,8 +109,16 @@ pub fn parse(text: &str) -> FrontMatter {
                  add a `{delimiter}` line after the last key."
             ),
         ));
-        // Read what is there, but treat the rest as body so no content is lost.
-        read_block(block, format, first_line, &mut out);
+        // Read the leading `key: value` lines only (the rest is the body, which would not
+        // parse as YAML), and keep the whole rest as body so no content is lost.
+        let separator = if format == Format::Yaml { ':' } else { '=' };
+        let keys_len: usize = block
+            .split_inclusive('\n')
+            .take_while(|l| split_key(l.trim(), separator).is_some())
+            .map(str::len)
+            .sum();
+        let raw = line_values(&block[..keys_len], format);
+        apply(raw, block, format, first_line, &mut out);
         out.format = Some(format);
         out.body_offset = block_start;
         return out;
@@ -156,13 +164,6 @@ fn split_key(line: &str, separator: char) -> Option<(&str, &str)> {
 }
 
 fn read_block(block: &str, format: Format, first_line: u32, out: &mut FrontMatter) {
-    let key_lines = key_lines(block, format, first_line);
-    let line_of = |key: &str| {
-        key_lines
-            .iter()
-            .find(|(k, _)| k == key)
-            .map_or(first_line, |(_, l)| *l)
-    };
     let raw = if block.len() > MAX_PARSED_BYTES {
         out.diagnostics.push(Diagnostic::warning(
             Some(first_line),
@@ -176,6 +177,18 @@ fn read_block(block: &str, format: Format, first_line: u32, out: &mut FrontMatte
             Format::Toml => read_toml(block, first_line, &mut out.diagnostics),
         }
         .unwrap_or_else(|| line_values(block, format))
+    };
+    apply(raw, block, format, first_line, out);
+}
+
+/// Interpret the raw values of the keys the parser uses.
+fn apply(raw: RawValues, block: &str, format: Format, first_line: u32, out: &mut FrontMatter) {
+    let key_lines = key_lines(block, format, first_line);
+    let line_of = |key: &str| {
+        key_lines
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or(first_line, |(_, l)| *l)
     };
 
     if let Some(title) = raw.title.filter(|t| !t.trim().is_empty()) {

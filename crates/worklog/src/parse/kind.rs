@@ -59,9 +59,10 @@ const PLACEHOLDERS: [&str; 8] = [
     "mô tả mục tiêu",
 ];
 
-/// No table and (almost no text, or little text that is template filler).
+/// No table and (nothing under objectives/achievements and almost no text, or little
+/// text that is template filler).
 fn is_placeholder(text: &str, outline: &Outline) -> bool {
-    if outline.text_chars < 40 {
+    if outline.text_chars < 40 && outline.objectives.is_empty() && outline.achievements.is_empty() {
         return true;
     }
     if outline.text_chars >= STUB_TEXT_CHARS {

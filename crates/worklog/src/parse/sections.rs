@@ -589,7 +589,9 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
                     }
                 }
             }
-            Event::Rule => {}
+            // A thematic break ends the section: what follows up to the next heading is
+            // separate content (`---` between the weeks of a whole-internship page).
+            Event::Rule if state.items.is_empty() => state.close_section(),
             _ => {}
         }
     }
