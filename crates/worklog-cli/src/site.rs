@@ -54,7 +54,13 @@ pub fn run(args: &SiteArgs) -> Result<ExitCode> {
         );
     }
 
-    let found = input::find(&args.paths);
+    let mut found = input::find(&args.paths);
+    // A previous build inside an input folder (`worklog site . --out _site`) is not input.
+    found.files.retain(|f| {
+        fs::canonicalize(&f.path).map_or(true, |p| {
+            !p.starts_with(&out_abs) && !p.starts_with(&dist_abs)
+        })
+    });
     let fatal = found.problems.iter().any(|p| p.fatal);
     for p in &found.problems {
         let level = if p.fatal { "error" } else { "warning" };

@@ -588,3 +588,27 @@ fn hugo_site_root_reads_only_content() {
         "{manifest}"
     );
 }
+
+#[test]
+fn site_output_inside_the_input_is_not_read_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let logs = dir.path().join("logs");
+    fs::create_dir_all(&logs).expect("mkdir");
+    fs::copy(
+        clean().join("content/1-Worklog/1.2-Week2/_index.md"),
+        logs.join("week-2.md"),
+    )
+    .expect("copy");
+    let dist = fake_dist(dir.path());
+    for _ in 0..2 {
+        worklog()
+            .current_dir(&logs)
+            .args(["site", ".", "--out", "_site", "--dist"])
+            .arg(&dist)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("1 worklog page "));
+    }
+    let manifest = fs::read_to_string(logs.join("_site/worklogs/index.json")).expect("manifest");
+    assert!(manifest.contains("\"logs/week-2.md\""), "{manifest}");
+}
