@@ -440,4 +440,24 @@ mod tests {
             twin_id("r/content/worklog/week-4.en.md")
         );
     }
+
+    #[test]
+    fn twin_settles_an_ambiguous_page() {
+        let en = "| Task | Start Date | Completion Date |\n| --- | --- | --- |\n| Set up IAM | 03/11/2025 | 03/11/2025 |\n| Review | 03/11/2025 | 03/11/2025 |\n";
+        let vi = "| Công việc | Ngày bắt đầu | Ngày hoàn thành |\n| --- | --- | --- |\n| IAM | 11/03/2025 | 11/03/2025 |\n| Ôn tập | 14/03/2025 | 14/03/2025 |\n";
+        let alone = crate::parse_page("s/content/1-Worklog/1.3-Week3/_index.md", en.as_bytes());
+        assert!(
+            is_ambiguous(&alone),
+            "the fixture page must be ambiguous alone"
+        );
+        let vi = crate::parse_page("s/content/1-Worklog/1.3-Week3/_index.vi.md", vi.as_bytes());
+        let c = Collection::new(vec![alone, vi]);
+        assert!(!is_ambiguous(&c.pages()[0]));
+        assert_eq!(c.pages()[0].date_order, Some(DateOrder::Mdy));
+        assert_eq!(
+            c.pages()[0].tasks[0].start,
+            NaiveDate::from_ymd_opt(2025, 3, 11)
+        );
+        assert_eq!(c.twins_of(0), vec![1]);
+    }
 }
