@@ -192,7 +192,7 @@ struct FilterArgs {
     /// Service id (`kms`, `ec2`, `security-group`); repeat or comma-separate for several.
     #[arg(long, value_name = "ID", value_delimiter = ',')]
     service: Vec<String>,
-    /// Service category (`security-identity-compliance` or its name); repeatable.
+    /// Category slug (`compute`, `security-identity-compliance`); repeat or comma-separate.
     #[arg(long, value_name = "CATEGORY", value_delimiter = ',')]
     category: Vec<String>,
     /// Tasks ending on or after this date (YYYY-MM-DD).
