@@ -183,7 +183,8 @@ impl AppState {
         let facets = Memo::new(move |_| {
             let collection = collection.get();
             let folding = filter.with(|f| f.language.is_none());
-            filter.with(|f| {
+            let started = now_ms();
+            let facets = filter.with(|f| {
                 let all = query::facets(&collection, f);
                 let Some(shown) = shown_pages.get().filter(|_| folding) else {
                     return all;
@@ -198,7 +199,9 @@ impl AppState {
                 let mut folded = query::facets_of(&shown, &keys, f);
                 folded.languages = all.languages;
                 folded
-            })
+            });
+            record_timing("data-facets-ms", now_ms() - started);
+            facets
         });
         AppState {
             vs,
