@@ -385,3 +385,76 @@ pub fn natural_order(pages: &[Page], a: TaskRef, b: TaskRef) -> Ordering {
         .then_with(|| a.page.cmp(&b.page))
         .then_with(|| ta.line.cmp(&tb.line))
 }
+
+/// Small pages for the app's unit tests: one table row per `(day, date, task)`.
+#[cfg(test)]
+pub mod fixtures {
+    use worklog::{parse_page, Collection, Page};
+
+    pub fn page(path: &str, rows: &[(&str, &str, &str)]) -> Page {
+        let mut text = String::from(
+            "### Tasks to be carried out this week:\n| Day | Task | Start Date | Completion Date | Reference Material |\n| --- | --- | --- | --- | --- |\n",
+        );
+        for (day, date, task) in rows {
+            text.push_str(&format!("| {day} | {task} | {date} | {date} | |\n"));
+        }
+        parse_page(path, text.as_bytes())
+    }
+
+    pub fn week(n: u32, lang: &str, dates: &[&str], task: &str) -> Page {
+        let suffix = if lang == "vi" { ".vi" } else { "" };
+        let rows: Vec<(&str, &str, &str)> = dates.iter().map(|d| ("2", *d, task)).collect();
+        page(
+            &format!("site/content/1-Worklog/1.{n}-Week{n}/_index{suffix}.md"),
+            &rows,
+        )
+    }
+
+    pub fn collection(pages: Vec<Page>) -> Collection {
+        Collection::new(pages)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::*;
+    use super::*;
+    use worklog::Language;
+
+    #[test]
+    fn second_language_twins_are_folded_until_a_language_is_chosen() {
+        let c = collection(vec![
+            week(1, "en", &["2025-09-08", "2025-09-09"], "Learn Amazon S3"),
+            week(1, "vi", &["2025-09-08", "2025-09-09"], "Học Amazon S3"),
+            week(2, "en", &["2025-09-15"], "Learn AWS Lambda"),
+        ]);
+        let hidden = secondary_twins(&c);
+        assert_eq!(hidden.iter().filter(|h| **h).count(), 1);
+        let all = matching_rows(&c, &Filter::default(), &hidden);
+        assert_eq!(all.len(), 3, "English week 1 (2) + week 2 (1)");
+        let vi = Filter {
+            language: Some(Language::Vi),
+            ..Filter::default()
+        };
+        let rows = matching_rows(&c, &vi, &[]);
+        assert_eq!(rows.len(), 2);
+        assert!(rows
+            .iter()
+            .all(|r| c.pages()[r.page as usize].language == Some(Language::Vi)));
+    }
+
+    #[test]
+    fn rows_come_in_week_then_date_order() {
+        let c = collection(vec![
+            week(2, "en", &["2025-09-16", "2025-09-15"], "b"),
+            week(1, "en", &["2025-09-08"], "a"),
+        ]);
+        let rows = matching_rows(&c, &Filter::default(), &[]);
+        let starts: Vec<String> = rows
+            .iter()
+            .filter_map(|r| r.resolve(&c))
+            .filter_map(|(_, t)| t.start.map(|d| d.to_string()))
+            .collect();
+        assert_eq!(starts, ["2025-09-08", "2025-09-15", "2025-09-16"]);
+    }
+}

@@ -355,3 +355,52 @@ fn task_row(collection: &worklog::Collection, r: TaskRef) -> AnyView {
     }
     .into_any()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::fixtures::{collection, page};
+    use crate::state::matching_rows;
+    use worklog::query::Filter;
+
+    #[test]
+    fn sorting_and_grouping() {
+        let c = collection(vec![page(
+            "site/content/1-Worklog/1.1-Week1/_index.md",
+            &[
+                (
+                    "2",
+                    "2025-09-08",
+                    "Create an Amazon S3 bucket and an AWS Lambda function",
+                ),
+                ("3", "2025-09-09", "Launch an Amazon EC2 instance"),
+            ],
+        )]);
+        let rows = matching_rows(&c, &Filter::default(), &[]);
+        let sort = Some(Sort {
+            column: SortColumn::Start,
+            descending: true,
+        });
+        let lines = arrange(&c, &rows, sort, Group::None);
+        let Some(Line::Task(first)) = lines.first() else {
+            panic!("a task line first");
+        };
+        assert_eq!(first.task, 1, "latest start first");
+
+        let grouped = arrange(&c, &rows, None, Group::Service);
+        let tasks = grouped
+            .iter()
+            .filter(|l| matches!(l, Line::Task(_)))
+            .count();
+        let services: usize = rows
+            .iter()
+            .filter_map(|r| r.resolve(&c))
+            .map(|(_, t)| t.services.len().max(1))
+            .sum();
+        assert_eq!(
+            tasks, services,
+            "a task is listed under each of its services"
+        );
+        assert!(matches!(grouped.first(), Some(Line::Group { .. })));
+    }
+}

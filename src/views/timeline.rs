@@ -409,3 +409,28 @@ pub fn TimelineView() -> impl IntoView {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::fixtures::{collection, week};
+    use crate::state::matching_rows;
+    use worklog::query::Filter;
+
+    #[test]
+    fn one_bar_per_dated_task_one_lane_per_week() {
+        let c = collection(vec![
+            week(1, "en", &["2025-09-08", "2025-09-09", "2025-09-13"], "a"),
+            week(2, "en", &["2025-09-15"], "b"),
+        ]);
+        let rows = matching_rows(&c, &Filter::default(), &[]);
+        let l = layout(&c, &rows, Lanes::Week);
+        assert_eq!(l.bars.len(), 4);
+        assert_eq!(l.lanes.len(), 2);
+        assert_eq!(
+            l.first.map(|d| d.to_string()).as_deref(),
+            Some("2025-09-08")
+        );
+        assert_eq!(l.days % 7, 0, "whole weeks");
+    }
+}

@@ -231,3 +231,34 @@ fn WeekCard(card: Card) -> impl IntoView {
         </li>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::fixtures::{collection, week};
+    use worklog::query::Filter;
+
+    #[test]
+    fn missing_weeks_show_as_a_gap() {
+        let c = collection(vec![
+            week(1, "en", &["2025-09-08"], "a"),
+            week(2, "en", &["2025-09-15"], "b"),
+            week(5, "en", &["2025-10-06"], "c"),
+        ]);
+        let cards = cards(&c, &Filter::default().matcher(), false);
+        assert_eq!(cards.len(), 3);
+        assert_eq!(cards[2].gap_before, vec![3, 4]);
+        assert!(cards[1].gap_before.is_empty());
+    }
+
+    #[test]
+    fn twins_make_one_card() {
+        let c = collection(vec![
+            week(1, "en", &["2025-09-08"], "a"),
+            week(1, "vi", &["2025-09-08"], "a"),
+        ]);
+        let cards = cards(&c, &Filter::default().matcher(), false);
+        assert_eq!(cards.len(), 1);
+        assert_eq!(cards[0].pages.len(), 2);
+    }
+}
