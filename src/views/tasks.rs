@@ -331,23 +331,23 @@ fn task_row(collection: &worklog::Collection, r: TaskRef) -> AnyView {
         !day_label.is_empty() && weekday.is_none_or(|w| !day_label.eq_ignore_ascii_case(w));
     view! {
         <tr data-testid="task-row" data-page=r.page data-task=r.task lang=lang.map(|l| l.code())>
-            <td class="col-week">{page.week.map(|w| w.to_string()).unwrap_or_else(|| "–".into())}</td>
-            <td class="col-day">
+            <td class="col-week" data-label="Week">{page.week.map(|w| w.to_string()).unwrap_or_else(|| "–".into())}</td>
+            <td class="col-day" data-label="Day">
                 {weekday.map(|w| view! { <span class="weekday">{w}</span> })}
                 {show_label.then(|| view! { <span class="day-label muted">{day_label}</span> })}
             </td>
-            <td class="col-start">{task.start.map(|d| view! { <DateTime date=d lang=lang /> })}</td>
-            <td class="col-end">{task.end.map(|d| view! { <DateTime date=d lang=lang /> })}</td>
-            <td class="col-task">
+            <td class="col-start" data-label="Start">{task.start.map(|d| view! { <DateTime date=d lang=lang /> })}</td>
+            <td class="col-end" data-label="End">{task.end.map(|d| view! { <DateTime date=d lang=lang /> })}</td>
+            <td class="col-task" data-label="Task">
                 {if task.items.is_empty() {
                     view! { <span class="task-text">{task.text.clone()}</span> }.into_any()
                 } else {
                     item_list(&task.items)
                 }}
             </td>
-            <td class="col-references">{reference_list(&task.references)}</td>
-            <td class="col-services"><ServiceChips services=task.services.clone() /></td>
-            <td class="col-source" title=page.source.clone()>
+            <td class="col-references" data-label="References">{reference_list(&task.references)}</td>
+            <td class="col-services" data-label="Services"><ServiceChips services=task.services.clone() /></td>
+            <td class="col-source" data-label="Source" title=page.source.clone()>
                 <span class="source-path">{page.source.clone()}</span>
                 <span class="muted">{format!(":{}", task.line)}</span>
             </td>
