@@ -31,17 +31,27 @@ pub fn from_path(source: &str) -> Option<Language> {
     })
 }
 
-/// Language from content: the share of letters that carry Vietnamese-only marks.
-pub fn from_content(text: &str) -> Option<Language> {
+/// Letters, and letters carrying Vietnamese marks (combining marks of decomposed text count
+/// as marked).
+fn counts(text: &str) -> (usize, usize) {
     let (mut letters, mut marked) = (0usize, 0usize);
     for c in text.chars() {
         if c.is_alphabetic() {
             letters += 1;
-            if is_vietnamese_letter(c) {
-                marked += 1;
-            }
+            marked += usize::from(is_vietnamese_letter(c));
+        } else if ('\u{300}'..='\u{323}').contains(&c) {
+            marked += 1;
         }
     }
+    (letters, marked)
+}
+
+/// Language from content: the share of letters that carry Vietnamese-only marks.
+pub fn from_content(text: &str) -> Option<Language> {
+    reading(counts(text))
+}
+
+fn reading((letters, marked): (usize, usize)) -> Option<Language> {
     if letters < MIN_LETTERS {
         return None;
     }
@@ -67,10 +77,17 @@ fn is_vietnamese_letter(c: char) -> bool {
 /// clearly Vietnamese or clearly English content is reported (the suffix still wins: it is
 /// what the site generator uses).
 pub fn detect(source: &str, body: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Language> {
-    let content = from_content(body);
+    let (letters, marked) = counts(body);
+    let content = reading((letters, marked));
+    // English pages often keep Vietnamese headings and vice versa: only near-monolingual
+    // text contradicts a file name.
+    let strongly = |language: Language| match language {
+        Language::Vi => marked * 6 >= letters,
+        Language::En => marked * 200 < letters,
+    };
     match from_path(source) {
         Some(declared) => {
-            if let Some(found) = content.filter(|&c| c != declared && strongly(body, c)) {
+            if let Some(found) = content.filter(|&c| c != declared && strongly(c)) {
                 diagnostics.push(Diagnostic::info(
                     None,
                     LANGUAGE_MISMATCH,
@@ -84,20 +101,6 @@ pub fn detect(source: &str, body: &str, diagnostics: &mut Vec<Diagnostic>) -> Op
             Some(declared)
         }
         None => content,
-    }
-}
-
-/// Is the evidence for `language` strong enough to report a mismatch? English pages often
-/// keep Vietnamese headings and vice versa, so only near-monolingual text counts.
-fn strongly(body: &str, language: Language) -> bool {
-    let (mut letters, mut marked) = (0usize, 0usize);
-    for c in body.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        marked += usize::from(is_vietnamese_letter(c));
-    }
-    match language {
-        Language::Vi => marked * 6 >= letters,
-        Language::En => marked * 200 < letters,
     }
 }
 

@@ -7,6 +7,9 @@
 //! headings, and its source offsets give every heading its 1-based line.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -88,26 +91,35 @@ pub fn classify(heading: &str) -> Option<SectionKind> {
         _ => lower.as_str(),
     };
     let text = normalise_words(label);
-    let mut best: Option<(usize, usize, SectionKind)> = None;
-    for (kind, words) in KEYWORDS {
-        for word in *words {
-            // First occurrence at the start of a word.
-            let at = text
-                .match_indices(word)
-                .map(|(at, _)| at)
-                .find(|&at| at == 0 || text.as_bytes()[at - 1] == b' ');
-            if let Some(at) = at {
-                let better = match best {
-                    None => true,
-                    Some((pos, len, _)) => at < pos || (at == pos && word.len() > len),
-                };
-                if better {
-                    best = Some((at, word.len(), *kind));
+    let (matcher, kinds) = keyword_matcher()?;
+    // Leftmost-longest matches, first one that starts a word.
+    matcher
+        .find_iter(&text)
+        .find(|m| m.start() == 0 || text.as_bytes()[m.start() - 1] == b' ')
+        .and_then(|m| kinds.get(m.pattern().as_usize()).copied())
+}
+
+/// One automaton over every section keyword (built once): a heading is classified in one
+/// pass over its text.
+fn keyword_matcher() -> Option<&'static (AhoCorasick, Vec<SectionKind>)> {
+    static MATCHER: OnceLock<Option<(AhoCorasick, Vec<SectionKind>)>> = OnceLock::new();
+    MATCHER
+        .get_or_init(|| {
+            let mut words = Vec::new();
+            let mut kinds = Vec::new();
+            for (kind, list) in KEYWORDS {
+                for word in *list {
+                    words.push(*word);
+                    kinds.push(*kind);
                 }
             }
-        }
-    }
-    best.map(|(_, _, kind)| kind)
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(words)
+                .ok()
+                .map(|matcher| (matcher, kinds))
+        })
+        .as_ref()
 }
 
 /// Letters and digits kept, everything else a single space (emoji, `#`, `&`, `/`, `.`).
@@ -579,9 +591,8 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
             Event::End(TagEnd::Item) => {
                 flush_tight_text(&mut state);
                 if let Some(item) = state.items.pop() {
-                    if !(item.content.is_empty() && item.children.is_empty())
-                        && !is_placeholder(&item)
-                    {
+                    let empty = item.content.is_empty() && item.children.is_empty();
+                    if !empty && !is_placeholder(&item) {
                         match state.lists.last_mut() {
                             Some(list) => list.push(item),
                             None => state.emit(item),

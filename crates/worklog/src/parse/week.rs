@@ -28,9 +28,10 @@ fn mentions(text: &str) -> Vec<Vec<u32>> {
         let at_word_start = i == 0 || !chars[i - 1].is_alphanumeric();
         let keyword_len = if !at_word_start {
             0
-        } else if starts_with(&chars, i, "week") {
-            4
-        } else if starts_with(&chars, i, "tuần") || starts_with(&chars, i, "tuan") {
+        } else if starts_with(&chars, i, "week")
+            || starts_with(&chars, i, "tuần")
+            || starts_with(&chars, i, "tuan")
+        {
             4
         } else {
             0
@@ -99,14 +100,9 @@ fn mentions(text: &str) -> Vec<Vec<u32>> {
 }
 
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    let mut k = at;
-    for w in word.chars() {
-        if chars.get(k) != Some(&w) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    (at..)
+        .zip(word.chars())
+        .all(|(k, w)| chars.get(k) == Some(&w))
 }
 
 /// A 1–3 digit number at `at` that is not part of a date (`10/06`, `1.5`), within range.
