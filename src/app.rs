@@ -53,6 +53,14 @@ fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
+/// Is the event from inside a dialog (whose own Esc handling closes it)?
+fn in_dialog(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("dialog").ok().flatten())
+        .is_some()
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new(url::read());
@@ -91,7 +99,7 @@ pub fn App() -> impl IntoView {
                 ev.prevent_default();
                 let _ = input.focus();
             }
-        } else if ev.key() == "Escape" {
+        } else if ev.key() == "Escape" && !in_dialog(&ev) {
             if state.selected.get_untracked().is_some() {
                 state.selected.set(None);
             } else if state.filter.with_untracked(|f| !f.text.is_empty()) {

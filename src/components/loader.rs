@@ -60,6 +60,9 @@ pub fn LoadControls() -> impl IntoView {
     let open_paste = move |_| {
         if let Some(d) = paste_dialog.get() {
             let _ = d.show_modal();
+            if let Some(t) = paste_text.get() {
+                let _ = t.focus();
+            }
         }
     };
     let submit_paste = move |ev: leptos::ev::SubmitEvent| {
