@@ -95,6 +95,33 @@ pub fn LoadControls() -> impl IntoView {
             Vec::new(),
         ));
     };
+    // Ctrl+V outside a text field opens the paste dialog with the clipboard's markdown.
+    let paste_listener = window_event_listener(leptos::ev::paste, move |ev| {
+        let in_field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA")
+                    || el.has_attribute("contenteditable")
+            });
+        if in_field {
+            return;
+        }
+        let text = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+            .unwrap_or_default();
+        if text.trim().is_empty() {
+            return;
+        }
+        ev.prevent_default();
+        if let (Some(d), Some(t)) = (paste_dialog.get_untracked(), paste_text.get_untracked()) {
+            t.set_value(&text);
+            let _ = d.show_modal();
+            let _ = t.focus();
+        }
+    });
+    on_cleanup(move || paste_listener.remove());
     let submit_url = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(input) = url_input.get() else { return };
