@@ -224,6 +224,17 @@ fn layout(collection: &Collection, rows: &[TaskRef], lanes: Lanes) -> Layout {
     }
 }
 
+/// Lane labels longer than the label column are cut; the full text is in the tooltip.
+fn fit_label(label: &str) -> String {
+    const MAX: usize = 21;
+    if label.chars().count() <= MAX {
+        label.to_string()
+    } else {
+        let cut: String = label.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
 fn today() -> Option<NaiveDate> {
     let now = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(
@@ -289,7 +300,10 @@ pub fn TimelineView() -> impl IntoView {
                 view! {
                     <g class="lane" data-lane=i>
                         <rect class=if i % 2 == 0 { "lane-bg even" } else { "lane-bg" } x=0 y=*y - 2.0 width=width height=h + 4.0></rect>
-                        <text class="lane-label" x=6 y=*y + h / 2.0 + 4.0>{lane.label.clone()}</text>
+                        <text class="lane-label" x=6 y=*y + h / 2.0 + 4.0>
+                            {fit_label(&lane.label)}
+                            <title>{lane.label.clone()}</title>
+                        </text>
                     </g>
                 }
             })
