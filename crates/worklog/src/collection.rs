@@ -347,9 +347,17 @@ fn weeks(pages: &[Page], keys: &[String]) -> Vec<WeekEntry> {
         .into_iter()
         .map(|((internship, number), mut members)| {
             members.sort_by_key(|&i| (language_rank(&pages[i]), pages[i].source.clone()));
+            // A whole-internship page dates each week by its own tasks (extra "Week" = N).
+            let week_text = number.to_string();
             let dated = members
                 .iter()
-                .flat_map(|&i| pages[i].tasks.iter())
+                .flat_map(|&i| {
+                    let week_text = &week_text;
+                    let single = pages[i].kind == PageKind::SingleFile;
+                    pages[i].tasks.iter().filter(move |t| {
+                        !single || t.extra.iter().any(|(h, v)| h == "Week" && v == week_text)
+                    })
+                })
                 .collect::<Vec<_>>();
             let start = dated.iter().filter_map(|t| t.start).min();
             let end = dated.iter().filter_map(|t| t.end.or(t.start)).max();

@@ -24,7 +24,13 @@ fn check(page: &Page) {
     }
 }
 
-fn corpus_pages() -> Vec<(String, Vec<u8>)> {
+/// The corpus pages, read once for all property cases.
+fn corpus_pages() -> &'static [(String, Vec<u8>)] {
+    static PAGES: std::sync::OnceLock<Vec<(String, Vec<u8>)>> = std::sync::OnceLock::new();
+    PAGES.get_or_init(read_corpus)
+}
+
+fn read_corpus() -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     let mut stack = vec![Path::new(CORPUS).to_path_buf()];
     while let Some(dir) = stack.pop() {

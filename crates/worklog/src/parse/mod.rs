@@ -1,7 +1,7 @@
 //! Parsing one page: a pipeline of passes, each a module with one job.
 //!
-//! decode → front matter → language → sections → week & kind → tables (cells, days and dates
-//! of each row) → services.
+//! decode → front matter → language → sections → tables (cells, days and dates of each row) →
+//! week & kind (→ week tasks of a whole-internship page) → services.
 //!
 //! Every pass takes what the earlier ones found and returns plain values plus diagnostics, so
 //! a page that breaks one pass still gets everything the others can read. Every pass is
@@ -16,6 +16,7 @@ pub mod inline;
 pub mod kind;
 pub mod language;
 pub mod sections;
+pub mod single_file;
 pub mod tables;
 pub mod week;
 
@@ -88,6 +89,10 @@ pub fn parse_page(source: &str, bytes: &[u8]) -> Page {
     page.week = found.week;
     page.weeks = found.weeks;
     page.diagnostics.extend(found.diagnostics);
+    if page.kind == PageKind::SingleFile && page.tasks.is_empty() {
+        // A whole internship without tables: one dated task per week section.
+        page.tasks = single_file::week_tasks(&text, &outline, page.language);
+    }
 
     page.objectives = outline.objectives;
     page.achievements = outline.achievements;
