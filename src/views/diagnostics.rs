@@ -92,6 +92,7 @@ pub fn DiagnosticsView() -> impl IntoView {
         reports.sort_by(|a, b| a.week.cmp(&b.week).then_with(|| a.source.cmp(&b.source)));
         reports
     });
+    let (show_notes, set_show_notes) = signal(true);
     let totals = move || {
         reports.with(|r| {
             let mut counts = [0usize; 3];
@@ -109,18 +110,95 @@ pub fn DiagnosticsView() -> impl IntoView {
     };
     view! {
         <section class="diagnostics-view" aria-label="Diagnostics">
-            <p class="muted" data-testid="diagnostics-summary">{totals}</p>
+            <div class="table-tools">
+                <p class="muted" data-testid="diagnostics-summary">{totals}</p>
+                <label class="inline">
+                    <input
+                        type="checkbox"
+                        id="show-notes"
+                        prop:checked=show_notes
+                        on:change=move |ev| set_show_notes.set(event_target_checked(&ev))
+                    />
+                    "Show notes (info)"
+                </label>
+            </div>
             <Show
                 when=move || reports.with(|r| !r.is_empty())
                 fallback=|| view! { <p class="empty-note">"No problems found in the loaded pages."</p> }
             >
                 <For
-                    each=move || reports.get()
+                    each=move || {
+                        let notes = show_notes.get();
+                        reports
+                            .with(|r| {
+                                r.iter()
+                                    .filter(|p| !p.diagnostics.is_empty())
+                                    .filter_map(|p| {
+                                        let mut p = p.clone();
+                                        if !notes {
+                                            p.diagnostics.retain(|(d, _)| d.severity != Severity::Info);
+                                        }
+                                        (!p.diagnostics.is_empty() || p.tasks == 0).then_some(p)
+                                    })
+                                    .collect::<Vec<_>>()
+                            })
+                    }
                     key=|r| (r.index, r.source.clone(), r.diagnostics.len())
+
                     children=move |r| view! { <PageDiagnostics report=r /> }
                 />
+                <QuietPages reports=reports />
             </Show>
         </section>
+    }
+}
+
+/// Pages without tasks and without problems (index pages, stubs, notes): listed compactly
+/// after the pages that need fixing.
+#[component]
+fn QuietPages(reports: Memo<Vec<PageReport>>) -> impl IntoView {
+    let quiet = Memo::new(move |_| {
+        reports.with(|r| {
+            r.iter()
+                .filter(|p| p.diagnostics.is_empty())
+                .map(|p| (p.source.clone(), p.kind))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || quiet.with(|q| !q.is_empty())>
+            <details class="page-diagnostics quiet-pages" data-testid="quiet-pages">
+                <summary>
+                    {move || {
+                        let n = quiet.with(|q| q.len());
+                        format!("{n} page{} without tasks and without problems", if n == 1 { "" } else { "s" })
+                    }}
+                </summary>
+                <ul>
+                    {move || {
+                        quiet
+                            .get()
+                            .into_iter()
+                            .map(|(source, kind)| {
+                                let note = if kind == PageKind::Index {
+                                    "worklog index (lists the weeks)"
+                                } else {
+                                    kind_name(kind)
+                                };
+                                let attr = source.clone();
+                                view! {
+                                    <li data-testid="page-diagnostics" data-source=attr>
+                                        <code>{source}</code>
+                                        " "
+                                        <span class="muted small">{note}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </details>
+        </Show>
     }
 }
 
