@@ -363,6 +363,39 @@ fn flush_text(pending: &mut String, out: &mut Vec<Reference>) {
     }
 }
 
+/// `unsafe-url` warnings for every link with a disallowed scheme in a table row's source
+/// line. The pipeline runs it over each task row so that links dropped from any cell are
+/// reported even when the cell was read without a diagnostics sink ([`task_items`]).
+pub fn unsafe_links_in_row(row: &str, line: u32) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    if may_hold_unsafe_scheme(row) {
+        for segment in segments(row) {
+            inlines(segment, line, &mut diagnostics);
+        }
+    }
+    diagnostics
+}
+
+/// Cheap pre-check: a `word:` whose word is not http/https/mailto (so most rows, whose only
+/// colons are in `https:` links, are not parsed a second time).
+fn may_hold_unsafe_scheme(row: &str) -> bool {
+    let bytes = row.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        if b != b':' {
+            return false;
+        }
+        let start = bytes[..i]
+            .iter()
+            .rposition(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')))
+            .map_or(0, |p| p + 1);
+        let scheme = &bytes[start..i];
+        !scheme.is_empty()
+            && !scheme.eq_ignore_ascii_case(b"http")
+            && !scheme.eq_ignore_ascii_case(b"https")
+            && !scheme.eq_ignore_ascii_case(b"mailto")
+    })
+}
+
 /// Plain text of items, one line per item, children indented.
 pub fn plain_text(items: &[Item]) -> String {
     items
