@@ -146,6 +146,10 @@ pub fn App() -> impl IntoView {
     };
 
     let current = Memo::new(move |_| state.vs.with(|v| v.view));
+    // The tab title names the view, so history entries and bookmarks read well.
+    Effect::new(move |_| {
+        document().set_title(&format!("{} · Worklog Viewer", view_label(current.get())));
+    });
     let has_pages = move || state.loaded.with(|l| !l.is_empty());
     let total_tasks = move || {
         let hidden = state.hidden.get();
