@@ -3,9 +3,11 @@
 //! a marker for today. Drawn as SVG by the app; bars are focusable and open the task.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use worklog::query::{task_span, Lanes};
 use worklog::Collection;
 
@@ -319,22 +321,31 @@ pub fn TimelineView() -> impl IntoView {
                     </g>
                 }
             });
+        // One set of handlers on the group, not four per bar: 20,000 bars stay cheap to build.
+        let tasks: Arc<Vec<(TaskRef, String)>> =
+            Arc::new(l.bars.iter().map(|b| (b.task, b.label.clone())).collect());
+        let bar_at = move |ev: &web_sys::Event| -> Option<(TaskRef, String)> {
+            let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+            let i: usize = el.get_attribute("data-i")?.parse().ok()?;
+            tasks.get(i).cloned()
+        };
+        let (on_click, on_key, on_focus, on_hover) =
+            (bar_at.clone(), bar_at.clone(), bar_at.clone(), bar_at);
         let bars = l
             .bars
             .iter()
-            .map(|b| {
+            .enumerate()
+            .map(|(i, b)| {
                 let x = x_of(b.start) + 1.0;
                 let w = ((b.end - b.start).num_days() + 1) as f64 * day_w - 2.0;
                 let y = lane_y.get(b.lane).copied().unwrap_or(AXIS_H) + b.row as f64 * ROW_H;
-                let task = b.task;
                 let label = b.label.clone();
                 let aria = b.label.clone();
-                let focus_label = b.label.clone();
-                let hover_label = b.label.clone();
                 view! {
                     <rect
                         class="bar"
                         data-testid="timeline-bar"
+                        data-i=i
                         data-lane=b.lane
                         data-row=b.row
                         data-start=iso(b.start)
@@ -347,21 +358,42 @@ pub fn TimelineView() -> impl IntoView {
                         tabindex=0
                         role="button"
                         aria-label=aria
-                        on:click=move |_| state.selected.set(Some(task))
-                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                            if ev.key() == "Enter" || ev.key() == " " {
-                                ev.prevent_default();
-                                state.selected.set(Some(task));
-                            }
-                        }
-                        on:focus=move |_| set_focused.set(Some(focus_label.clone()))
-                        on:mouseenter=move |_| set_focused.set(Some(hover_label.clone()))
                     >
                         <title>{label}</title>
                     </rect>
                 }
             })
             .collect_view();
+        let bars = view! {
+            <g
+                class="bars"
+                on:click=move |ev| {
+                    if let Some((task, _)) = on_click(&ev) {
+                        state.selected.set(Some(task));
+                    }
+                }
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Enter" || ev.key() == " " {
+                        if let Some((task, _)) = on_key(&ev) {
+                            ev.prevent_default();
+                            state.selected.set(Some(task));
+                        }
+                    }
+                }
+                on:focusin=move |ev| {
+                    if let Some((_, label)) = on_focus(&ev) {
+                        set_focused.set(Some(label));
+                    }
+                }
+                on:mouseover=move |ev| {
+                    if let Some((_, label)) = on_hover(&ev) {
+                        set_focused.set(Some(label));
+                    }
+                }
+            >
+                {bars}
+            </g>
+        };
         Some(view! {
             <svg
                 class="timeline"
@@ -375,7 +407,7 @@ pub fn TimelineView() -> impl IntoView {
                 {weekends}
                 {ticks}
                 {today_marker}
-                <g class="bars">{bars}</g>
+                {bars}
             </svg>
         })
     };
