@@ -92,6 +92,9 @@ pub fn parse_page(source: &str, bytes: &[u8]) -> Page {
     if page.kind == PageKind::SingleFile && page.tasks.is_empty() {
         // A whole internship without tables: one dated task per week section.
         page.tasks = single_file::week_tasks(&text, &outline, page.language);
+    } else if page.tasks.is_empty() && matches!(page.kind, PageKind::Week | PageKind::MultiWeek) {
+        // A week without a table, written as daily sub-headings: one task per day.
+        page.tasks = single_file::daily_tasks(&outline, page.language);
     }
 
     page.objectives = outline.objectives;

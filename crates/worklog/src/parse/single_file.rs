@@ -1,11 +1,16 @@
-//! Pass (whole-internship pages only): one task per `## Week N: topic` section, dated from
-//! the section's date line (`**📅 April 17–21, 2026**`, `6 - 12 tháng 10, 2025`), so a
-//! worklog kept in one page still shows on the timeline. Each task carries its week as the
-//! extra column `("Week", "N")`, which the collection uses to date each week.
+//! Pass (pages without a worklog table): dated entries that stand in for table rows, so such
+//! worklogs still show on the timeline.
+//!
+//! - A whole-internship page gets one task per `## Week N: topic` section, dated from the
+//!   section's date line (`**📅 April 17–21, 2026**`, `6 - 12 tháng 10, 2025`). Each task
+//!   carries its week as the extra column `("Week", "N")`, which the collection uses to date
+//!   each week.
+//! - A week page whose tasks section has daily sub-headings (`### Ngày 17/04/2026`) gets one
+//!   task per day, its bullets as items and its links as references.
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::{Inline, Item, Language, SectionKind, Task, Weekday};
+use crate::model::{Inline, Item, Language, Reference, SectionKind, Task, Weekday};
 use crate::parse::dates::{scan, DateToken};
 use crate::parse::sections::Outline;
 use crate::parse::week;
@@ -187,6 +192,74 @@ pub fn week_tasks(text: &str, outline: &Outline, language: Option<Language>) -> 
         });
     }
     tasks
+}
+
+/// One task per dated sub-heading of the tasks section (`### Ngày 17/04/2026`, `### Monday,
+/// Oct 6, 2025`) of a page without a worklog table.
+pub fn daily_tasks(outline: &Outline, language: Option<Language>) -> Vec<Task> {
+    let mut tasks = Vec::new();
+    for section in outline
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Tasks)
+    {
+        let mut from_heading = 0;
+        for item in &section.items {
+            let heading = crate::parse::inline::plain(&item.content);
+            let Some((start, end)) = date_range(&heading, language) else {
+                continue;
+            };
+            // The sub-heading's line: the next heading after the section with this text.
+            let line = outline.headings[from_heading..]
+                .iter()
+                .position(|h| h.line > section.line && h.text == heading)
+                .map(|k| {
+                    from_heading += k + 1;
+                    outline.headings[from_heading - 1].line
+                })
+                .unwrap_or(section.line);
+            let mut references = Vec::new();
+            collect_links(&item.children, &mut references);
+            tasks.push(Task {
+                line,
+                day: None,
+                weekday: Some(Weekday::from(start.weekday())),
+                start: Some(start),
+                end: Some(end),
+                start_text: None,
+                end_text: None,
+                text: crate::parse::cells::plain_text(&item.children),
+                items: item.children.clone(),
+                references,
+                services: Vec::new(),
+                extra: Vec::new(),
+            });
+        }
+    }
+    tasks
+}
+
+fn collect_links(items: &[Item], out: &mut Vec<Reference>) {
+    fn walk(content: &[Inline], out: &mut Vec<Reference>) {
+        for inline in content {
+            match inline {
+                Inline::Link { url, content } => {
+                    if !out.iter().any(|r| r.url.as_deref() == Some(url.as_str())) {
+                        out.push(Reference {
+                            text: crate::parse::inline::plain(content),
+                            url: Some(url.clone()),
+                        });
+                    }
+                }
+                Inline::Strong { content } | Inline::Emphasis { content } => walk(content, out),
+                Inline::Text { .. } | Inline::Code { .. } => {}
+            }
+        }
+    }
+    for item in items {
+        walk(&item.content, out);
+        collect_links(&item.children, out);
+    }
 }
 
 /// 0-based line indices after the heading (1-based `line`) and before the next heading.
