@@ -297,7 +297,13 @@ fn read_toml(block: &str, first_line: u32, diagnostics: &mut Vec<Diagnostic>) ->
         Err(error) => {
             let line = error
                 .span()
-                .map(|span| block[..span.start.min(block.len())].matches('\n').count() as u32)
+                .map(|span| {
+                    block
+                        .get(..span.start)
+                        .unwrap_or(block)
+                        .matches('\n')
+                        .count() as u32
+                })
                 .map_or(first_line, |l| first_line + l);
             diagnostics.push(Diagnostic::warning(
                 Some(line),
