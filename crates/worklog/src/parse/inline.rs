@@ -223,7 +223,11 @@ pub fn normalise(content: Vec<Inline>) -> Vec<Inline> {
     for inline in content {
         let inline = match inline {
             Inline::Text { text } => Inline::Text {
-                text: collapse_spaces(&text),
+                text: if needs_collapse(&text) {
+                    collapse_spaces(&text)
+                } else {
+                    text
+                },
             },
             Inline::Strong { content } => Inline::Strong {
                 content: normalise_inner(content),
@@ -267,6 +271,24 @@ fn trim_ends(out: &mut Vec<Inline>) {
         *text = text.trim_end().to_string();
     }
     out.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
+}
+
+/// Does `text` hold whitespace other than single ASCII spaces?
+fn needs_collapse(text: &str) -> bool {
+    let mut previous_space = false;
+    for c in text.chars() {
+        if c == ' ' {
+            if previous_space {
+                return true;
+            }
+            previous_space = true;
+        } else if c.is_whitespace() {
+            return true;
+        } else {
+            previous_space = false;
+        }
+    }
+    false
 }
 
 /// Runs of whitespace (any Unicode space: `&emsp;`, `&nbsp;`, tabs) become one ASCII space.
