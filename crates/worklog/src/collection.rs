@@ -370,23 +370,30 @@ fn weeks(pages: &[Page], keys: &[String]) -> Vec<WeekEntry> {
             }
         })
         .collect();
-    // Undated weeks are placed where their number puts them among the dated ones.
+    // Undated weeks are placed where their number puts them among the dated ones of the same
+    // internship (entries are grouped by internship, so each lookup stays within its group).
+    let mut dated: BTreeMap<&str, Vec<(u32, NaiveDate)>> = BTreeMap::new();
+    for e in &entries {
+        if let Some(start) = e.start {
+            dated
+                .entry(e.internship.as_str())
+                .or_default()
+                .push((e.number, start));
+        }
+    }
     let estimated: Vec<Option<NaiveDate>> = entries
         .iter()
         .map(|e| {
             e.start.or_else(|| {
-                entries
+                let (number, base) = *dated
+                    .get(e.internship.as_str())?
                     .iter()
-                    .filter(|o| o.internship == e.internship && o.start.is_some())
-                    .min_by_key(|o| o.number.abs_diff(e.number))
-                    .and_then(|o| {
-                        let base = o.start?;
-                        if o.number < e.number {
-                            base.checked_add_days(Days::new(7 * u64::from(e.number - o.number)))
-                        } else {
-                            base.checked_sub_days(Days::new(7 * u64::from(o.number - e.number)))
-                        }
-                    })
+                    .min_by_key(|(n, _)| n.abs_diff(e.number))?;
+                if number < e.number {
+                    base.checked_add_days(Days::new(7 * u64::from(e.number - number)))
+                } else {
+                    base.checked_sub_days(Days::new(7 * u64::from(number - e.number)))
+                }
             })
         })
         .collect();
