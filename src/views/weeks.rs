@@ -90,6 +90,9 @@ fn page_services(page: &Page) -> Vec<ServiceRef> {
         .collect()
 }
 
+/// Week cards rendered per batch.
+const WEEKS_BATCH: usize = 60;
+
 #[component]
 pub fn WeeksView() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -100,6 +103,10 @@ pub fn WeeksView() -> impl IntoView {
             .filter
             .with(|f| cards(&collection, &f.matcher(), !f.is_empty()))
     });
+    // Cards are built in batches: a collection of a thousand weeks opens at once, and the
+    // rest is one click away.
+    let (shown, set_shown) = signal(WEEKS_BATCH);
+    let hidden = move || cards.with(|c| c.len().saturating_sub(shown.get()));
     view! {
         <section class="weeks-view" aria-label="Weeks">
             <Show
@@ -108,11 +115,21 @@ pub fn WeeksView() -> impl IntoView {
             >
                 <ol class="week-list">
                     <For
-                        each=move || cards.get()
+                        each=move || {
+                            let n = shown.get();
+                            cards.with(|c| c.iter().take(n).cloned().collect::<Vec<_>>())
+                        }
                         key=|c| (c.entry.internship.clone(), c.entry.number, c.pages.clone(), c.counts.clone())
                         children=move |card| view! { <WeekCard card=card /> }
                     />
                 </ol>
+                <Show when=move || { hidden() > 0 }>
+                    <p class="more">
+                        <button type="button" id="more-weeks" on:click=move |_| set_shown.update(|n| *n += WEEKS_BATCH)>
+                            {move || format!("Show {} more weeks ({} not shown)", hidden().min(WEEKS_BATCH), hidden())}
+                        </button>
+                    </p>
+                </Show>
             </Show>
         </section>
     }
