@@ -149,6 +149,7 @@ const KEYWORDS: &[(SectionKind, &[&str])] = &[
         &[
             "task",
             "công việc",
+            "đầu việc",
             "nhiệm vụ",
             "theo ngày",
             "work completed",
@@ -688,6 +689,7 @@ mod tests {
                 Some(Tasks),
             ),
             ("Tasks to be carried out this week:", Some(Tasks)),
+            ("CÁC ĐẦU VIỆC CỦA WEEK 5:", Some(Tasks)),
             ("📋 Tasks for this week", Some(Tasks)),
             ("Key Tasks & Achievements", Some(Tasks)),
             ("Week 5 Achievements:a", Some(Achievements)),
