@@ -1,7 +1,7 @@
 //! Conformance over the real corpus (`shared/corpus`, 196 pages from 61 repositories).
 //!
 //! Asserts: no panic on any page; every week page (a week number in its path) gets that
-//! week; every page whose task dates contain slash dates gets a date order; at least 98 % of
+//! week and at least one of objectives, tasks, achievements; every page whose task dates contain slash dates gets a date order; at least 98 % of
 //! worklog-table body rows become tasks and at least 95 % of those tasks get a start date.
 //! Prints a per-repository summary. Skipped, with a visible message, when the corpus folder
 //! is absent.
@@ -217,6 +217,19 @@ fn corpus_conformance() {
             } else {
                 failures.push(format!("{relative}: slash dates but no date order"));
             }
+        }
+        // Survey §6: every week page has at least one of objectives, tasks, achievements.
+        let has_section = !page.objectives.is_empty()
+            || !page.achievements.is_empty()
+            || !page.tasks.is_empty()
+            || page
+                .sections
+                .iter()
+                .any(|s| s.kind == worklog::SectionKind::Tasks);
+        if matches!(page.kind, PageKind::Week | PageKind::MultiWeek) && !has_section {
+            failures.push(format!(
+                "{relative}: week page without objectives, tasks or achievements"
+            ));
         }
         if page.kind == PageKind::Other && path_week(relative).is_some() {
             failures.push(format!("{relative}: week page classified as other"));
