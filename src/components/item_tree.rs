@@ -23,22 +23,87 @@ pub fn external_link(url: &str, content: AnyView) -> AnyView {
     }
 }
 
-pub fn inlines(content: &[Inline]) -> AnyView {
-    content.iter().map(inline).collect_view().into_any()
+/// Inline content with the search `terms` (lower-case) marked in its text.
+pub fn inlines_marked(content: &[Inline], terms: &[String]) -> AnyView {
+    content
+        .iter()
+        .map(|node| inline(node, terms))
+        .collect_view()
+        .into_any()
 }
 
-fn inline(node: &Inline) -> AnyView {
+fn inline(node: &Inline, terms: &[String]) -> AnyView {
     match node {
-        Inline::Text { text } => text.clone().into_any(),
-        Inline::Strong { content } => view! { <strong>{inlines(content)}</strong> }.into_any(),
-        Inline::Emphasis { content } => view! { <em>{inlines(content)}</em> }.into_any(),
-        Inline::Code { text } => view! { <code>{text.clone()}</code> }.into_any(),
-        Inline::Link { url, content } => external_link(url, inlines(content)),
+        Inline::Text { text } => marked(text, terms),
+        Inline::Strong { content } => {
+            view! { <strong>{inlines_marked(content, terms)}</strong> }.into_any()
+        }
+        Inline::Emphasis { content } => {
+            view! { <em>{inlines_marked(content, terms)}</em> }.into_any()
+        }
+        Inline::Code { text } => view! { <code>{marked(text, terms)}</code> }.into_any(),
+        Inline::Link { url, content } => external_link(url, inlines_marked(content, terms)),
     }
+}
+
+/// Byte ranges of `text` where one of the lower-case `terms` occurs, merged and in order.
+/// Text whose lower-case form changes length is left unmarked (offsets would not line up).
+pub fn match_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
+    let lower = text.to_lowercase();
+    if terms.is_empty() || lower.len() != text.len() {
+        return Vec::new();
+    }
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for term in terms.iter().filter(|t| !t.is_empty()) {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(term.as_str()) {
+            let start = from + i;
+            let end = start + term.len();
+            if text.is_char_boundary(start) && text.is_char_boundary(end) {
+                ranges.push((start, end));
+            }
+            from = end;
+        }
+    }
+    ranges.sort();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (s, e) in ranges {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+/// Text with `<mark>` around the search terms.
+pub fn marked(text: &str, terms: &[String]) -> AnyView {
+    let ranges = match_ranges(text, terms);
+    if ranges.is_empty() {
+        return text.to_string().into_any();
+    }
+    let mut parts = Vec::with_capacity(ranges.len() * 2 + 1);
+    let mut at = 0;
+    for (s, e) in ranges {
+        if s > at {
+            parts.push(text[at..s].to_string().into_any());
+        }
+        parts.push(view! { <mark>{text[s..e].to_string()}</mark> }.into_any());
+        at = e;
+    }
+    if at < text.len() {
+        parts.push(text[at..].to_string().into_any());
+    }
+    parts.into_any()
 }
 
 /// Nested items as nested `<ul>` lists.
 pub fn item_list(items: &[Item]) -> AnyView {
+    item_list_marked(items, &[])
+}
+
+/// Nested items with the search `terms` (lower-case) marked.
+pub fn item_list_marked(items: &[Item], terms: &[String]) -> AnyView {
     if items.is_empty() {
         return ().into_any();
     }
@@ -49,8 +114,9 @@ pub fn item_list(items: &[Item]) -> AnyView {
                 .map(|item| {
                     view! {
                         <li>
-                            {inlines(&item.content)}
-                            {(!item.children.is_empty()).then(|| item_list(&item.children))}
+                            {inlines_marked(&item.content, terms)}
+                            {(!item.children.is_empty())
+                                .then(|| item_list_marked(&item.children, terms))}
                         </li>
                     }
                 })
@@ -121,6 +187,18 @@ mod tests {
         assert!(safe_url("javascript:alert(1)").is_none());
         assert!(safe_url(" data:text/html,x").is_none());
         assert!(safe_url("/relative").is_none());
+    }
+
+    #[test]
+    fn search_terms_are_found_case_insensitively() {
+        use super::match_ranges;
+        let terms = vec!["s3".to_string(), "bucket".to_string()];
+        assert_eq!(
+            match_ranges("Create an S3 Bucket", &terms),
+            vec![(10, 12), (13, 19)]
+        );
+        assert!(match_ranges("nothing here", &terms).is_empty());
+        assert_eq!(match_ranges("Học S3 và S3", &["s3".to_string()]).len(), 2);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use worklog::{Page, Task};
 
 use crate::components::chips::ServiceChips;
 use crate::components::date::{weekday_name, DateTime};
-use crate::components::item_tree::{item_list, reference_list};
+use crate::components::item_tree::{item_list_marked, marked, reference_list};
 use crate::state::{AppState, Shared, TaskRef};
 
 const PAGE_SIZES: [usize; 4] = [50, 100, 250, 500];
@@ -266,6 +266,7 @@ pub fn TasksView() -> impl IntoView {
                     <tbody>
                         {move || {
                             let collection = state.collection.get();
+                            let terms = search_terms(&state.filter.with(|f| f.text.clone()));
                             visible()
                                 .into_iter()
                                 .map(|line| match line {
@@ -277,7 +278,7 @@ pub fn TasksView() -> impl IntoView {
                                         </tr>
                                     }
                                     .into_any(),
-                                    Line::Task(r) => task_row(&collection, r),
+                                    Line::Task(r) => task_row(&collection, r, &terms),
                                 })
                                 .collect_view()
                         }}
@@ -320,7 +321,22 @@ fn Pager(
     }
 }
 
-fn task_row(collection: &worklog::Collection, r: TaskRef) -> AnyView {
+/// The last folder and the file name (`1.2-Week2/_index.md`); the full path is the cell's title.
+fn short_path(path: &str) -> String {
+    let mut parts = path.rsplit('/');
+    match (parts.next(), parts.next()) {
+        (Some(file), Some(dir)) => format!("{dir}/{file}"),
+        (Some(file), None) => file.to_string(),
+        _ => path.to_string(),
+    }
+}
+
+/// The lower-case words of the search box, for marking them in the table.
+fn search_terms(text: &str) -> Vec<String> {
+    text.split_whitespace().map(str::to_lowercase).collect()
+}
+
+fn task_row(collection: &worklog::Collection, r: TaskRef, terms: &[String]) -> AnyView {
     let Some((page, task)) = r.resolve(collection) else {
         return ().into_any();
     };
@@ -340,15 +356,15 @@ fn task_row(collection: &worklog::Collection, r: TaskRef) -> AnyView {
             <td class="col-end" data-label="End">{task.end.map(|d| view! { <DateTime date=d lang=lang /> })}</td>
             <td class="col-task" data-label="Task">
                 {if task.items.is_empty() {
-                    view! { <span class="task-text">{task.text.clone()}</span> }.into_any()
+                    view! { <span class="task-text">{marked(&task.text, terms)}</span> }.into_any()
                 } else {
-                    item_list(&task.items)
+                    item_list_marked(&task.items, terms)
                 }}
             </td>
             <td class="col-references" data-label="References">{reference_list(&task.references)}</td>
             <td class="col-services" data-label="Services"><ServiceChips services=task.services.clone() /></td>
             <td class="col-source" data-label="Source" title=page.source.clone()>
-                <span class="source-path">{page.source.clone()}</span>
+                <span class="source-path">{short_path(&page.source)}</span>
                 <span class="muted">{format!(":{}", task.line)}</span>
             </td>
         </tr>
