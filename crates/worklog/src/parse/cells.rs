@@ -192,7 +192,16 @@ fn inlines(text: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> Vec<Inli
         return Vec::new();
     }
     let escaped;
-    let source = if text.starts_with(['#', '>', '=', '~', '|'])
+    // A leading HTML tag would open an HTML block and swallow the piece raw; in a cell it
+    // is inline text (autolinks `<https://…>` excepted).
+    let html_block = text.starts_with('<')
+        && text[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
+        && !text
+            .split('>')
+            .next()
+            .is_some_and(|tag| tag.contains(':') || tag.contains('@'));
+    let source = if html_block
+        || text.starts_with(['#', '>', '=', '~', '|'])
         || text.starts_with("```")
         || text.starts_with("- ")
         || text.starts_with("+ ")
