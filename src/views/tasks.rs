@@ -64,18 +64,15 @@ fn arrange(
     sort: Option<Sort>,
     group: Group,
 ) -> Vec<Line> {
-    let pages = collection.pages();
-    let resolve = |r: &TaskRef| {
-        (
-            &pages[r.page as usize],
-            &pages[r.page as usize].tasks[r.task as usize],
-        )
-    };
-    let mut sorted: Vec<TaskRef> = rows.to_vec();
+    // Rows always come from this collection; any that did not resolve would be dropped.
+    let mut sorted: Vec<(TaskRef, &Page, &Task)> = rows
+        .iter()
+        .filter_map(|r| r.resolve(collection).map(|(p, t)| (*r, p, t)))
+        .collect();
     if let Some(sort) = sort {
         // Sorting natural-ordered rows stably keeps the natural order among equal keys.
         sorted.sort_by(|a, b| {
-            let o = compare(sort.column, resolve(a), resolve(b));
+            let o = compare(sort.column, (a.1, a.2), (b.1, b.2));
             if sort.descending {
                 o.reverse()
             } else {
@@ -84,19 +81,18 @@ fn arrange(
         });
     }
     let mut keyed: Vec<(String, u64, TaskRef)> = match group {
-        Group::None => return sorted.into_iter().map(Line::Task).collect(),
+        Group::None => return sorted.into_iter().map(|(r, _, _)| Line::Task(r)).collect(),
         Group::Week => sorted
             .iter()
-            .map(|r| {
-                let week = resolve(r).0.week;
+            .map(|(r, page, _)| {
+                let week = page.week;
                 let label = week.map_or("No week".to_string(), |w| format!("Week {w}"));
                 (label, week.map_or(u64::MAX, u64::from), *r)
             })
             .collect(),
         Group::Service => sorted
             .iter()
-            .flat_map(|r| {
-                let task = resolve(r).1;
+            .flat_map(|(r, _, task)| {
                 if task.services.is_empty() {
                     vec![("No service recognised".to_string(), u64::MAX, *r)]
                 } else {
