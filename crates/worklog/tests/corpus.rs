@@ -166,6 +166,7 @@ fn corpus_conformance() {
     let mut repos: BTreeMap<String, RepoSummary> = BTreeMap::new();
     let mut codes: BTreeMap<String, usize> = BTreeMap::new();
     let mut pages: Vec<Page> = Vec::new();
+    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
 
     for (relative, path) in &files {
         let bytes = fs::read(path).unwrap_or_default();
@@ -234,6 +235,7 @@ fn corpus_conformance() {
         if page.kind == PageKind::Other && path_week(relative).is_some() {
             failures.push(format!("{relative}: week page classified as other"));
         }
+        *kinds.entry(format!("{:?}", page.kind)).or_default() += 1;
         pages.push(page);
     }
 
@@ -308,6 +310,7 @@ fn corpus_conformance() {
         total.warnings,
         total.errors
     );
+    println!("page kinds: {kinds:?}");
     println!("diagnostic codes: {codes:?}");
 
     if row_share < 0.98 {

@@ -113,10 +113,16 @@ pub fn classify(
 
     let resolved = week::resolve(source, front, &outline.headings);
     let index_name = is_index_name(&file_name(source));
+    // An index lists weeks and has no content of its own (a week page dropped alone as
+    // `_index.md` also has no week in its path, but has tasks or sections).
+    let own_content =
+        tasks > 0 || !outline.objectives.is_empty() || !outline.achievements.is_empty();
+    let no_own_week = resolved.week.is_none() || resolved.from_weight;
     if path_week.is_none()
         && index_name
-        && (outline.linked_weeks.len() >= 2 || resolved.week.is_none() || resolved.from_weight)
-        && source.to_lowercase().contains("log")
+        && !own_content
+        && (outline.linked_weeks.len() >= 2
+            || (no_own_week && source.to_lowercase().contains("log")))
     {
         found.kind = PageKind::Index;
         return found;
