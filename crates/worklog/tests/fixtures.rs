@@ -315,3 +315,33 @@ fn subset_matcher_semantics() {
     compare(&json!({"z": null, "y": []}), &actual, "", &mut out);
     assert!(out.is_empty(), "absent optional fields match null/empty");
 }
+
+/// Every diagnostic code the fixtures produce is documented in `docs/diagnostics.md` (codes
+/// are part of the public interface).
+#[test]
+fn every_diagnostic_code_is_documented() {
+    let docs_path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/diagnostics.md");
+    let Ok(docs) = fs::read_to_string(docs_path) else {
+        println!("SKIPPED: no {docs_path}");
+        return;
+    };
+    let mut missing = std::collections::BTreeSet::new();
+    for kind in ["pages", "collections"] {
+        for dir in case_dirs(kind) {
+            for (relative, path) in input_files(&dir) {
+                let Ok(page) = parse_file(&relative, &path) else {
+                    continue;
+                };
+                for d in &page.diagnostics {
+                    if !docs.contains(&format!("`{}`", d.code)) {
+                        missing.insert(d.code.clone());
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "diagnostic codes missing from docs/diagnostics.md: {missing:?}"
+    );
+}
