@@ -317,14 +317,22 @@ fn Pager(
     }
 }
 
-/// The last folder and the file name (`1.2-Week2/_index.md`); the full path is the cell's title.
-fn short_path(path: &str) -> String {
-    let mut parts = path.rsplit('/');
-    match (parts.next(), parts.next()) {
-        (Some(file), Some(dir)) => format!("{dir}/{file}"),
-        (Some(file), None) => file.to_string(),
-        _ => path.to_string(),
-    }
+/// The full path, allowed to wrap only after a `/` so folder names stay readable.
+fn breakable_path(path: &str) -> AnyView {
+    let segments: Vec<&str> = path.split('/').collect();
+    let last = segments.len().saturating_sub(1);
+    segments
+        .into_iter()
+        .enumerate()
+        .map(|(i, segment)| {
+            if i == last {
+                segment.to_string().into_any()
+            } else {
+                view! { {format!("{segment}/")} <wbr /> }.into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
 }
 
 /// The lower-case words of the search box, for marking them in the table.
@@ -360,7 +368,7 @@ fn task_row(collection: &worklog::Collection, r: TaskRef, terms: &[String]) -> A
             <td class="col-references" data-label="References">{reference_list(&task.references)}</td>
             <td class="col-services" data-label="Services"><ServiceChips services=task.services.clone() /></td>
             <td class="col-source" data-label="Source" title=page.source.clone()>
-                <span class="source-path">{short_path(&page.source)}</span>
+                <span class="source-path">{breakable_path(&page.source)}</span>
                 <span class="muted">{format!(":{}", task.line)}</span>
             </td>
         </tr>
