@@ -37,6 +37,19 @@ pub fn human_date(date: NaiveDate, lang: Option<Language>) -> String {
     }
 }
 
+/// `Oct 6, 2025` / `06/10/2025`: for tables that show the weekday in a column of its own.
+pub fn medium_date(date: NaiveDate, lang: Option<Language>) -> String {
+    match lang {
+        Some(Language::Vi) => format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
+        _ => format!(
+            "{} {}, {}",
+            EN_MONTHS[date.month0() as usize],
+            date.day(),
+            date.year()
+        ),
+    }
+}
+
 /// `Oct 6` / `06/10`: compact, for axes and ranges inside one year.
 pub fn short_date(date: NaiveDate, lang: Option<Language>) -> String {
     match lang {
@@ -53,6 +66,12 @@ pub fn iso(date: NaiveDate) -> String {
 #[component]
 pub fn DateTime(date: NaiveDate, lang: Option<Language>) -> impl IntoView {
     view! { <time datetime=iso(date)>{human_date(date, lang)}</time> }
+}
+
+/// A date in a `<time>` element, without the weekday; the full form is its tooltip.
+#[component]
+pub fn DateMedium(date: NaiveDate, lang: Option<Language>) -> impl IntoView {
+    view! { <time datetime=iso(date) title=human_date(date, lang)>{medium_date(date, lang)}</time> }
 }
 
 /// `start – end`, or one date when both are the same day.

@@ -8,7 +8,7 @@ use worklog::query::{Group, Sort, SortColumn};
 use worklog::{Page, Task};
 
 use crate::components::chips::ServiceChips;
-use crate::components::date::{weekday_name, DateTime};
+use crate::components::date::{weekday_name, DateMedium};
 use crate::components::item_tree::{item_list_marked, marked, reference_list};
 use crate::state::{AppState, Shared, TaskRef};
 
@@ -356,8 +356,8 @@ fn task_row(collection: &worklog::Collection, r: TaskRef, terms: &[String]) -> A
                 {weekday.map(|w| view! { <span class="weekday">{w}</span> })}
                 {show_label.then(|| view! { <span class="day-label muted">{day_label}</span> })}
             </td>
-            <td class="col-start" data-label="Start">{task.start.map(|d| view! { <DateTime date=d lang=lang /> })}</td>
-            <td class="col-end" data-label="End">{task.end.map(|d| view! { <DateTime date=d lang=lang /> })}</td>
+            <td class="col-start" data-label="Start">{task.start.map(|d| view! { <DateMedium date=d lang=lang /> })}</td>
+            <td class="col-end" data-label="End">{task.end.map(|d| view! { <DateMedium date=d lang=lang /> })}</td>
             <td class="col-task" data-label="Task">
                 {if task.items.is_empty() {
                     view! { <span class="task-text">{marked(&task.text, terms)}</span> }.into_any()
