@@ -180,11 +180,27 @@ impl AppState {
                 )
             })
         });
+        // Facet counts follow the filter one paint later: the table, which the user is looking
+        // at, updates first and the counts (a second pass over every task) right after.
+        let facet_filter = RwSignal::new(filter.get_untracked());
+        Effect::new(move |_| {
+            let f = filter.get();
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        if facet_filter.with_untracked(|current| *current != f) {
+                            facet_filter.set(f);
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                )
+            });
+        });
         let facets = Memo::new(move |_| {
             let collection = collection.get();
-            let folding = filter.with(|f| f.language.is_none());
+            let folding = facet_filter.with(|f| f.language.is_none());
             let started = now_ms();
-            let facets = filter.with(|f| {
+            let facets = facet_filter.with(|f| {
                 let all = query::facets(&collection, f);
                 let Some(shown) = shown_pages.get().filter(|_| folding) else {
                     return all;
