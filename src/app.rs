@@ -223,7 +223,7 @@ pub fn App() -> impl IntoView {
                                 .collect_view()}
                         </nav>
                         <div class="status">
-                            <p>
+                            <p role="status" aria-live="polite">
                                 <strong data-testid="task-count">{move || state.rows.with(|r| r.len())}</strong>
                                 {move || format!(" of {} tasks", total_tasks())}
                             </p>

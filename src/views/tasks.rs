@@ -247,6 +247,9 @@ pub fn TasksView() -> impl IntoView {
             </div>
             <div class="table-wrap">
                 <table id="tasks-table" class="tasks">
+                    <caption class="visually-hidden">
+                        "Tasks matching the filter; the column headers sort the table"
+                    </caption>
                     <thead>
                         <tr>
                             {header(SortColumn::Week, "Week")}
