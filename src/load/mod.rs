@@ -222,7 +222,10 @@ pub fn clear_all(state: AppState) {
 /// The initial load: `src` URLs from the address (else the bundled demo, unless the user
 /// cleared it), plus the files the user opened on earlier visits.
 pub async fn initial_load(state: AppState) {
-    let srcs = state.vs.with_untracked(|v| v.sources.clone());
+    let mut srcs = state.vs.with_untracked(|v| v.sources.clone());
+    // The same URL twice would load its pages twice.
+    let mut seen = std::collections::HashSet::new();
+    srcs.retain(|s| seen.insert(s.clone()));
     use futures::FutureExt;
     let mut tasks = Vec::new();
     if srcs.is_empty() {
@@ -272,8 +275,10 @@ pub fn sync_url_sources(state: AppState) {
     if !gone.is_empty() {
         remove_sources(state, &gone);
     }
+    let mut started: Vec<String> = Vec::new();
     for src in wanted {
-        if !present.iter().any(|(_, u)| *u == src) {
+        if !present.iter().any(|(_, u)| *u == src) && !started.contains(&src) {
+            started.push(src.clone());
             leptos::task::spawn_local(url::load_src(state, src));
         }
     }
