@@ -17,12 +17,6 @@ use crate::parse::sections::unsafe_url_diagnostic;
 /// rendering, drop).
 pub const MAX_DEPTH: usize = 16;
 
-/// The task cell as a tree of items. Unsafe links are dropped silently; prefer
-/// [`task_cell`], which also reports them.
-pub fn task_items(cell: &str) -> Vec<Item> {
-    task_cell(cell, 0, &mut Vec::new())
-}
-
 /// The task cell as a tree of items; links with disallowed URL schemes are dropped (their
 /// text kept) with an `unsafe-url` warning at `line`.
 pub fn task_cell(cell: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> Vec<Item> {
@@ -372,23 +366,26 @@ fn flush_text(pending: &mut String, out: &mut Vec<Reference>) {
     }
 }
 
-/// `unsafe-url` warnings for every link with a disallowed scheme in a table row's source
-/// line. The pipeline runs it over each task row so that links dropped from any cell are
-/// reported even when the cell was read without a diagnostics sink ([`task_items`]).
-pub fn unsafe_links_in_row(row: &str, line: u32) -> Vec<Diagnostic> {
-    let mut diagnostics = Vec::new();
-    if may_hold_unsafe_scheme(row) {
-        for segment in segments(row) {
-            inlines(segment, line, &mut diagnostics);
+/// `unsafe-url` warnings for every link with a disallowed scheme in a cell that is neither
+/// the task nor the reference cell (status, notes, day, dates...): those cells are kept as
+/// plain text, but a dropped link in them is still reported like one in the task cell.
+pub fn unsafe_links(cell: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) {
+    if may_hold_unsafe_scheme(cell) {
+        for segment in segments(cell) {
+            inlines(segment, line, diagnostics);
         }
     }
-    diagnostics
 }
 
-/// Cheap pre-check: a `word:` whose word is not http/https/mailto (so most rows, whose only
-/// colons are in `https:` links, are not parsed a second time).
-fn may_hold_unsafe_scheme(row: &str) -> bool {
-    let bytes = row.as_bytes();
+/// Cheap pre-check: a `word:` whose word is not http/https/mailto (so most cells, whose only
+/// colons are in `https:` links, are not parsed as markdown at all).
+/// A link target written with entities (`javascript&#58;…`) has no literal colon, so a cell
+/// with a markdown link and an `&` is always parsed.
+fn may_hold_unsafe_scheme(cell: &str) -> bool {
+    let bytes = cell.as_bytes();
+    if cell.contains("](") && cell.contains('&') {
+        return true;
+    }
     bytes.iter().enumerate().any(|(i, &b)| {
         if b != b':' {
             return false;
@@ -417,6 +414,10 @@ pub fn plain_text(items: &[Item]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn task_items(cell: &str) -> Vec<Item> {
+        task_cell(cell, 1, &mut Vec::new())
+    }
 
     fn texts(items: &[Item]) -> Vec<(String, usize)> {
         items
@@ -542,6 +543,10 @@ mod tests {
 #[cfg(test)]
 mod block_html_tests {
     use super::*;
+
+    fn task_items(cell: &str) -> Vec<Item> {
+        task_cell(cell, 1, &mut Vec::new())
+    }
 
     #[test]
     fn block_html_in_a_cell_is_text_and_keeps_its_words() {

@@ -103,22 +103,17 @@ pub fn parse_page(source: &str, bytes: &[u8]) -> Page {
     page.diagnostics.extend(outline.diagnostics);
     page.diagnostics.extend(tables.diagnostics);
 
-    // Cells: every link dropped from a task row is reported once, whichever cell held it.
-    let source_lines: Vec<&str> = text.split('\n').collect();
-    let mut seen: std::collections::HashSet<(Option<u32>, String)> = page
+    // A link dropped from a task row is reported once per line, also when the sections pass
+    // read the same row as a paragraph and reported it first.
+    let mut reported: std::collections::HashSet<(Option<u32>, String)> = page
         .diagnostics
         .iter()
         .filter(|d| d.code == inline::UNSAFE_URL)
         .map(|d| (d.line, d.message.clone()))
         .collect();
-    for task in &page.tasks {
-        let Some(row) = source_lines.get(task.line.saturating_sub(1) as usize) else {
-            continue;
-        };
-        for d in cells::unsafe_links_in_row(row, task.line) {
-            if seen.insert((d.line, d.message.clone())) {
-                page.diagnostics.push(d);
-            }
+    for d in tables.link_diagnostics {
+        if reported.insert((d.line, d.message.clone())) {
+            page.diagnostics.push(d);
         }
     }
 

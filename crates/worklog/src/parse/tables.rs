@@ -39,6 +39,11 @@ pub struct TableOutput {
     pub date_order: Option<DateOrder>,
     pub date_order_reason: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// `unsafe-url` warnings for links dropped from task rows' cells other than the
+    /// reference cell (whose warnings are in `diagnostics`). Kept apart because a row that
+    /// markdown itself does not read as a table is also read by the sections pass, which
+    /// reports the same link: the pipeline keeps one report per link and line.
+    pub link_diagnostics: Vec<Diagnostic>,
 }
 
 /// How many rows after a header-less separator are looked at to guess the columns.
@@ -618,12 +623,21 @@ pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
             }
             let cell =
                 |role: Role| -> Option<&String> { mapping.column(role).and_then(|c| cells.get(c)) };
-            let task_cell = cell(Role::Task).map(String::as_str).unwrap_or("");
-            let items = cells::task_items(task_cell);
+            let task_col = mapping.column(Role::Task);
+            let reference_col = mapping.column(Role::Reference);
+            let mut items = Vec::new();
+            let mut references = Vec::new();
+            // Left to right, so a row's link warnings come in the order the links are written.
+            for (col, value) in cells.iter().enumerate() {
+                if Some(col) == task_col {
+                    items = cells::task_cell(value, line, &mut out.link_diagnostics);
+                } else if Some(col) == reference_col {
+                    references = cells::references(value, line, &mut out.diagnostics);
+                } else {
+                    cells::unsafe_links(value, line, &mut out.link_diagnostics);
+                }
+            }
             let text = cells::plain_text(&items);
-            let references = cell(Role::Reference)
-                .map(|c| cells::references(c, line, &mut out.diagnostics))
-                .unwrap_or_default();
             let mut extra = Vec::new();
             for (col, value) in cells.iter().enumerate() {
                 let role = mapping.roles.get(col).copied().unwrap_or(Role::Other);
@@ -759,6 +773,26 @@ mod tests {
             extract_tasks(page, &context).date_order,
             Some(DateOrder::Dmy)
         );
+    }
+
+    #[test]
+    fn unsafe_links_reported_from_every_cell() {
+        let page = "| Day | Task | Notes | Reference |\n| --- | --- | --- | --- |\n| 2 | [a](javascript:alert(1)) | <vbscript:x> | [r](data:x) |\n";
+        let out = tasks(page);
+        let codes: Vec<_> = out
+            .link_diagnostics
+            .iter()
+            .map(|d| (d.code.as_str(), d.line))
+            .collect();
+        assert_eq!(
+            codes,
+            vec![("unsafe-url", Some(3)), ("unsafe-url", Some(3))]
+        );
+        assert!(out
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "unsafe-url" && d.message.contains("data:")));
+        assert_eq!(out.tasks[0].text, "a");
     }
 
     #[test]
