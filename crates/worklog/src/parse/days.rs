@@ -126,43 +126,60 @@ impl DayLabel {
 /// entities for spaces. Used for labels, not for task text (that keeps its structure).
 pub fn strip_markup(cell: &str) -> String {
     let mut text = String::with_capacity(cell.len());
-    let mut rest = cell;
-    while let Some(c) = rest.chars().next() {
-        if c == '<' {
-            let lower: String = rest.chars().take(6).collect::<String>().to_lowercase();
-            if lower.starts_with("<br") {
+    let bytes = cell.as_bytes();
+    // Ordinary text is copied in runs; only the ASCII markup bytes below stop the copy.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !matches!(bytes[i], b'<' | b'&' | b'_' | b'*' | b'`' | b'~') {
+            i += 1;
+            continue;
+        }
+        text.push_str(&cell[run..i]);
+        let rest = &cell[i..];
+        let mut skip = 1;
+        match bytes[i] {
+            b'<' => {
                 // Look for the `>` only nearby: `<br/>`, `<br />`; a far one is not this tag's.
-                if let Some(end) = rest.bytes().take(8).position(|b| b == b'>') {
-                    text.push(' ');
-                    rest = &rest[end + 1..];
-                    continue;
+                let end = rest.bytes().take(8).position(|b| b == b'>');
+                match end {
+                    Some(end)
+                        if rest.as_bytes()[..3.min(rest.len())].eq_ignore_ascii_case(b"<br") =>
+                    {
+                        text.push(' ');
+                        skip = end + 1;
+                    }
+                    _ => text.push('<'),
                 }
             }
-        }
-        if c == '&' {
-            let mut handled = false;
-            for entity in ["&nbsp;", "&emsp;", "&ensp;", "&thinsp;"] {
-                if rest.len() >= entity.len()
-                    && rest.is_char_boundary(entity.len())
-                    && rest[..entity.len()].eq_ignore_ascii_case(entity)
-                {
-                    text.push(' ');
-                    rest = &rest[entity.len()..];
-                    handled = true;
-                    break;
+            b'&' => {
+                let entity = ["&nbsp;", "&emsp;", "&ensp;", "&thinsp;"]
+                    .into_iter()
+                    .find(|e| {
+                        rest.len() >= e.len()
+                            && rest.as_bytes()[..e.len()].eq_ignore_ascii_case(e.as_bytes())
+                    });
+                match entity {
+                    Some(entity) => {
+                        text.push(' ');
+                        skip = entity.len();
+                    }
+                    None => text.push('&'),
                 }
             }
-            if handled {
-                continue;
-            }
+            b'_' if !is_emphasis_underscore(&text, rest) => text.push('_'),
+            // `*`, `` ` ``, `~` and emphasis `_`: markers, dropped.
+            _ => {}
         }
-        let emphasis_underscore = c == '_' && is_emphasis_underscore(&text, rest);
-        if !matches!(c, '*' | '`' | '~') && !emphasis_underscore {
-            text.push(c);
-        }
-        rest = &rest[c.len_utf8()..];
+        i += skip;
+        run = i;
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.push_str(&cell[run..]);
+    if crate::parse::inline::needs_collapse(&text) || text.starts_with(' ') || text.ends_with(' ') {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        text
+    }
 }
 
 /// `_` used as emphasis at a word edge, not inside `snake_case`.

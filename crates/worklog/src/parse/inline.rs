@@ -265,27 +265,35 @@ fn normalise_inner(content: Vec<Inline>) -> Vec<Inline> {
 
 fn trim_ends(out: &mut Vec<Inline>) {
     if let Some(Inline::Text { text }) = out.first_mut() {
-        *text = text.trim_start().to_string();
+        let leading = text.len() - text.trim_start().len();
+        text.drain(..leading);
     }
     if let Some(Inline::Text { text }) = out.last_mut() {
-        *text = text.trim_end().to_string();
+        text.truncate(text.trim_end().len());
     }
     out.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
 }
 
 /// Does `text` hold whitespace other than single ASCII spaces?
-fn needs_collapse(text: &str) -> bool {
+pub fn needs_collapse(text: &str) -> bool {
+    let bytes = text.as_bytes();
     let mut previous_space = false;
-    for c in text.chars() {
-        if c == ' ' {
-            if previous_space {
-                return true;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b' ' if previous_space => return true,
+            b' ' => previous_space = true,
+            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => return true,
+            // Lead bytes of the only non-ASCII whitespace: U+0085 and U+00A0 (0xC2),
+            // U+1680 (0xE1), U+2000–U+205F (0xE2), U+3000 (0xE3). Other bytes are letters.
+            0xC2 | 0xE1 | 0xE2 | 0xE3
+                if text
+                    .get(i..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_whitespace) =>
+            {
+                return true
             }
-            previous_space = true;
-        } else if c.is_whitespace() {
-            return true;
-        } else {
-            previous_space = false;
+            _ => previous_space = false,
         }
     }
     false

@@ -652,8 +652,11 @@ pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
                         | Role::Other
                 ) && part.date_column != Some(col)
                     || col >= expected;
+                if !keep {
+                    continue;
+                }
                 let plain = days::strip_markup(value);
-                if keep && !plain.is_empty() {
+                if !plain.is_empty() {
                     let header = mapping
                         .headers
                         .get(col)

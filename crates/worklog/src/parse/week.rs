@@ -17,6 +17,9 @@ const MAX_HEADING_CONFLICTS: usize = 5;
 
 /// One `Week N` / `Tuần N` / `Week 12-13-14` mention in a text.
 fn mentions(text: &str) -> Vec<Vec<u32>> {
+    if !may_mention(text) {
+        return Vec::new();
+    }
     let lower = text.to_lowercase();
     if !(lower.contains("week") || lower.contains("tuần") || lower.contains("tuan")) {
         return Vec::new();
@@ -25,17 +28,14 @@ fn mentions(text: &str) -> Vec<Vec<u32>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let at_word_start = i == 0 || !chars[i - 1].is_alphanumeric();
-        let keyword_len = if !at_word_start {
-            0
-        } else if starts_with(&chars, i, "week")
-            || starts_with(&chars, i, "tuần")
-            || starts_with(&chars, i, "tuan")
-        {
-            4
-        } else {
-            0
-        };
+        // The keyword first: most positions fail on their first letter, and the word-start
+        // check (a Unicode class lookup) only runs where a keyword is.
+        let keyword = matches!(chars[i], 'w' | 't')
+            && (starts_with(&chars, i, "week")
+                || starts_with(&chars, i, "tuần")
+                || starts_with(&chars, i, "tuan"))
+            && (i == 0 || !chars[i - 1].is_alphanumeric());
+        let keyword_len = if keyword { 4 } else { 0 };
         if keyword_len == 0 {
             i += 1;
             continue;
@@ -140,6 +140,26 @@ fn expand(numbers: Vec<u32>) -> Vec<u32> {
         }
     }
     out
+}
+
+/// Cheap pre-check run on every text of a page, without lower-casing it: `week`, `tuan` or
+/// `tuần` in any case (`ầ`/`Ầ` are the only letters whose lower case is the `ầ` of `tuần`).
+fn may_mention(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).any(|i| {
+        let rest = &bytes[i + 1..];
+        match bytes[i] | 0x20 {
+            b'w' => rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"eek"),
+            b't' => {
+                rest.first().is_some_and(|u| u | 0x20 == b'u')
+                    && (rest.len() >= 3 && rest[1..3].eq_ignore_ascii_case(b"an")
+                        || rest.len() >= 4
+                            && rest[1..3] == [0xE1, 0xBA]
+                            && matches!(rest[3], 0xA6 | 0xA7))
+            }
+            _ => false,
+        }
+    })
 }
 
 /// Every week number mentioned in a text.

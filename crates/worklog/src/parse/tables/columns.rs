@@ -39,23 +39,47 @@ pub fn normalise_header(cell: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn has_phrase(text: &str, phrase: &str) -> bool {
-    // Phrase on word boundaries.
-    let padded = format!(" {} ", text.replace('/', " / "));
-    padded.contains(&format!(" {phrase} "))
+/// A header's words padded for phrase lookups: ` start date / end date `, built once per
+/// header so the ~100 phrase checks of [`role_of`] allocate nothing.
+struct Words(String);
+
+impl Words {
+    fn new(header: &str) -> Self {
+        let mut padded = String::with_capacity(header.len() + 4);
+        padded.push(' ');
+        for c in header.chars() {
+            if c == '/' {
+                padded.push_str(" / ");
+            } else {
+                padded.push(c);
+            }
+        }
+        padded.push(' ');
+        Words(padded)
+    }
+
+    /// Is `phrase` present on word boundaries (between spaces)?
+    fn has(&self, phrase: &str) -> bool {
+        let bytes = self.0.as_bytes();
+        let phrase = phrase.as_bytes();
+        bytes.iter().enumerate().any(|(space, &b)| {
+            b == b' '
+                && bytes[space + 1..].starts_with(phrase)
+                && bytes.get(space + 1 + phrase.len()) == Some(&b' ')
+        })
+    }
 }
 
 /// The role of one header cell, ignoring its neighbours (`Date`/`Ngày` are settled later).
 pub fn role_of(header: &str, index: usize) -> Role {
     let h = normalise_header(header);
     // Leading numbering such as `1 day`.
-    let h = h
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
-        .to_string();
+    let h = h.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
     if h.is_empty() {
         return if index == 0 { Role::Day } else { Role::Other };
     }
-    let any = |phrases: &[&str]| phrases.iter().any(|p| has_phrase(&h, p));
+    let words = Words::new(h);
+    let any = |phrases: &[&str]| phrases.iter().any(|p| words.has(p));
     if any(&["task id", "mã công việc", "mã task", "id"]) {
         return Role::TaskId;
     }
