@@ -347,16 +347,14 @@ fn weeks(pages: &[Page], keys: &[String]) -> Vec<WeekEntry> {
         .into_iter()
         .map(|((internship, number), mut members)| {
             members.sort_by_key(|&i| (language_rank(&pages[i]), pages[i].source.clone()));
-            // A whole-internship page dates each week by its own tasks (extra "Week" = N).
-            let week_text = number.to_string();
+            // A page covering several weeks dates each week by that week's tasks only.
             let dated = members
                 .iter()
                 .flat_map(|&i| {
-                    let week_text = &week_text;
-                    let single = pages[i].kind == PageKind::SingleFile;
-                    pages[i].tasks.iter().filter(move |t| {
-                        !single || t.extra.iter().any(|(h, v)| h == "Week" && v == week_text)
-                    })
+                    pages[i]
+                        .tasks
+                        .iter()
+                        .filter(move |t| t.week.is_none_or(|w| w == number))
                 })
                 .collect::<Vec<_>>();
             let start = dated.iter().filter_map(|t| t.start).min();

@@ -524,6 +524,7 @@ mod tests {
     fn task(line: u32, start: &str, end: &str) -> Task {
         Task {
             line,
+            week: None,
             day: None,
             weekday: None,
             start: Some(date(start)),

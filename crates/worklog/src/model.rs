@@ -111,6 +111,12 @@ impl From<chrono::Weekday> for Weekday {
 pub struct Task {
     /// 1-based line of the row in the source file.
     pub line: u32,
+    /// The week this task belongs to: the page's week, the `## Week N` section of a
+    /// whole-internship page, or on a multi-week page the week its start date falls in (else
+    /// the page's first week). `None` only when the page has no week. Lets a week filter
+    /// pick single weeks out of pages that cover several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub week: Option<u32>,
     /// The day label as written (`"2"`, `"Monday"`, `"Thứ 2"`, `"6-7"`), trimmed of markup.
     pub day: Option<String>,
     /// The weekday: from the start date when known, else from the day label.

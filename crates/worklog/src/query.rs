@@ -452,16 +452,20 @@ impl Matcher {
         self.week_ok(page) && self.language_ok(page) && self.source_ok(&page.source)
     }
 
-    /// The task-level kinds (service, category, date, text), assuming the page passed.
+    /// The task-level kinds (service, category, week, date, text), assuming the page passed.
     pub fn task_matches(&self, _page: &Page, task: &Task) -> bool {
-        self.service_ok(task) && self.category_ok(task) && self.date_ok(task) && self.text_ok(task)
+        self.service_ok(task)
+            && self.category_ok(task)
+            && self.task_week_ok(task)
+            && self.date_ok(task)
+            && self.text_ok(task)
     }
 
     fn kinds(&self, page: &Page, task: &Task) -> KindMatches {
         KindMatches {
             service: self.service_ok(task),
             category: self.category_ok(task),
-            week: self.week_ok(page),
+            week: self.week_ok(page) && self.task_week_ok(task),
             date: self.date_ok(task),
             text: self.text_ok(task),
             language: self.language_ok(page),
@@ -487,8 +491,20 @@ impl Matcher {
             .any(|s| ids.binary_search(&s.id.as_str()).is_ok())
     }
 
+    /// Page level: some week of the page is wanted (a quick skip; a page covering several
+    /// weeks is then narrowed task by task, [`Self::task_week_ok`]).
     fn week_ok(&self, page: &Page) -> bool {
-        self.weeks.is_empty() || page_weeks(page).any(|w| self.weeks.iter().any(|r| r.contains(w)))
+        self.weeks.is_empty() || page_weeks(page).any(|w| self.week_wanted(w))
+    }
+
+    /// Task level: the task's own week is wanted. Tasks without one (pages parsed before
+    /// tasks had weeks) are judged by their page alone.
+    fn task_week_ok(&self, task: &Task) -> bool {
+        self.weeks.is_empty() || task.week.is_none_or(|w| self.week_wanted(w))
+    }
+
+    fn week_wanted(&self, week: u32) -> bool {
+        self.weeks.iter().any(|r| r.contains(week))
     }
 
     fn date_ok(&self, task: &Task) -> bool {
@@ -522,6 +538,17 @@ pub fn page_weeks(page: &Page) -> impl Iterator<Item = u32> + '_ {
         None
     };
     page.weeks.iter().copied().chain(fallback)
+}
+
+/// The weeks a task belongs to: its own week when the parser set one, else its page's weeks.
+pub fn task_weeks<'a>(page: &'a Page, task: &Task) -> impl Iterator<Item = u32> + 'a {
+    let own = task.week;
+    let page_level = if own.is_none() {
+        Some(page_weeks(page))
+    } else {
+        None
+    };
+    own.into_iter().chain(page_level.into_iter().flatten())
 }
 
 /// `(start, end)` of a task, either bound standing in for a missing other; `end >= start`.
@@ -1100,7 +1127,7 @@ pub fn facets_of(pages: &[Page], sources: &[(String, String)], filter: &Filter) 
             }
             if (KindMatches { week: true, ..k }).all() {
                 let mut last = None;
-                for w in page_weeks(page) {
+                for w in task_weeks(page, task) {
                     if last != Some(w) {
                         *weeks.entry(w).or_default() += 1;
                     }
@@ -1239,6 +1266,7 @@ mod tests {
     fn task(text: &str, services: &[&str], start: Option<&str>, end: Option<&str>) -> Task {
         Task {
             line: 1,
+            week: None,
             day: None,
             weekday: None,
             start: start.map(date),
@@ -1334,6 +1362,31 @@ mod tests {
             .flat_map(|p| p.tasks.iter().map(move |t| (p, t)))
             .filter(|(p, t)| m.matches(p, t))
             .count()
+    }
+
+    #[test]
+    fn week_filter_picks_tasks_of_a_multi_week_page() {
+        let mut multi = page("carol/week12/_index.md", 12, None, Vec::new());
+        multi.kind = PageKind::MultiWeek;
+        multi.weeks = vec![12, 13, 14];
+        for (week, text) in [(12, "plan"), (13, "build"), (13, "test"), (14, "present")] {
+            let mut t = task(text, &[], None, None);
+            t.week = Some(week);
+            multi.tasks.push(t);
+        }
+        // A task parsed before tasks had weeks goes by its page.
+        multi.tasks.push(task("legacy", &[], None, None));
+        let pages = vec![multi];
+        let mut f = Filter {
+            weeks: vec![WeekRange::single(13)],
+            ..Filter::default()
+        };
+        assert_eq!(count(&pages, &f), 3, "build, test, legacy");
+        f.weeks = vec![WeekRange::single(15)];
+        assert_eq!(count(&pages, &f), 0);
+        let facets = facets_of(&pages, &[], &Filter::default());
+        let weeks: Vec<(u32, usize)> = facets.weeks.iter().map(|w| (w.value, w.count)).collect();
+        assert_eq!(weeks, vec![(12, 2), (13, 3), (14, 2)]);
     }
 
     #[test]

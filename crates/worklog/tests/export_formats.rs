@@ -22,6 +22,7 @@ fn task(
 ) -> Task {
     Task {
         line,
+        week: None,
         day: Some("2".into()),
         weekday: Some(worklog::Weekday::Mon),
         start: start.map(date),

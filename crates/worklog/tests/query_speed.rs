@@ -36,6 +36,7 @@ fn pages() -> Vec<Page> {
                     let (id, name) = SERVICES[(p + t) % SERVICES.len()];
                     Task {
                         line: 20 + t as u32,
+                        week: None,
                         day: Some(((t % 5) + 2).to_string()),
                         weekday: None,
                         start: Some(day),

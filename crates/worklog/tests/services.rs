@@ -440,6 +440,7 @@ fn text(s: &str) -> Inline {
 fn task(line: u32, items: &[&str]) -> Task {
     Task {
         line,
+        week: None,
         day: None,
         weekday: None,
         start: None,

@@ -1,7 +1,7 @@
 //! Parsing one page: a pipeline of passes, each a module with one job.
 //!
 //! decode → front matter → language → sections → tables (cells, days and dates of each row) →
-//! week & kind (→ week tasks of a whole-internship page) → services.
+//! week & kind (→ week tasks of a whole-internship page) → week of each task → services.
 //!
 //! Every pass takes what the earlier ones found and returns plain values plus diagnostics, so
 //! a page that breaks one pass still gets everything the others can read. Every pass is
@@ -18,6 +18,7 @@ pub mod language;
 pub mod sections;
 pub mod single_file;
 pub mod tables;
+pub mod task_week;
 pub mod week;
 
 use crate::model::{Page, PageKind};
@@ -96,6 +97,15 @@ pub fn parse_page(source: &str, bytes: &[u8]) -> Page {
         // A week without a table, written as daily sub-headings: one task per day.
         page.tasks = single_file::daily_tasks(&outline, page.language);
     }
+
+    // The week of each task (pages that cover several weeks split them by task).
+    let weeks = task_week::PageWeeks {
+        kind: page.kind,
+        week: page.week,
+        weeks: &page.weeks,
+        language: page.language,
+    };
+    task_week::assign(&mut page.tasks, &weeks, &text, &outline);
 
     page.objectives = outline.objectives;
     page.achievements = outline.achievements;

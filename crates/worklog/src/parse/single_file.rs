@@ -178,6 +178,7 @@ pub fn week_tasks(text: &str, outline: &Outline, language: Option<Language>) -> 
         }];
         tasks.push(Task {
             line: *line,
+            week: Some(*n),
             day: None,
             weekday: dates.map(|(s, _)| Weekday::from(s.weekday())),
             start: dates.map(|(s, _)| s),
@@ -222,6 +223,7 @@ pub fn daily_tasks(outline: &Outline, language: Option<Language>) -> Vec<Task> {
             collect_links(&item.children, &mut references);
             tasks.push(Task {
                 line,
+                week: None,
                 day: None,
                 weekday: Some(Weekday::from(start.weekday())),
                 start: Some(start),
@@ -260,6 +262,56 @@ fn collect_links(items: &[Item], out: &mut Vec<Reference>) {
         walk(&item.content, out);
         collect_links(&item.children, out);
     }
+}
+
+/// A heading that names weeks (`### Week 13 (13/07 - 17/07/2026)`, `## Tuần 2`), with the
+/// date range written in it or on the lines just after it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekSection {
+    pub line: u32,
+    /// Every week the heading names (`Week 12-13-14 Objectives` names three).
+    pub weeks: Vec<u32>,
+    pub dates: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// The headings of the page that name weeks, in page order.
+pub fn week_sections(
+    text: &str,
+    outline: &Outline,
+    language: Option<Language>,
+) -> Vec<WeekSection> {
+    let named: Vec<(u32, &str, Vec<u32>)> = outline
+        .headings
+        .iter()
+        .filter(|h| h.level <= 4)
+        .filter_map(|h| Some((h.line, h.text.as_str(), week::first_mention(&h.text)?)))
+        .collect();
+    if named.is_empty() {
+        return Vec::new();
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    named
+        .iter()
+        .map(|(line, heading, weeks)| {
+            // Headings are in page order: the next one is found by bisection.
+            let after = outline.headings.partition_point(|h| h.line <= *line);
+            let next = outline.headings.get(after).map_or(u32::MAX, |h| h.line);
+            let dates = date_range(heading, language).or_else(|| {
+                lines
+                    .get(date_line_range(*line, next, lines.len()))
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter(|l| !l.trim().is_empty())
+                    .take(DATE_LINE_WINDOW)
+                    .find_map(|l| date_range(l, language))
+            });
+            WeekSection {
+                line: *line,
+                weeks: weeks.clone(),
+                dates,
+            }
+        })
+        .collect()
 }
 
 /// 0-based line indices after the heading (1-based `line`) and before the next heading.

@@ -696,6 +696,7 @@ pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
             });
             out.tasks.push(Task {
                 line,
+                week: None,
                 day,
                 weekday: None,
                 start: None,
