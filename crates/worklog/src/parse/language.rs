@@ -36,9 +36,15 @@ pub fn from_path(source: &str) -> Option<Language> {
 fn counts(text: &str) -> (usize, usize) {
     let (mut letters, mut marked) = (0usize, 0usize);
     for c in text.chars() {
-        if c.is_alphabetic() {
+        // Cheapest tests first: ASCII, then the Vietnamese letters (all alphabetic), and only
+        // other non-ASCII characters pay for the Unicode table lookup.
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+        } else if is_vietnamese_letter(c) {
             letters += 1;
-            marked += usize::from(is_vietnamese_letter(c));
+            marked += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
         } else if ('\u{300}'..='\u{323}').contains(&c) {
             marked += 1;
         }

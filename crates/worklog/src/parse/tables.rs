@@ -20,7 +20,7 @@ use crate::parse::cells;
 use crate::parse::dates::{self, DateContext, RowDates};
 use crate::parse::days::{self, DayLabel};
 use columns::Role;
-use scan::{is_separator, separator_cells, split_row};
+use scan::{cell_count, is_separator, separator_cells, split_row};
 
 /// What the page knows that helps read its table (from earlier passes).
 #[derive(Debug, Clone, Default)]
@@ -375,7 +375,7 @@ fn read_table(
             j += 1;
             continue;
         }
-        let split_cells = split_row(t).cells.len();
+        let split_cells = cell_count(t);
         if t.starts_with('|') {
             finish(&mut pending, &mut rows);
             pending = Some(PendingRow {

@@ -21,6 +21,9 @@ pub struct SplitRow {
 /// Byte ranges `[open, close)` of code spans in `line`: a run of N backticks up to the next
 /// run of exactly N backticks. Unmatched runs are literal.
 fn code_spans(bytes: &[u8]) -> Vec<(usize, usize)> {
+    if !bytes.contains(&b'`') {
+        return Vec::new();
+    }
     // Runs of backticks: (start, length).
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -98,14 +101,28 @@ fn clean_cell(raw: &str) -> String {
     }
 }
 
-/// Split a table line into cells. Lines without any cell separator give one cell.
-pub fn split_row(line: &str) -> SplitRow {
-    let content = line.trim();
+/// The separating pipes of a trimmed line, and whether it has a leading and a closing one.
+fn pipe_layout(content: &str) -> (Vec<usize>, bool, bool) {
     let pipes = pipe_positions(content);
     let leading_pipe = pipes.first() == Some(&0);
     let closing_pipe = !content.is_empty()
         && pipes.last() == Some(&(content.len() - 1))
         && !(leading_pipe && pipes.len() == 1);
+    (pipes, leading_pipe, closing_pipe)
+}
+
+/// `split_row(line).cells.len()` without building the cells (table collection counts the
+/// cells of every line).
+pub fn cell_count(line: &str) -> usize {
+    let (pipes, leading_pipe, closing_pipe) = pipe_layout(line.trim());
+    let bounds = pipes.len() + usize::from(!leading_pipe) + usize::from(!closing_pipe);
+    bounds.saturating_sub(1).max(1)
+}
+
+/// Split a table line into cells. Lines without any cell separator give one cell.
+pub fn split_row(line: &str) -> SplitRow {
+    let content = line.trim();
+    let (pipes, leading_pipe, closing_pipe) = pipe_layout(content);
     let mut bounds: Vec<usize> = Vec::with_capacity(pipes.len() + 2);
     if !leading_pipe {
         bounds.push(0);
@@ -166,6 +183,25 @@ pub fn separator_cells(line: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cell_count_agrees_with_split_row() {
+        for line in [
+            "",
+            "|",
+            "||",
+            "| a |",
+            "a | b",
+            "| a | b",
+            "a | b |",
+            "| `x | y` | \\| z |",
+            "  | 2 | task | 06/10/2025 |  ",
+            "no pipes",
+            "| ` | ``",
+        ] {
+            assert_eq!(cell_count(line), split_row(line).cells.len(), "{line:?}");
+        }
+    }
 
     #[test]
     fn plain_row() {
