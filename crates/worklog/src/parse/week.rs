@@ -143,23 +143,25 @@ fn expand(numbers: Vec<u32>) -> Vec<u32> {
 }
 
 /// Cheap pre-check run on every text of a page, without lower-casing it: `week`, `tuan` or
-/// `tuần` in any case (`ầ`/`Ầ` are the only letters whose lower case is the `ầ` of `tuần`).
+/// `tuần` in any case (`ầ`/`Ầ` are the only letters whose lower case is the `ầ` of `tuần`;
+/// the Kelvin sign `K`, whose lower case is `k`, sends the text to the full check).
 fn may_mention(text: &str) -> bool {
     let bytes = text.as_bytes();
-    (0..bytes.len()).any(|i| {
-        let rest = &bytes[i + 1..];
-        match bytes[i] | 0x20 {
-            b'w' => rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"eek"),
-            b't' => {
-                rest.first().is_some_and(|u| u | 0x20 == b'u')
-                    && (rest.len() >= 3 && rest[1..3].eq_ignore_ascii_case(b"an")
-                        || rest.len() >= 4
-                            && rest[1..3] == [0xE1, 0xBA]
-                            && matches!(rest[3], 0xA6 | 0xA7))
+    text.contains('\u{212A}')
+        || (0..bytes.len()).any(|i| {
+            let rest = &bytes[i + 1..];
+            match bytes[i] | 0x20 {
+                b'w' => rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"eek"),
+                b't' => {
+                    rest.first().is_some_and(|u| u | 0x20 == b'u')
+                        && (rest.len() >= 3 && rest[1..3].eq_ignore_ascii_case(b"an")
+                            || rest.len() >= 4
+                                && rest[1..3] == [0xE1, 0xBA]
+                                && matches!(rest[3], 0xA6 | 0xA7))
+                }
+                _ => false,
             }
-            _ => false,
-        }
-    })
+        })
 }
 
 /// Every week number mentioned in a text.
@@ -414,6 +416,9 @@ mod tests {
         assert_eq!(first_mention("MỤC TIÊU TRONG WEEK 5:"), Some(vec![5]));
         assert_eq!(first_mention("Week 5 - 10/06/2025"), Some(vec![5]));
         assert_eq!(first_mention("Weekly notes"), None);
+        // The pre-check misses no text the lower-cased reading would match.
+        assert_eq!(first_mention("WEE\u{212A} 5"), Some(vec![5]));
+        assert_eq!(first_mention("TUẦN 7"), Some(vec![7]));
         assert_eq!(
             first_mention("Week 13 Objectives (13/07/2026 - 17/07/2026):"),
             Some(vec![13])
