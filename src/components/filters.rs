@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use worklog::query::{parse_date, WeekRange};
+use worklog::query::{parse_date, FacetCount, Facets, Filter, WeekRange};
 use worklog::Language;
 
 use super::chips::short_name;
@@ -43,11 +43,26 @@ pub fn Filters() -> impl IntoView {
             </div>
             <SearchBox />
             <ServiceFacet />
-            <CategoryFacet />
+            <CheckboxFacet
+                legend="Category"
+                testid="facet-categories"
+                name="category"
+                options=|f| &f.categories
+                selection=|f| &mut f.categories
+            />
             <WeekFacet />
             <DateFacet />
             <LanguageFacet />
-            <SourceFacet />
+            // Internships (author / repository), only when several are loaded.
+            <CheckboxFacet
+                legend="Internship"
+                testid="facet-sources"
+                name="source"
+                options=|f| &f.sources
+                selection=|f| &mut f.sources
+                min_options=2
+                value_title=true
+            />
         </details>
     }
 }
@@ -185,35 +200,55 @@ fn ServiceFacet() -> impl IntoView {
     }
 }
 
+/// A facet of string options as checkboxes with counts (categories, internships): each box
+/// toggles its value in one list of the filter. One component, so the facets keep the same markup.
 #[component]
-fn CategoryFacet() -> impl IntoView {
+fn CheckboxFacet(
+    /// The fieldset's legend.
+    legend: &'static str,
+    /// The fieldset's `data-testid`.
+    testid: &'static str,
+    /// The `name` of every checkbox.
+    name: &'static str,
+    /// The facet's options in display order.
+    options: fn(&Facets) -> &[FacetCount<String>],
+    /// The filter list the checkboxes toggle.
+    selection: fn(&mut Filter) -> &mut Vec<String>,
+    /// Fewest options for which the facet is worth showing.
+    #[prop(default = 1)]
+    min_options: usize,
+    /// Give each label its raw value as a tooltip (internship keys are paths the label shortens).
+    #[prop(optional)]
+    value_title: bool,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <Show when=move || state.facets.with(|f| !f.categories.is_empty())>
-            <fieldset class="facet" data-testid="facet-categories">
-                <legend>"Category"</legend>
+        <Show when=move || state.facets.with(|f| options(f).len() >= min_options)>
+            <fieldset class="facet" data-testid=testid>
+                <legend>{legend}</legend>
                 <ul class="options">
                     {move || {
                         state
                             .facets
-                            .with(|f| f.categories.clone())
+                            .with(|f| options(f).to_vec())
                             .into_iter()
                             .map(|o| {
-                                let slug = o.value.clone();
+                                let value = o.value.clone();
+                                let title = value_title.then(|| o.value.clone());
                                 view! {
                                     <li>
                                         <label>
                                             <input
                                                 type="checkbox"
-                                                name="category"
+                                                name=name
                                                 value=o.value.clone()
                                                 prop:checked=o.selected
                                                 on:change=move |_| {
-                                                    let slug = slug.clone();
-                                                    state.navigate(true, move |vs| toggle(&mut vs.filter.categories, slug));
+                                                    let value = value.clone();
+                                                    state.navigate(true, move |vs| toggle(selection(&mut vs.filter), value));
                                                 }
                                             />
-                                            <span class="option-label">{o.label.clone()}</span>
+                                            <span class="option-label" title=title>{o.label}</span>
                                             <span class="count">{o.count}</span>
                                         </label>
                                     </li>
@@ -389,6 +424,22 @@ fn LanguageFacet() -> impl IntoView {
     };
     let set =
         move |lang: Option<Language>| state.navigate(true, move |vs| vs.filter.language = lang);
+    // One language's radio with its task count ("All" has no count, so it is written out).
+    let language = move |lang: Language, label: &'static str| {
+        view! {
+            <label class="inline">
+                <input
+                    type="radio"
+                    name="lang"
+                    value=lang.code()
+                    prop:checked=move || state.filter.with(|f| f.language == Some(lang))
+                    on:change=move |_| set(Some(lang))
+                />
+                {label}
+                <span class="count">{move || count(lang)}</span>
+            </label>
+        }
+    };
     view! {
         <Show when=move || state.facets.with(|f| !f.languages.is_empty())>
             <fieldset class="facet" data-testid="facet-language">
@@ -403,71 +454,8 @@ fn LanguageFacet() -> impl IntoView {
                     />
                     "All"
                 </label>
-                <label class="inline">
-                    <input
-                        type="radio"
-                        name="lang"
-                        value="en"
-                        prop:checked=move || state.filter.with(|f| f.language == Some(Language::En))
-                        on:change=move |_| set(Some(Language::En))
-                    />
-                    "English "
-                    <span class="count">{move || count(Language::En)}</span>
-                </label>
-                <label class="inline">
-                    <input
-                        type="radio"
-                        name="lang"
-                        value="vi"
-                        prop:checked=move || state.filter.with(|f| f.language == Some(Language::Vi))
-                        on:change=move |_| set(Some(Language::Vi))
-                    />
-                    "Tiếng Việt "
-                    <span class="count">{move || count(Language::Vi)}</span>
-                </label>
-            </fieldset>
-        </Show>
-    }
-}
-
-/// Internships (author / repository), when several are loaded.
-#[component]
-fn SourceFacet() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    view! {
-        <Show when=move || state.facets.with(|f| f.sources.len() > 1)>
-            <fieldset class="facet" data-testid="facet-sources">
-                <legend>"Internship"</legend>
-                <ul class="options">
-                    {move || {
-                        state
-                            .facets
-                            .with(|f| f.sources.clone())
-                            .into_iter()
-                            .map(|o| {
-                                let key = o.value.clone();
-                                view! {
-                                    <li>
-                                        <label>
-                                            <input
-                                                type="checkbox"
-                                                name="source"
-                                                value=o.value.clone()
-                                                prop:checked=o.selected
-                                                on:change=move |_| {
-                                                    let key = key.clone();
-                                                    state.navigate(true, move |vs| toggle(&mut vs.filter.sources, key));
-                                                }
-                                            />
-                                            <span class="option-label" title=o.value.clone()>{o.label.clone()}</span>
-                                            <span class="count">{o.count}</span>
-                                        </label>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
+                {language(Language::En, "English ")}
+                {language(Language::Vi, "Tiếng Việt ")}
             </fieldset>
         </Show>
     }

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::load::{self, files, store, url, RawFile};
-use crate::state::{AppState, SourceKind};
+use crate::state::{AppState, Progress, SourceKind};
 
 /// Read the files of an input and load them as one local source.
 fn load_from_input(state: AppState, input: &web_sys::HtmlInputElement, folder: bool) {
@@ -241,36 +241,22 @@ pub fn load_demo(state: AppState) {
     }
 }
 
-/// Count and bar while pages are parsed.
+/// Count and bar while files are downloaded, then while pages are parsed.
 #[component]
 pub fn ProgressBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        {move || {
-            state
-                .fetching
-                .get()
-                .map(|p| {
-                    view! {
-                        <div class="progress" role="status" data-testid="fetch-progress">
-                            <progress max=p.total value=p.done></progress>
-                            <span>{format!("Downloading {} / {} files", p.done, p.total)}</span>
-                        </div>
-                    }
-                })
-        }}
-        {move || {
-            state
-                .progress
-                .get()
-                .map(|p| {
-                    view! {
-                        <div class="progress" role="status" data-testid="progress">
-                            <progress max=p.total value=p.done></progress>
-                            <span>{format!("Parsing {} / {} files", p.done, p.total)}</span>
-                        </div>
-                    }
-                })
-        }}
+        {move || state.fetching.get().map(|p| progress_line(p, "fetch-progress", "Downloading"))}
+        {move || state.progress.get().map(|p| progress_line(p, "progress", "Parsing"))}
+    }
+}
+
+/// One progress line: a bar and "`verb` done / total files".
+fn progress_line(p: Progress, testid: &'static str, verb: &'static str) -> impl IntoView {
+    view! {
+        <div class="progress" role="status" data-testid=testid>
+            <progress max=p.total value=p.done></progress>
+            <span>{format!("{verb} {} / {} files", p.done, p.total)}</span>
+        </div>
     }
 }

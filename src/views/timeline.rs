@@ -412,25 +412,26 @@ pub fn TimelineView() -> impl IntoView {
         })
     };
 
+    // One toggle of the segmented lane choice.
+    let lane_button = move |choice: Lanes, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                aria-pressed=move || (lanes.get() == choice).to_string()
+                on:click=move |_| state.navigate(true, move |vs| vs.lanes = choice)
+            >
+                {label}
+            </button>
+        }
+    };
+
     view! {
         <section class="timeline-view" aria-label="Timeline">
             <div class="table-tools">
                 <span id="lanes-label">"Lanes"</span>
                 <div class="segmented" role="group" aria-labelledby="lanes-label">
-                    <button
-                        type="button"
-                        aria-pressed=move || (lanes.get() == Lanes::Week).to_string()
-                        on:click=move |_| state.navigate(true, |vs| vs.lanes = Lanes::Week)
-                    >
-                        "Per week"
-                    </button>
-                    <button
-                        type="button"
-                        aria-pressed=move || (lanes.get() == Lanes::Service).to_string()
-                        on:click=move |_| state.navigate(true, |vs| vs.lanes = Lanes::Service)
-                    >
-                        "Per service"
-                    </button>
+                    {lane_button(Lanes::Week, "Per week")}
+                    {lane_button(Lanes::Service, "Per service")}
                 </div>
                 <p class="muted small" aria-live="polite">
                     {move || {
