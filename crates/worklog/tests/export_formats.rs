@@ -291,3 +291,31 @@ fn filters_select_the_same_tasks_everywhere() {
     let rows = csv::Reader::from_reader(buf.as_slice()).records().count();
     assert_eq!(rows, 1);
 }
+
+#[test]
+fn csv_and_markdown_give_each_task_of_a_multi_week_page_its_own_week() {
+    let mut first = task(10, "Wrap up week 12", Some("2025-11-24"), None, &[]);
+    first.week = Some(12);
+    let mut second = task(11, "Final report", Some("2025-12-01"), None, &[]);
+    second.week = Some(13);
+    let mut multi = page(
+        "site/content/1-Worklog/1.12-Week12/_index.md",
+        12,
+        Language::En,
+        vec![first, second],
+    );
+    multi.kind = PageKind::MultiWeek;
+    multi.weeks = vec![12, 13];
+
+    let mut buf = Vec::new();
+    csv_export::write(std::slice::from_ref(&multi), &mut buf).expect("write CSV");
+    let mut reader = csv::Reader::from_reader(buf.as_slice());
+    let weeks: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("CSV record")[0].to_string())
+        .collect();
+    assert_eq!(weeks, ["12", "13"]);
+
+    let md = markdown::to_string(std::slice::from_ref(&multi), "Worklog");
+    assert!(md.contains("| 13 | 2 | 2025-12-01 |"), "{md}");
+}

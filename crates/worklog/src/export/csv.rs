@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use crate::model::{Page, Task};
-use crate::query::page_weeks;
+use crate::query::task_weeks;
 
 /// Column names, in order. Part of the export interface (`docs/cli.md`).
 pub const HEADER: [&str; 11] = [
@@ -45,7 +45,8 @@ fn neutralize(text: &str) -> String {
 }
 
 fn record(page: &Page, task: &Task) -> [String; 11] {
-    let weeks = page_weeks(page)
+    // The task's own week; a task that has none lists every week of its page.
+    let weeks = task_weeks(page, task)
         .map(|w| w.to_string())
         .collect::<Vec<_>>()
         .join(",");

@@ -79,7 +79,10 @@ pub fn to_string(pages: &[Page], title: &str) -> String {
             let _ = writeln!(
                 s,
                 "| {} | {} | {} | {} | {} | {} | {} |",
-                page.week.map(|w| w.to_string()).unwrap_or_default(),
+                task.week
+                    .or(page.week)
+                    .map(|w| w.to_string())
+                    .unwrap_or_default(),
                 escape_cell(task.day.as_deref().unwrap_or("")),
                 date(task.start),
                 date(task.end),
