@@ -541,20 +541,12 @@ mod tests {
 
     fn page(source: &str, week: u32, language: Language, tasks: Vec<Task>) -> Page {
         Page {
-            source: source.into(),
             kind: PageKind::Week,
             language: Some(language),
             week: Some(week),
             weeks: vec![week],
-            title: None,
-            date_order: None,
-            date_order_reason: None,
-            date: None,
-            objectives: Vec::new(),
-            achievements: Vec::new(),
-            sections: Vec::new(),
             tasks,
-            diagnostics: Vec::new(),
+            ..Page::new(source)
         }
     }
 

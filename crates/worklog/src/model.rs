@@ -35,6 +35,29 @@ pub struct Page {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Page {
+    /// An empty page of kind `Other`: the starting point the parser fills pass by pass (and
+    /// that tests build on).
+    pub fn new(source: impl Into<String>) -> Self {
+        Page {
+            source: source.into(),
+            kind: PageKind::Other,
+            language: None,
+            week: None,
+            weeks: Vec::new(),
+            title: None,
+            date_order: None,
+            date_order_reason: None,
+            date: None,
+            objectives: Vec::new(),
+            achievements: Vec::new(),
+            sections: Vec::new(),
+            tasks: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PageKind {

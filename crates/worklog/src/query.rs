@@ -1289,20 +1289,12 @@ mod tests {
 
     fn page(source: &str, week: u32, language: Option<Language>, tasks: Vec<Task>) -> Page {
         Page {
-            source: source.to_string(),
             kind: PageKind::Week,
             language,
             week: Some(week),
             weeks: vec![week],
-            title: None,
-            date_order: None,
-            date_order_reason: None,
-            date: None,
-            objectives: Vec::new(),
-            achievements: Vec::new(),
-            sections: Vec::new(),
             tasks,
-            diagnostics: Vec::new(),
+            ..Page::new(source)
         }
     }
 

@@ -54,20 +54,14 @@ fn task(
 
 fn page(source: &str, week: u32, language: Language, tasks: Vec<Task>) -> Page {
     Page {
-        source: source.into(),
         kind: PageKind::Week,
         language: Some(language),
         week: Some(week),
         weeks: vec![week],
         title: Some(format!("Week {week}")),
-        date_order: None,
-        date_order_reason: None,
-        date: None,
-        objectives: Vec::new(),
-        achievements: Vec::new(),
-        sections: Vec::new(),
         tasks,
         diagnostics: vec![Diagnostic::warning(Some(3), "ambiguous-date-order", "test")],
+        ..Page::new(source)
     }
 }
 

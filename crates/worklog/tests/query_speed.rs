@@ -54,20 +54,15 @@ fn pages() -> Vec<Page> {
                 })
                 .collect();
             Page {
-                source: format!("intern-{:03}/content/1-Worklog/1.{week}-Week{week}/_index.md", p / 12),
                 kind: PageKind::Week,
                 language: Some(if p % 2 == 0 { Language::En } else { Language::Vi }),
                 week: Some(week),
                 weeks: vec![week],
-                title: None,
-                date_order: None,
-                date_order_reason: None,
-                date: None,
-                objectives: Vec::new(),
-                achievements: Vec::new(),
-                sections: Vec::new(),
                 tasks,
-                diagnostics: Vec::new(),
+                ..Page::new(format!(
+                    "intern-{:03}/content/1-Worklog/1.{week}-Week{week}/_index.md",
+                    p / 12
+                ))
             }
         })
         .collect()

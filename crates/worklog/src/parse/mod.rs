@@ -26,22 +26,7 @@ use crate::model::{Page, PageKind};
 /// Parse one page. Never fails and never panics: whatever cannot be understood becomes a
 /// diagnostic on the returned page.
 pub fn parse_page(source: &str, bytes: &[u8]) -> Page {
-    let mut page = Page {
-        source: source.to_string(),
-        kind: PageKind::Other,
-        language: None,
-        week: None,
-        weeks: Vec::new(),
-        title: None,
-        date_order: None,
-        date_order_reason: None,
-        date: None,
-        objectives: Vec::new(),
-        achievements: Vec::new(),
-        sections: Vec::new(),
-        tasks: Vec::new(),
-        diagnostics: Vec::new(),
-    };
+    let mut page = Page::new(source);
 
     // 1. Bytes → text.
     let decoded = decode::decode(bytes);
