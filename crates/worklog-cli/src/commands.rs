@@ -69,6 +69,17 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// `3 files checked: 0 errors, 2 warnings, 1 info`: the lint summary every format ends with.
+fn checked_summary(files: usize, counts: &Counts) -> String {
+    format!(
+        "{} checked: {}, {}, {}",
+        plural(files, "file", "files"),
+        plural(counts.errors, "error", "errors"),
+        plural(counts.warnings, "warning", "warnings"),
+        plural(counts.infos, "info", "infos"),
+    )
+}
+
 pub fn lint(args: &LintArgs) -> Result<ExitCode> {
     let input = load(&args.paths, true);
     input.report_problems();
@@ -126,11 +137,8 @@ pub fn lint(args: &LintArgs) -> Result<ExitCode> {
             let hidden = rows.len() < counts.errors + counts.warnings + counts.infos;
             writeln!(
                 out,
-                "{} checked: {}, {}, {}{}{}",
-                plural(pages.len(), "file", "files"),
-                plural(counts.errors, "error", "errors"),
-                plural(counts.warnings, "warning", "warnings"),
-                plural(counts.infos, "info", "infos"),
+                "{}{}{}",
+                checked_summary(pages.len(), &counts),
                 if input.problems.is_empty() {
                     String::new()
                 } else {
@@ -163,14 +171,7 @@ pub fn lint(args: &LintArgs) -> Result<ExitCode> {
                 props.push_str(&format!(",title={}", github_property(r.code)));
                 writeln!(out, "::{command} {props}::{}", github_data(r.message))?;
             }
-            writeln!(
-                out,
-                "{} checked: {}, {}, {}",
-                plural(pages.len(), "file", "files"),
-                plural(counts.errors, "error", "errors"),
-                plural(counts.warnings, "warning", "warnings"),
-                plural(counts.infos, "info", "infos"),
-            )?;
+            writeln!(out, "{}", checked_summary(pages.len(), &counts))?;
         }
         LintFormat::Json => {
             #[derive(Serialize)]

@@ -100,26 +100,8 @@ pub fn compute(pages: &[Page], top: usize) -> Summary {
         (Some(&lo), Some(&hi)) => (lo..=hi).filter(|w| !weeks.contains(w)).collect(),
         _ => Vec::new(),
     };
-    let mut top_services: Vec<Count> = services
-        .into_iter()
-        .map(|(id, (name, n))| Count {
-            id: id.to_string(),
-            name: name.to_string(),
-            tasks: n,
-        })
-        .collect();
-    top_services.sort_by(|a, b| b.tasks.cmp(&a.tasks).then_with(|| a.name.cmp(&b.name)));
-    top_services.truncate(top);
-    let mut top_categories: Vec<Count> = categories
-        .into_iter()
-        .map(|(id, (name, n))| Count {
-            id: id.to_string(),
-            name: name.to_string(),
-            tasks: n,
-        })
-        .collect();
-    top_categories.sort_by(|a, b| b.tasks.cmp(&a.tasks).then_with(|| a.name.cmp(&b.name)));
-    top_categories.truncate(top);
+    let top_services = ranked(services, top);
+    let top_categories = ranked(categories, top);
 
     Summary {
         pages: pages.len(),
@@ -229,6 +211,21 @@ fn table<W: Write>(out: &mut W, title: &str, rows: &[Count]) -> io::Result<()> {
         writeln!(out, "{:<width$}  {:>5}", r.name, r.tasks)?;
     }
     Ok(())
+}
+
+/// The `top` largest task counts of `(id → (name, tasks))`, most tasks first, ties by name.
+fn ranked(counts: HashMap<&str, (&str, usize)>, top: usize) -> Vec<Count> {
+    let mut ranked: Vec<Count> = counts
+        .into_iter()
+        .map(|(id, (name, tasks))| Count {
+            id: id.to_string(),
+            name: name.to_string(),
+            tasks,
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.tasks.cmp(&a.tasks).then_with(|| a.name.cmp(&b.name)));
+    ranked.truncate(top);
+    ranked
 }
 
 #[cfg(test)]
