@@ -4,43 +4,16 @@
 //!
 //! Run: `cargo bench -p worklog --bench parse` (needs `shared/corpus` next to the repository).
 
-use std::fs;
 use std::hint::black_box;
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use pulldown_cmark::{Options, Parser};
 use worklog::parse_page;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+#[path = "../tests/support/corpus.rs"]
+mod support;
+use support::{corpus_pages, CORPUS};
 const MIN_TIME: Duration = Duration::from_secs(3);
-
-fn corpus() -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![Path::new(CORPUS).to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                if let Ok(bytes) = fs::read(&path) {
-                    let name = path
-                        .strip_prefix(CORPUS)
-                        .unwrap_or(&path)
-                        .to_string_lossy()
-                        .into_owned();
-                    out.push((name, bytes));
-                }
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 /// Runs `work` over all pages repeatedly for at least `MIN_TIME`; returns MB/s.
 fn measure(pages: &[(String, Vec<u8>)], mut work: impl FnMut(&str, &[u8])) -> f64 {
@@ -62,7 +35,7 @@ fn measure(pages: &[(String, Vec<u8>)], mut work: impl FnMut(&str, &[u8])) -> f6
 }
 
 fn main() {
-    let pages = corpus();
+    let pages = corpus_pages().unwrap_or_default();
     if pages.is_empty() {
         println!("SKIPPED parse bench: no corpus at {CORPUS}");
         return;

@@ -2,12 +2,13 @@
 //! recognition throughput over the real corpus. Run: `cargo bench -p worklog --bench services`.
 
 use std::hint::black_box;
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use worklog::services;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+#[path = "../tests/support/corpus.rs"]
+mod support;
+use support::{corpus_pages, CORPUS};
 
 fn main() {
     // Start-up: the id index of the catalogue and the automaton, each built once per process.
@@ -46,8 +47,11 @@ fn main() {
     );
 
     // Throughput over every corpus page, line by line (task cells and list items are lines).
-    let mut texts: Vec<String> = Vec::new();
-    collect(Path::new(CORPUS), &mut texts);
+    let mut texts: Vec<String> = corpus_pages()
+        .unwrap_or_default()
+        .iter()
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+        .collect();
     if texts.is_empty() {
         println!("corpus not found at {CORPUS}: using a synthetic text");
         texts.push(
@@ -79,22 +83,6 @@ fn main() {
         bytes as f64 / 1e6 / best.as_secs_f64().max(1e-9),
         mentions
     );
-}
-
-fn collect(dir: &Path, out: &mut Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            if let Ok(bytes) = std::fs::read(&path) {
-                out.push(String::from_utf8_lossy(&bytes).into_owned());
-            }
-        }
-    }
 }
 
 fn median(times: &[Duration]) -> Duration {

@@ -11,42 +11,13 @@
 //! test does not grade the parser with its own reading.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
 
 use worklog::{parse_page, Collection, Page, PageKind, Severity};
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
-
-fn corpus_files() -> Option<Vec<(String, PathBuf)>> {
-    let root = Path::new(CORPUS);
-    if !root.is_dir() {
-        return None;
-    }
-    fn walk(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
-        let Ok(entries) = fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                walk(&path, root, out);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                let relative = path
-                    .strip_prefix(root)
-                    .unwrap_or(&path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.push((relative, path));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(root, root, &mut out);
-    out.sort();
-    Some(out)
-}
+#[path = "support/corpus.rs"]
+mod support;
+use support::{corpus_pages, CORPUS};
 
 /// Week number written in a path, read independently of the parser: a folder or file name
 /// with `week`/`tuan` followed by digits, or `1.N-…` under a worklog folder.
@@ -157,7 +128,7 @@ struct RepoSummary {
 
 #[test]
 fn corpus_conformance() {
-    let Some(files) = corpus_files() else {
+    let Some(files) = corpus_pages() else {
         println!("SKIPPED corpus conformance: no corpus at {CORPUS}");
         eprintln!("SKIPPED corpus conformance: no corpus at {CORPUS}");
         return;
@@ -168,13 +139,12 @@ fn corpus_conformance() {
     let mut pages: Vec<Page> = Vec::new();
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
 
-    for (relative, path) in &files {
-        let bytes = fs::read(path).unwrap_or_default();
-        let text = String::from_utf8_lossy(&bytes);
+    for (relative, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes);
         let repo = relative.split('/').next().unwrap_or("").to_string();
         let summary = repos.entry(repo).or_default();
         summary.pages += 1;
-        let page = match catch_unwind(AssertUnwindSafe(|| parse_page(relative, &bytes))) {
+        let page = match catch_unwind(AssertUnwindSafe(|| parse_page(relative, bytes))) {
             Ok(page) => page,
             Err(_) => {
                 failures.push(format!("{relative}: parse_page panicked"));

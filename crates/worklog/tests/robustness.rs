@@ -3,13 +3,12 @@
 //! nested bullets, 100,000 lines of pipes). These assert completion and sane output, not
 //! timing; throughput is measured by `benches/parse.rs`.
 
-use std::fs;
-use std::path::Path;
-
 use proptest::prelude::*;
 use worklog::{parse_page, Collection, Page};
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+#[path = "support/corpus.rs"]
+mod support;
+use support::corpus_pages;
 
 /// Every page must serialise (the JSON contract) and keep its invariants.
 fn check(page: &Page) {
@@ -25,31 +24,9 @@ fn check(page: &Page) {
 }
 
 /// The corpus pages, read once for all property cases.
-fn corpus_pages() -> &'static [(String, Vec<u8>)] {
+fn corpus() -> &'static [(String, Vec<u8>)] {
     static PAGES: std::sync::OnceLock<Vec<(String, Vec<u8>)>> = std::sync::OnceLock::new();
-    PAGES.get_or_init(read_corpus)
-}
-
-fn read_corpus() -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![Path::new(CORPUS).to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                if let Ok(bytes) = fs::read(&path) {
-                    out.push((path.to_string_lossy().into_owned(), bytes));
-                }
-            }
-        }
-    }
-    out.sort();
-    out
+    PAGES.get_or_init(|| corpus_pages().unwrap_or_default())
 }
 
 /// 512 cases per property by default; `PROPTEST_CASES=20000` fuzzes deeper locally.
@@ -78,7 +55,7 @@ proptest! {
         pick in any::<prop::sample::Index>(),
         edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..4), 1..24),
     ) {
-        let pages = corpus_pages();
+        let pages = corpus();
         if pages.is_empty() {
             return Ok(());
         }

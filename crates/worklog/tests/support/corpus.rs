@@ -1,0 +1,41 @@
+//! The shared corpus (`shared/corpus` beside the repository), read the same way by the tests
+//! and the benches that use it. Included with `#[path]`, since tests and benches are separate
+//! crates.
+
+use std::fs;
+use std::path::Path;
+
+pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+
+/// Every `.md` page of the corpus as (path relative to the corpus with `/` separators, bytes),
+/// sorted by path; `None` when the corpus is absent.
+pub fn corpus_pages() -> Option<Vec<(String, Vec<u8>)>> {
+    let root = Path::new(CORPUS);
+    if !root.is_dir() {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                if let Ok(bytes) = fs::read(&path) {
+                    let relative = path
+                        .strip_prefix(root)
+                        .unwrap_or(&path)
+                        .to_string_lossy()
+                        .replace('\\', "/");
+                    out.push((relative, bytes));
+                }
+            }
+        }
+    }
+    out.sort();
+    Some(out)
+}
