@@ -14,7 +14,9 @@ use std::path::Path;
 use serde::Deserialize;
 use worklog::services;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+#[path = "support/shared.rs"]
+mod shared;
+
 const LABELS: &str = include_str!("fixtures/services/labels.toml");
 const HELD_OUT: &str = include_str!("fixtures/services/labels-heldout.toml");
 
@@ -186,12 +188,13 @@ fn describe(name: &str, m: &Measured) -> String {
 
 #[test]
 fn precision_and_recall_on_labelled_corpus_rows() {
-    let corpus = Path::new(CORPUS);
-    if !corpus.is_dir() {
-        println!("SKIPPED: corpus not found at {CORPUS}; services precision/recall not measured");
-        eprintln!("SKIPPED: corpus not found at {CORPUS}; services precision/recall not measured");
+    let Some(corpus) = shared::shared_path(
+        "corpus",
+        "services_quality::precision_and_recall_on_labelled_corpus_rows",
+    ) else {
         return;
-    }
+    };
+    let corpus = corpus.as_path();
     let dev: Labels = toml::from_str(LABELS).expect("labels.toml parses");
     let held_out: Labels = toml::from_str(HELD_OUT).expect("labels-heldout.toml parses");
     let dev = measure(corpus, &dev);

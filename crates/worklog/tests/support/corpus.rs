@@ -5,7 +5,18 @@
 use std::fs;
 use std::path::Path;
 
+#[path = "shared.rs"]
+pub mod shared;
+
 pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+
+/// The corpus pages for the test named `test`: `None` after a loud skip line when the corpus
+/// is absent, a failure when `WORKLOG_REQUIRE_SHARED=1` (see `shared.rs`).
+#[allow(dead_code)]
+pub fn corpus_pages_for(test: &str) -> Option<Vec<(String, Vec<u8>)>> {
+    shared::shared_path("corpus", test)?;
+    corpus_pages()
+}
 
 /// Every `.md` page of the corpus as (path relative to the corpus with `/` separators, bytes),
 /// sorted by path; `None` when the corpus is absent.
