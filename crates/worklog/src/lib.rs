@@ -5,19 +5,22 @@
 //! builds and tests natively.
 //!
 //! - [`parse`]: one page, bytes in, [`Page`] out; never fails, problems become diagnostics.
-//! - [`collection`]: what needs several pages (language twins, neighbouring weeks, date order).
+//! - [`collection`]: what needs several pages: interns, language twins, date order, dates that
+//!   contradict their week, and the task rows every view reads.
+//! - [`intern`]: who a page belongs to (folder, URL, manifest).
 //! - [`services`]: the AWS service catalogue and recognition in free text.
 //! - [`query`]: the filter model shared by the app (URL query) and the CLI (flags).
 //! - [`export`]: JSON, CSV, iCalendar and Markdown output.
 
 pub mod collection;
 pub mod export;
+pub mod intern;
 pub mod lint;
 pub mod model;
 pub mod parse;
 pub mod query;
 pub mod services;
 
-pub use collection::Collection;
+pub use collection::{Collection, Row};
 pub use model::*;
 pub use parse::parse_page;

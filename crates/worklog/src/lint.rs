@@ -9,20 +9,12 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use chrono::NaiveDate;
 
-use crate::collection::{internship_key, Collection};
+use crate::collection::Collection;
 use crate::model::{Diagnostic, Language, Page, PageKind, Severity};
-use crate::query::{page_weeks, task_span};
-
-/// A task date further than this from the middle of its page's dates is outside the week.
-const WEEK_TOLERANCE_DAYS: i64 = 6;
+use crate::query::page_weeks;
 
 /// The codes these checks emit, with their severity and meaning (for docs and `--help`).
 pub const CODES: &[(&str, Severity, &str)] = &[
-    (
-        "date-outside-week",
-        Severity::Warning,
-        "a task's date is more than 6 days away from the other dates of its week page",
-    ),
     (
         "end-before-start",
         Severity::Warning,
@@ -90,8 +82,8 @@ pub fn check_collection(collection: &Collection) -> Vec<Finding> {
             });
         }
     }
-    check_twins(pages, &mut findings);
-    check_sequences(pages, &mut findings);
+    check_twins(collection, &mut findings);
+    check_sequences(collection, &mut findings);
     findings.retain(|f| !already_reported(&pages[f.page], &f.diagnostic));
     findings.sort_by_key(|f| (f.page, f.diagnostic.line.unwrap_or(0)));
     findings
@@ -111,54 +103,7 @@ pub fn check_page(page: &Page) -> Vec<Diagnostic> {
             }
         }
     }
-    check_dates_in_week(page, &mut out);
     out
-}
-
-/// A date far from the middle of the page's dates belongs to another week (a typo in the
-/// day, month or year, or a row copied from another page).
-fn check_dates_in_week(page: &Page, out: &mut Vec<Diagnostic>) {
-    // Pages covering several weeks legitimately span more than one.
-    if matches!(page.kind, PageKind::MultiWeek | PageKind::SingleFile)
-        || page_weeks(page).count() > 1
-    {
-        return;
-    }
-    let mut starts: Vec<NaiveDate> = page
-        .tasks
-        .iter()
-        .filter_map(task_span)
-        .map(|(s, _)| s)
-        .collect();
-    if starts.len() < 2 {
-        return;
-    }
-    starts.sort();
-    let middle = starts[(starts.len() - 1) / 2];
-    let week = page
-        .week
-        .map(|w| format!("week {w}"))
-        .unwrap_or_else(|| "this week".to_string());
-    for task in &page.tasks {
-        let Some((start, end)) = task_span(task) else {
-            continue;
-        };
-        let far = |d: NaiveDate| (d - middle).num_days().abs() > WEEK_TOLERANCE_DAYS;
-        let date = if far(start) {
-            start
-        } else if far(end) {
-            end
-        } else {
-            continue;
-        };
-        out.push(Diagnostic::warning(
-            Some(task.line),
-            "date-outside-week",
-            format!(
-                "The date {date} is outside {week}: the page's other dates are around {middle}."
-            ),
-        ));
-    }
 }
 
 /// Don't repeat what the parser already said about the same line.
@@ -168,37 +113,10 @@ fn already_reported(page: &Page, d: &Diagnostic) -> bool {
         .any(|p| p.code == d.code && p.line == d.line)
 }
 
-/// The folder a page's language twins share, and the file name without its language suffix:
-/// `a/1.5-Week5/_index.vi.md` → (`a/1.5-Week5`, `_index`); `w/week-5.en.md` → (`w`, `week-5`).
-fn twin_key(source: &str) -> (String, String) {
-    let mut normalized = source.replace('\\', "/");
-    // Hugo's per-language content folders (`content/en/...`, `content/vi/...`) hold twins too.
-    for lang in ["/en/", "/vi/"] {
-        let marker = format!("content{lang}");
-        if let Some(at) = normalized.to_ascii_lowercase().find(&marker) {
-            normalized.replace_range(at + "content".len()..at + marker.len() - 1, "");
-        }
-    }
-    let (dir, file) = match normalized.rsplit_once('/') {
-        Some((d, f)) => (d.to_string(), f.to_string()),
-        None => (String::new(), normalized.clone()),
-    };
-    let lower = file.to_lowercase();
-    let stem = lower
-        .strip_suffix(".markdown")
-        .or_else(|| lower.strip_suffix(".md"))
-        .unwrap_or(&lower);
-    let stem = stem
-        .strip_suffix(".vi")
-        .or_else(|| stem.strip_suffix(".en"))
-        .unwrap_or(stem);
-    (dir, stem.to_string())
-}
-
-/// Pages that count for week sequences: any page with a week number except the index (a stub
-/// page for week 4 still means week 4 exists).
+/// Pages that count for week sequences: any page with a week number except the index and the
+/// other sections of a site (a stub page for week 4 still means week 4 exists).
 fn is_week_page(page: &Page) -> bool {
-    page.kind != PageKind::Index
+    !matches!(page.kind, PageKind::Index | PageKind::OtherSection)
 }
 
 fn language_name(language: Option<Language>) -> &'static str {
@@ -209,24 +127,16 @@ fn language_name(language: Option<Language>) -> &'static str {
     }
 }
 
-/// Twins (same folder and file stem, different languages) should describe the same work.
-fn check_twins(pages: &[Page], findings: &mut Vec<Finding>) {
-    let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
-    for (i, page) in pages.iter().enumerate() {
-        if matches!(page.kind, PageKind::Week | PageKind::Other | PageKind::Stub) {
-            groups.entry(twin_key(&page.source)).or_default().push(i);
-        }
-    }
-    for members in groups.values() {
-        let Some((&first, rest)) = members.split_first() else {
+/// Language twins (as the collection pairs them) should describe the same work.
+fn check_twins(collection: &Collection, findings: &mut Vec<Finding>) {
+    let pages = collection.pages();
+    for other in 0..pages.len() {
+        let Some(first) = collection.twin_of(other) else {
             continue;
         };
         let a = &pages[first];
-        for &other in rest {
+        {
             let b = &pages[other];
-            if a.language == b.language {
-                continue;
-            }
             if !a.tasks.is_empty() && !b.tasks.is_empty() && a.tasks.len() != b.tasks.len() {
                 findings.push(Finding {
                     page: other,
@@ -293,9 +203,10 @@ fn list_or_none(items: &[String]) -> String {
 
 /// Within one internship and language: no week number missing between the first and the last,
 /// and no week claimed twice.
-fn check_sequences(pages: &[Page], findings: &mut Vec<Finding>) {
-    // (internship, language) → week → pages claiming it.
-    let mut groups: BTreeMap<(String, Option<Language>), BTreeMap<u32, Vec<usize>>> =
+fn check_sequences(collection: &Collection, findings: &mut Vec<Finding>) {
+    let pages = collection.pages();
+    // (intern, language) → week → pages claiming it.
+    let mut groups: BTreeMap<(usize, Option<Language>), BTreeMap<u32, Vec<usize>>> =
         BTreeMap::new();
     for (i, page) in pages.iter().enumerate() {
         if !is_week_page(page) {
@@ -303,7 +214,7 @@ fn check_sequences(pages: &[Page], findings: &mut Vec<Finding>) {
         }
         let weeks: BTreeSet<u32> = page_weeks(page).collect();
         let group = groups
-            .entry((internship_key(&page.source), page.language))
+            .entry((collection.intern_index(i).unwrap_or(0), page.language))
             .or_default();
         for w in weeks {
             group.entry(w).or_default().push(i);
@@ -572,13 +483,16 @@ mod tests {
         );
         let d = check_page(&p);
         let got: Vec<_> = d.iter().map(|d| (d.line, d.code.as_str())).collect();
-        assert_eq!(
-            got,
-            vec![
-                (Some(13), "end-before-start"),
-                (Some(12), "date-outside-week")
-            ]
-        );
+        assert_eq!(got, vec![(Some(13), "end-before-start")]);
+        // The date far from its week is the collection's finding (the views flag it too).
+        let c = Collection::new(vec![p]);
+        let outside: Vec<_> = c.pages()[0]
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == crate::collection::DATE_OUTSIDE_WEEK)
+            .map(|d| d.line)
+            .collect();
+        assert_eq!(outside, vec![Some(12)]);
     }
 
     #[test]
@@ -672,23 +586,6 @@ mod tests {
                 (Some(11), Some(23), "template-notice"),
                 (Some(12), Some(1), "template-placeholder"),
             ]
-        );
-    }
-
-    #[test]
-    fn keys() {
-        assert_eq!(
-            twin_key("a/1.5-Week5/_index.vi.md"),
-            ("a/1.5-Week5".into(), "_index".into())
-        );
-        assert_eq!(twin_key("w/week-5.en.md"), ("w".into(), "week-5".into()));
-        assert_eq!(
-            twin_key("s/content/vi/worklog/week-5.md"),
-            twin_key("s/content/en/worklog/week-5.md")
-        );
-        assert_eq!(
-            twin_key("s/content/vi/worklog/week-5.md").0,
-            "s/content/worklog"
         );
     }
 }

@@ -15,6 +15,10 @@ pub struct Page {
     /// The path or name the page was loaded from, as given.
     pub source: String,
     pub kind: PageKind,
+    /// The Hugo section the page sits in (`1-Worklog`, `2-Proposal`, `/` for the site's home
+    /// page), when its path has a `content/` folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
     pub language: Option<Language>,
     /// The week this page is about (first of `weeks` for a multi-week page).
     pub week: Option<u32>,
@@ -42,6 +46,7 @@ impl Page {
         Page {
             source: source.into(),
             kind: PageKind::Other,
+            section: None,
             language: None,
             week: None,
             weeks: Vec::new(),
@@ -73,6 +78,9 @@ pub enum PageKind {
     Stub,
     /// Text that is none of the above (notes, unrelated markdown, binary data).
     Other,
+    /// A page of another section of the Hugo site (proposal, blogs, events, workshop, the
+    /// home page, ...): set aside, never a week, never a twin. `Page::section` names it.
+    OtherSection,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

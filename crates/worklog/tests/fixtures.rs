@@ -8,7 +8,8 @@
 //!   result serialised to JSON.
 //! - `tests/fixtures/collections/<case>/` holds several pages (any files other than
 //!   `expected.json`, at any depth) that are parsed the same way and gathered into one
-//!   `Collection`; its JSON form is `{"pages": [...], "weeks": [...], "internships": [...]}`
+//!   `Collection`; its JSON form is `{"pages": [...], "weeks": [...], "internships": [...],
+//!   "rows": [...]}`
 //!   with pages in path order.
 //!
 //! `expected.json` is a *subset* matcher, so each fixture states only what it is about:
@@ -192,6 +193,7 @@ fn collection_case(case_dir: &Path) -> Result<Value, String> {
         "pages": serde_json::to_value(collection.pages()).map_err(|e| e.to_string())?,
         "weeks": serde_json::to_value(collection.weeks()).map_err(|e| e.to_string())?,
         "internships": serde_json::to_value(collection.internships()).map_err(|e| e.to_string())?,
+        "rows": serde_json::to_value(collection.rows()).map_err(|e| e.to_string())?,
     }))
 }
 

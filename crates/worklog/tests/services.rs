@@ -463,23 +463,15 @@ fn task(line: u32, items: &[&str]) -> Task {
 
 fn page(tasks: Vec<Task>) -> Page {
     Page {
-        source: "test.md".into(),
         kind: worklog::model::PageKind::Week,
-        language: None,
         week: Some(1),
         weeks: vec![1],
-        title: None,
-        date_order: None,
-        date_order_reason: None,
-        date: None,
         objectives: vec![Item {
             content: vec![text("Understand Amazon S3 and KMS")],
             children: Vec::new(),
         }],
-        achievements: Vec::new(),
-        sections: Vec::new(),
         tasks,
-        diagnostics: Vec::new(),
+        ..Page::new("test.md")
     }
 }
 

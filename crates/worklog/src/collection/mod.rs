@@ -1,68 +1,109 @@
-//! A set of pages, and what can only be decided by looking at several of them: the language
-//! twins of a week, neighbouring weeks of one internship, the date order of pages whose own
-//! dates are ambiguous, one author per root folder.
+//! A set of pages, and what can only be decided by looking at several of them: who each page
+//! belongs to, which pages are language twins, the date order of pages whose own dates are
+//! ambiguous, which dates contradict their week, and the task rows every view reads.
 //!
-//! - An internship is the part of a path before `content/` (a Hugo site), else its top
-//!   folder: `repo/content/1-Worklog/1.5-Week5/_index.md` belongs to `repo`.
-//! - Language twins are the pages of one week folder (`_index.md`, `_index.vi.md`,
-//!   `_index.en.md`), one file name in two languages (`week-3.en.md`, `week-3.vi.md`), or the
-//!   same path under `content/en/` and `content/vi/`.
-//! - A page whose slash dates read both ways (`ambiguous-date-order`) is re-read in the order
-//!   whose dates match its twin's dates, else the order that puts it where its neighbouring
-//!   weeks expect it. Twins often use *different* orders (the English template writes MM/DD,
-//!   the Vietnamese one DD/MM), so the twin's dates are compared, never its order copied.
+//! The passes, in order:
+//! 1. [`interns`]: one identity per internship (folder, URL, manifest; loose files per load).
+//! 2. [`twins`]: twins by evidence only — same intern, same week, different languages, twin
+//!    paths. Anything else stays separate and visible.
+//! 3. [`date_order`]: ambiguous slash dates settled from twins, then neighbouring weeks.
+//! 4. [`sanity`]: dates that contradict their week are flagged, with the evidence named.
+//! 5. [`weeks`] and rows.
 //!
-//! Pages stay in the order given: `pages()[i]` is the i-th input page.
+//! Pages stay in the order given: `pages()[i]` is the i-th input page. Pages of other site
+//! sections (kind `other-section`) stay in the collection, set aside: no week, no twin, no row.
 
-use std::collections::{BTreeMap, HashSet};
+mod date_order;
+pub mod interns;
+mod sanity;
+pub mod twins;
+mod weeks;
 
-use chrono::{Days, NaiveDate};
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{DateOrder, Export, Language, Page, PageKind, SCHEMA_VERSION};
-use crate::parse::dates::{self, AMBIGUOUS_DATE_ORDER};
+use crate::intern::Origin;
+use crate::model::{Export, Language, Page, PageKind, SCHEMA_VERSION};
 
-/// One week of one internship: the language twins of a folder, seen as one week.
+pub use sanity::{DATE_OUTSIDE_WEEK, WEEK_OUT_OF_ORDER};
+
+/// One week of one internship: its pages (language twins and any other page claiming it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WeekEntry {
-    /// Key of the internship (root folder) this week belongs to.
+    /// Key of the intern this week belongs to.
     pub internship: String,
     pub number: u32,
-    /// Indices into [`Collection::pages`], twins of this week, English first.
+    /// Indices into [`Collection::pages`], English first.
     pub pages: Vec<usize>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
 }
 
-/// One internship: the pages under one root folder (repository or Hugo site).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One intern: a stable key (URLs carry it) and a display name, unique in the collection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Internship {
     pub key: String,
-    /// A display name: the author or repository folder.
     pub name: String,
+}
+
+/// One task as every view, export and count sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Row {
+    /// Index into [`Collection::internships`].
+    pub intern: u32,
+    /// Index into [`Collection::pages`] and into that page's tasks.
+    pub page: u32,
+    pub task: u32,
+    /// The task's own week (a multi-week or single-file page splits by task).
+    pub week: Option<u32>,
+    pub language: Option<Language>,
+    /// The page this row's page is folded under as its language twin (the same work written in
+    /// the other language); `None` for a page shown in its own right.
+    pub twin_of: Option<u32>,
+    /// The row's date contradicts its week (see `date-outside-week`, `week-out-of-order`):
+    /// views draw it where written, flagged, and keep it out of automatic date ranges.
+    pub date_flagged: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Collection {
     pages: Vec<Page>,
-    weeks: Vec<WeekEntry>,
     internships: Vec<Internship>,
+    /// Intern index of every page.
+    page_interns: Vec<usize>,
+    /// For every page, the page it is folded under as a language twin.
+    twin_of: Vec<Option<usize>>,
+    weeks: Vec<WeekEntry>,
+    rows: Vec<Row>,
 }
 
-/// Days a resolved first date may be away from where the neighbours expect it.
-const NEIGHBOUR_TOLERANCE_DAYS: i64 = 45;
-
 impl Collection {
-    /// Build a collection and run the cross-page passes over it.
-    pub fn new(mut pages: Vec<Page>) -> Self {
-        let keys: Vec<String> = pages.iter().map(|p| internship_key(&p.source)).collect();
-        resolve_date_orders(&mut pages, &keys);
-        let internships = internships(&keys);
-        let weeks = weeks(&pages, &keys);
+    /// Build a collection from pages whose paths are all there is to go on (one load).
+    pub fn new(pages: Vec<Page>) -> Self {
+        let origins = vec![Origin::default(); pages.len()];
+        Self::with_origins(pages, origins)
+    }
+
+    /// Build a collection from pages and what their loaders know of them (`origins[i]` is
+    /// page `i`'s; missing entries count as [`Origin::default`]).
+    pub fn with_origins(mut pages: Vec<Page>, origins: Vec<Origin>) -> Self {
+        let assigned = interns::assign(&mut pages, &origins);
+        let page_interns = assigned.page_interns;
+        let ids: Vec<String> = pages.iter().map(|p| twins::twin_id(&p.source)).collect();
+        date_order::resolve(&mut pages, &page_interns, &ids);
+        let twin_of = twins::fold(&pages, &page_interns, &ids);
+        let flagged = sanity::check(&mut pages, &page_interns);
+        let weeks = weeks::entries(&pages, &page_interns, &assigned.internships);
+        let rows = rows(&pages, &page_interns, &twin_of, &flagged);
         Collection {
             pages,
+            internships: assigned.internships,
+            page_interns,
+            twin_of,
             weeks,
-            internships,
+            rows,
         }
     }
 
@@ -70,36 +111,56 @@ impl Collection {
         &self.pages
     }
 
-    /// Weeks in (internship, start date, number) order.
+    /// Weeks in (intern, start date, number) order.
     pub fn weeks(&self) -> &[WeekEntry] {
         &self.weeks
     }
 
+    /// Interns in display-name order.
     pub fn internships(&self) -> &[Internship] {
         &self.internships
     }
 
-    /// Key of the internship a page belongs to.
-    pub fn internship_of(&self, page: usize) -> Option<String> {
-        self.pages.get(page).map(|p| internship_key(&p.source))
+    /// Every task of every worklog page, in (intern, week, start date, page, line) order.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
     }
 
-    /// Indices of the language twins of `page` (same week folder or file name), itself
-    /// excluded.
+    /// Index of the intern a page belongs to.
+    pub fn intern_index(&self, page: usize) -> Option<usize> {
+        self.page_interns.get(page).copied()
+    }
+
+    /// Key of the intern a page belongs to.
+    pub fn internship_of(&self, page: usize) -> Option<String> {
+        let i = self.intern_index(page)?;
+        self.internships.get(i).map(|i| i.key.clone())
+    }
+
+    /// The page `page` is folded under as a language twin, if it is one.
+    pub fn twin_of(&self, page: usize) -> Option<usize> {
+        self.twin_of.get(page).copied().flatten()
+    }
+
+    /// Indices of the language twins of `page` (the page it folds under and the pages folded
+    /// under it, or under the same page), itself excluded.
     pub fn twins_of(&self, page: usize) -> Vec<usize> {
-        let Some(source) = self.pages.get(page).map(|p| &p.source) else {
+        let Some(&own) = self.twin_of.get(page) else {
             return Vec::new();
         };
-        let key = internship_key(source);
-        let id = twin_id(source);
+        let head = own.unwrap_or(page);
+        (0..self.pages.len())
+            .filter(|&j| j != page && (j == head || self.twin_of[j] == Some(head)))
+            .collect()
+    }
+
+    /// Pages set aside as belonging to other sections of a site (not the worklog).
+    pub fn set_aside(&self) -> impl Iterator<Item = usize> + '_ {
         self.pages
             .iter()
             .enumerate()
-            .filter(|(j, p)| {
-                *j != page && internship_key(&p.source) == key && twin_id(&p.source) == id
-            })
-            .map(|(j, _)| j)
-            .collect()
+            .filter(|(_, p)| p.kind == PageKind::OtherSection)
+            .map(|(i, _)| i)
     }
 
     pub fn to_export(&self) -> Export {
@@ -110,349 +171,57 @@ impl Collection {
     }
 }
 
-fn components(source: &str) -> Vec<&str> {
-    source
-        .split(['/', '\\'])
-        .filter(|c| !c.is_empty() && *c != ".")
-        .collect()
-}
-
-/// The internship of a path: what comes before `content/`, else the top folder, else "".
-pub fn internship_key(source: &str) -> String {
-    let parts = components(source);
-    if let Some(at) = parts.iter().position(|c| c.eq_ignore_ascii_case("content")) {
-        let prefix = if source.starts_with('/') { "/" } else { "" };
-        return format!("{prefix}{}", parts[..at].join("/"));
-    }
-    if parts.len() > 1 {
-        parts[0].to_string()
-    } else {
-        String::new()
-    }
-}
-
-/// What twins share: the folder for `_index*.md`/`index*.md`, else folder + file stem
-/// without language suffix; a language folder right under `content/` is ignored.
-fn twin_id(source: &str) -> String {
-    let mut parts: Vec<String> = components(source)
-        .iter()
-        .map(|c| c.to_lowercase())
-        .collect();
-    if let Some(at) = parts.iter().position(|c| c == "content") {
-        if parts.get(at + 1).is_some_and(|c| c == "en" || c == "vi") {
-            parts.remove(at + 1);
-        }
-    }
-    let Some(file) = parts.pop() else {
-        return String::new();
-    };
-    let stem = file.split('.').next().unwrap_or("");
-    let bare = stem.trim_end_matches(|c: char| c.is_ascii_digit());
-    if bare == "_index" || bare == "index" {
-        parts.join("/")
-    } else {
-        format!("{}/{stem}", parts.join("/"))
-    }
-}
-
-fn internships(keys: &[String]) -> Vec<Internship> {
-    let mut unique: Vec<&String> = keys.iter().collect();
-    unique.sort();
-    unique.dedup();
-    unique
-        .into_iter()
-        .map(|key| Internship {
-            key: key.clone(),
-            name: key
-                .rsplit('/')
-                .find(|c| !c.is_empty())
-                .unwrap_or("worklog")
-                .to_string(),
-        })
-        .collect()
-}
-
-fn is_ambiguous(page: &Page) -> bool {
-    page.diagnostics
-        .iter()
-        .any(|d| d.code == AMBIGUOUS_DATE_ORDER)
-}
-
-fn start_dates(page: &Page) -> HashSet<NaiveDate> {
-    page.tasks.iter().filter_map(|t| t.start).collect()
-}
-
-fn first_date(page: &Page) -> Option<NaiveDate> {
-    page.tasks.iter().filter_map(|t| t.start).min()
-}
-
-fn order_words(order: DateOrder) -> &'static str {
-    dates::order_words(order)
-}
-
-/// Re-read ambiguous pages from their twins' dates, then from their neighbouring weeks;
-/// repeated while that settles more pages (a settled page is evidence for its neighbours).
-fn resolve_date_orders(pages: &mut [Page], keys: &[String]) {
-    let ids: Vec<String> = pages.iter().map(|p| twin_id(&p.source)).collect();
-    let mut by_internship: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, key) in keys.iter().enumerate() {
-        by_internship.entry(key.as_str()).or_default().push(i);
-    }
-    for _round in 0..4 {
-        let mut changed = false;
-        for members in by_internship.values() {
-            for &i in members {
-                if !is_ambiguous(&pages[i]) || pages[i].tasks.is_empty() {
-                    continue;
-                }
-                let mut readings: Vec<(DateOrder, Page)> = Vec::new();
-                for order in [DateOrder::Dmy, DateOrder::Mdy] {
-                    let mut copy = pages[i].clone();
-                    dates::reread_dates(&mut copy, order, String::new());
-                    readings.push((order, copy));
-                }
-                let decision = from_twins(pages, members, &ids, i, &readings)
-                    .or_else(|| from_neighbours(pages, members, i, &readings));
-                if let Some((order, reason)) = decision {
-                    dates::reread_dates(&mut pages[i], order, reason);
-                    changed = true;
-                }
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
-}
-
-/// The order whose dates coincide with more of the twin pages' (settled) dates.
-fn from_twins(
+/// The rows of every worklog page: by intern, week, start date (undated last), page, line.
+fn rows(
     pages: &[Page],
-    members: &[usize],
-    ids: &[String],
-    i: usize,
-    readings: &[(DateOrder, Page)],
-) -> Option<(DateOrder, String)> {
-    let twins: Vec<usize> = members
-        .iter()
-        .copied()
-        .filter(|&j| j != i && ids[j] == ids[i] && !is_ambiguous(&pages[j]))
-        .collect();
-    let twin_dates: HashSet<NaiveDate> =
-        twins.iter().flat_map(|&j| start_dates(&pages[j])).collect();
-    if twin_dates.is_empty() {
-        return None;
-    }
-    let scores: Vec<usize> = readings
-        .iter()
-        .map(|(_, p)| start_dates(p).intersection(&twin_dates).count())
-        .collect();
-    let best = (0..readings.len()).max_by_key(|&k| scores[k])?;
-    let unique = scores.iter().filter(|&&s| s == scores[best]).count() == 1;
-    if scores[best] == 0 || !unique {
-        return None;
-    }
-    let order = readings[best].0;
-    let twin = twins
-        .iter()
-        .map(|&j| pages[j].source.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
-    Some((
-        order,
-        format!(
-            "Decided from the language twin ({twin}): read {}, {} of this page's dates are the twin's dates.",
-            order_words(order),
-            scores[best]
-        ),
-    ))
-}
-
-/// The order that puts the page's first date where the neighbouring weeks expect it.
-fn from_neighbours(
-    pages: &[Page],
-    members: &[usize],
-    i: usize,
-    readings: &[(DateOrder, Page)],
-) -> Option<(DateOrder, String)> {
-    let week = pages[i].week?;
-    // Settled neighbours: (week number, first date).
-    let mut known: Vec<(u32, NaiveDate, &str)> = members
-        .iter()
-        .copied()
-        .filter(|&j| j != i && !is_ambiguous(&pages[j]))
-        .filter(|&j| matches!(pages[j].kind, PageKind::Week | PageKind::MultiWeek))
-        .filter_map(|j| {
-            Some((
-                pages[j].week?,
-                first_date(&pages[j])?,
-                pages[j].source.as_str(),
-            ))
-        })
-        .filter(|(n, _, _)| *n != week)
-        .collect();
-    known.sort_by_key(|(n, _, _)| n.abs_diff(week));
-    let (n, date, source) = *known.first()?;
-    let expected = if n < week {
-        date.checked_add_days(Days::new(7 * u64::from(week - n)))?
-    } else {
-        date.checked_sub_days(Days::new(7 * u64::from(n - week)))?
-    };
-    let distances: Vec<Option<i64>> = readings
-        .iter()
-        .map(|(_, p)| first_date(p).map(|d| (d - expected).num_days().abs()))
-        .collect();
-    let best = (0..readings.len())
-        .filter(|&k| distances[k].is_some())
-        .min_by_key(|&k| distances[k])?;
-    let best_distance = distances[best]?;
-    let unique = distances
-        .iter()
-        .enumerate()
-        .all(|(k, d)| k == best || d.is_none_or(|d| d > best_distance));
-    if best_distance > NEIGHBOUR_TOLERANCE_DAYS || !unique {
-        return None;
-    }
-    let order = readings[best].0;
-    Some((
-        order,
-        format!(
-            "Decided from the neighbouring week {n} ({source}, starting {date}): read {}, this week starts {} day(s) from where week {week} is expected.",
-            order_words(order),
-            best_distance
-        ),
-    ))
-}
-
-/// Week entries of Week, MultiWeek and SingleFile pages, twins grouped, in date order.
-fn weeks(pages: &[Page], keys: &[String]) -> Vec<WeekEntry> {
-    let mut groups: BTreeMap<(String, u32), Vec<usize>> = BTreeMap::new();
-    for (i, page) in pages.iter().enumerate() {
-        if !matches!(
+    page_interns: &[usize],
+    twin_of: &[Option<usize>],
+    flagged: &HashSet<(usize, usize)>,
+) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        if matches!(
             page.kind,
-            PageKind::Week | PageKind::MultiWeek | PageKind::SingleFile
-        ) {
+            PageKind::OtherSection | PageKind::Index | PageKind::Other
+        ) && page.tasks.is_empty()
+        {
             continue;
         }
-        for &n in &page.weeks {
-            groups.entry((keys[i].clone(), n)).or_default().push(i);
+        for (t, task) in page.tasks.iter().enumerate() {
+            rows.push(Row {
+                intern: page_interns[p] as u32,
+                page: p as u32,
+                task: t as u32,
+                week: task.week.or(page.week),
+                language: page.language,
+                twin_of: twin_of[p].map(|h| h as u32),
+                date_flagged: flagged.contains(&(p, t)),
+            });
         }
     }
-    let language_rank = |p: &Page| match p.language {
-        Some(Language::En) => 0,
-        None => 1,
-        Some(Language::Vi) => 2,
-    };
-    let mut entries: Vec<WeekEntry> = groups
-        .into_iter()
-        .map(|((internship, number), mut members)| {
-            members.sort_by_key(|&i| (language_rank(&pages[i]), pages[i].source.clone()));
-            // A page covering several weeks dates each week by that week's tasks only.
-            let dated = members
-                .iter()
-                .flat_map(|&i| {
-                    pages[i]
-                        .tasks
-                        .iter()
-                        .filter(move |t| t.week.is_none_or(|w| w == number))
-                })
-                .collect::<Vec<_>>();
-            let start = dated.iter().filter_map(|t| t.start).min();
-            let end = dated.iter().filter_map(|t| t.end.or(t.start)).max();
-            WeekEntry {
-                internship,
-                number,
-                pages: members,
-                start,
-                end,
-            }
-        })
-        .collect();
-    // Undated weeks are placed where their number puts them among the dated ones of the same
-    // internship (entries are grouped by internship, so each lookup stays within its group).
-    let mut dated: BTreeMap<&str, Vec<(u32, NaiveDate)>> = BTreeMap::new();
-    for e in &entries {
-        if let Some(start) = e.start {
-            dated
-                .entry(e.internship.as_str())
-                .or_default()
-                .push((e.number, start));
-        }
-    }
-    let estimated: Vec<Option<NaiveDate>> = entries
-        .iter()
-        .map(|e| {
-            e.start.or_else(|| {
-                let (number, base) = *dated
-                    .get(e.internship.as_str())?
-                    .iter()
-                    .min_by_key(|(n, _)| n.abs_diff(e.number))?;
-                if number < e.number {
-                    base.checked_add_days(Days::new(7 * u64::from(e.number - number)))
-                } else {
-                    base.checked_sub_days(Days::new(7 * u64::from(number - e.number)))
-                }
+    rows.sort_by(|a, b| {
+        let (ta, tb) = (
+            &pages[a.page as usize].tasks[a.task as usize],
+            &pages[b.page as usize].tasks[b.task as usize],
+        );
+        (a.intern, a.week.unwrap_or(u32::MAX))
+            .cmp(&(b.intern, b.week.unwrap_or(u32::MAX)))
+            .then_with(|| match (ta.start, tb.start) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
             })
-        })
-        .collect();
-    let mut order: Vec<usize> = (0..entries.len()).collect();
-    order.sort_by(|&a, &b| {
-        let ea = &entries[a];
-        let eb = &entries[b];
-        (
-            ea.internship.as_str(),
-            estimated[a].unwrap_or(NaiveDate::MAX),
-            ea.number,
-        )
-            .cmp(&(
-                eb.internship.as_str(),
-                estimated[b].unwrap_or(NaiveDate::MAX),
-                eb.number,
-            ))
+            .then_with(|| a.page.cmp(&b.page))
+            .then_with(|| ta.line.cmp(&tb.line))
     });
-    let mut sorted = Vec::with_capacity(entries.len());
-    let mut slots: Vec<Option<WeekEntry>> = entries.drain(..).map(Some).collect();
-    for k in order {
-        if let Some(entry) = slots[k].take() {
-            sorted.push(entry);
-        }
-    }
-    sorted
+    rows
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keys_and_twins() {
-        assert_eq!(
-            internship_key("repo/content/1-Worklog/1.5-Week5/_index.md"),
-            "repo"
-        );
-        assert_eq!(
-            internship_key("/home/a/site/content/worklog/week-3.en.md"),
-            "/home/a/site"
-        );
-        assert_eq!(internship_key("repo/Worklogs/tuan-01-x.md"), "repo");
-        assert_eq!(internship_key("page.md"), "");
-        assert_eq!(
-            twin_id("r/content/1-Worklog/1.5-Week5/_index.vi.md"),
-            twin_id("r/content/1-Worklog/1.5-Week5/_index.md")
-        );
-        assert_eq!(
-            twin_id("r/content/worklog/week-3.en.md"),
-            twin_id("r/content/worklog/week-3.vi.md")
-        );
-        assert_eq!(
-            twin_id("r/content/en/1-worklog/week_3/_index.en.md"),
-            twin_id("r/content/vi/1-worklog/week_3/_index.vi.md")
-        );
-        assert_ne!(
-            twin_id("r/content/worklog/week-3.en.md"),
-            twin_id("r/content/worklog/week-4.en.md")
-        );
-    }
+    use crate::model::DateOrder;
 
     #[test]
     fn twin_settles_an_ambiguous_page() {
@@ -460,17 +229,20 @@ mod tests {
         let vi = "| Công việc | Ngày bắt đầu | Ngày hoàn thành |\n| --- | --- | --- |\n| IAM | 11/03/2025 | 11/03/2025 |\n| Ôn tập | 14/03/2025 | 14/03/2025 |\n";
         let alone = crate::parse_page("s/content/1-Worklog/1.3-Week3/_index.md", en.as_bytes());
         assert!(
-            is_ambiguous(&alone),
+            date_order::is_ambiguous(&alone),
             "the fixture page must be ambiguous alone"
         );
         let vi = crate::parse_page("s/content/1-Worklog/1.3-Week3/_index.vi.md", vi.as_bytes());
         let c = Collection::new(vec![alone, vi]);
-        assert!(!is_ambiguous(&c.pages()[0]));
+        assert!(!date_order::is_ambiguous(&c.pages()[0]));
         assert_eq!(c.pages()[0].date_order, Some(DateOrder::Mdy));
         assert_eq!(
             c.pages()[0].tasks[0].start,
             NaiveDate::from_ymd_opt(2025, 3, 11)
         );
         assert_eq!(c.twins_of(0), vec![1]);
+        assert_eq!(c.twin_of(1), Some(0));
+        assert_eq!(c.rows().len(), 4);
+        assert_eq!(c.rows().iter().filter(|r| r.twin_of.is_some()).count(), 2);
     }
 }

@@ -1,6 +1,6 @@
 //! Parsing one page: a pipeline of passes, each a module with one job.
 //!
-//! decode → front matter → language → sections → tables (cells, days and dates of each row) →
+//! decode → front matter → language → site section → sections → tables (cells, days and dates of each row) →
 //! week & kind (→ week tasks of a whole-internship page) → week of each task → services.
 //!
 //! Every pass takes what the earlier ones found and returns plain values plus diagnostics, so
@@ -17,6 +17,7 @@ pub mod kind;
 pub mod language;
 pub mod sections;
 pub mod single_file;
+pub mod site;
 pub mod tables;
 pub mod task_week;
 pub mod week;
@@ -46,6 +47,15 @@ pub fn parse_page(source: &str, bytes: &[u8]) -> Page {
 
     // 3. Language: file suffix or folder, else the text itself.
     page.language = language::detect(source, body, &mut page.diagnostics);
+
+    // 3b. Site section: a page of another section of a Hugo site (proposal, blogs, workshop,
+    //     the home page) is set aside here, before any week evidence is read from it.
+    let place = site::place(source);
+    page.section = place.section().map(str::to_string);
+    if let site::Place::OtherSection(_) = place {
+        page.kind = PageKind::OtherSection;
+        return page;
+    }
 
     // 4. Sections: headings, objectives, achievements and the other recognised sections.
     let outline = sections::outline(&text, front.body_offset, &lines);

@@ -1,0 +1,194 @@
+//! Cross-page pass: the intern of every page (see [`crate::intern`] for what names one).
+//!
+//! Pages whose path and loader name nobody are "loose": the loose pages of one load are one
+//! unnamed intern's, except that one intern never has two pages of the same week and language.
+//! Such a page is moved to a further unnamed intern of that load, with an `intern-split`
+//! diagnostic, so two interns' `week-5.md` opened together never become one week.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::collection::Internship;
+use crate::intern::{self, Identity, Origin};
+use crate::model::{Diagnostic, Language, Page, PageKind};
+
+pub const INTERN_SPLIT: &str = "intern-split";
+
+pub struct Assigned {
+    /// Interns in display-name order.
+    pub internships: Vec<Internship>,
+    /// For every page, its index into `internships`.
+    pub page_interns: Vec<usize>,
+}
+
+/// The identity of every page, then display names and order.
+pub fn assign(pages: &mut [Page], origins: &[Origin]) -> Assigned {
+    let default = Origin::default();
+    let mut identities: Vec<Identity> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut page_identity: Vec<usize> = Vec::with_capacity(pages.len());
+    // Loose pages of each load: (week, language) → already claimed, per sub-intern.
+    let mut loose: BTreeMap<String, Vec<(usize, HashSet<(u32, Option<Language>)>)>> =
+        BTreeMap::new();
+    for (i, page) in pages.iter_mut().enumerate() {
+        let origin = origins.get(i).unwrap_or(&default);
+        let found = origin
+            .intern
+            .clone()
+            .or_else(|| intern::from_source(&page.source));
+        let id = match found {
+            Some(identity) => intern_index(&mut identities, &mut index, identity),
+            None => loose_intern(page, &origin.batch, &mut loose, &mut identities, &mut index),
+        };
+        page_identity.push(id);
+    }
+
+    let names = intern::display_names(&identities);
+    let mut order: Vec<usize> = (0..identities.len()).collect();
+    order.sort_by(|&a, &b| {
+        names[a]
+            .to_lowercase()
+            .cmp(&names[b].to_lowercase())
+            .then_with(|| identities[a].key.cmp(&identities[b].key))
+    });
+    let mut rank = vec![0; identities.len()];
+    for (position, &id) in order.iter().enumerate() {
+        rank[id] = position;
+    }
+    Assigned {
+        internships: order
+            .iter()
+            .map(|&id| Internship {
+                key: identities[id].key.clone(),
+                name: names[id].clone(),
+            })
+            .collect(),
+        page_interns: page_identity.into_iter().map(|id| rank[id]).collect(),
+    }
+}
+
+fn intern_index(
+    identities: &mut Vec<Identity>,
+    index: &mut HashMap<String, usize>,
+    identity: Identity,
+) -> usize {
+    if let Some(&i) = index.get(&identity.key) {
+        // A later page may name an intern the first one left unnamed (a manifest entry).
+        if identities[i].name.is_none() {
+            identities[i].name = identity.name;
+        }
+        return i;
+    }
+    index.insert(identity.key.clone(), identities.len());
+    identities.push(identity);
+    identities.len() - 1
+}
+
+/// The unnamed intern of `batch` that does not yet have this page's week and language.
+fn loose_intern(
+    page: &mut Page,
+    batch: &str,
+    loose: &mut BTreeMap<String, Vec<(usize, HashSet<(u32, Option<Language>)>)>>,
+    identities: &mut Vec<Identity>,
+    index: &mut HashMap<String, usize>,
+) -> usize {
+    let claims: Vec<(u32, Option<Language>)> = match page.kind {
+        PageKind::Week | PageKind::MultiWeek | PageKind::SingleFile => page
+            .weeks
+            .iter()
+            .chain(page.week.iter().filter(|_| page.weeks.is_empty()))
+            .map(|&w| (w, page.language))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let subs = loose.entry(batch.to_string()).or_default();
+    let free = subs
+        .iter()
+        .position(|(_, taken)| claims.iter().all(|c| !taken.contains(c)));
+    let slot = match free {
+        Some(slot) => slot,
+        None => {
+            let key = if subs.is_empty() {
+                batch.to_string()
+            } else {
+                format!("{batch}#{}", subs.len() + 1)
+            };
+            let id = intern_index(identities, index, Identity { key, name: None });
+            subs.push((id, HashSet::new()));
+            if subs.len() > 1 {
+                let (week, language) = claims[0];
+                let language = language.map_or("undetermined", |l| l.code());
+                page.diagnostics.push(Diagnostic::warning(
+                    None,
+                    INTERN_SPLIT,
+                    format!(
+                        "Another loose page of this load is also week {week} ({language}); with no folder or URL to tell whose each is, this page is kept as a separate intern ({n} in this load).",
+                        n = subs.len()
+                    ),
+                ));
+            }
+            subs.len() - 1
+        }
+    };
+    let (id, taken) = &mut subs[slot];
+    taken.extend(claims);
+    *id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse_page;
+
+    fn week5(path: &str, task: &str) -> Page {
+        let text = format!(
+            "### Week 5 tasks\n| Day | Task | Start Date | Completion Date |\n| --- | --- | --- | --- |\n| 2 | {task} | 08/09/2025 | 08/09/2025 |\n"
+        );
+        parse_page(path, text.as_bytes())
+    }
+
+    #[test]
+    fn two_loose_week_pages_of_one_language_are_two_interns() {
+        let mut pages = vec![
+            week5("week-5.md", "Learn Amazon S3"),
+            week5("week-5.md", "Learn AWS Lambda"),
+        ];
+        let origins = vec![
+            Origin {
+                batch: "drop-1".into(),
+                intern: None,
+            };
+            2
+        ];
+        let assigned = assign(&mut pages, &origins);
+        assert_eq!(assigned.internships.len(), 2);
+        assert_ne!(assigned.page_interns[0], assigned.page_interns[1]);
+        assert!(pages[0].diagnostics.iter().all(|d| d.code != INTERN_SPLIT));
+        assert!(pages[1].diagnostics.iter().any(|d| d.code == INTERN_SPLIT));
+    }
+
+    #[test]
+    fn folders_and_manifests_name_interns() {
+        let mut pages = vec![
+            week5("a/alice-report/content/worklog/week-5.md", "x"),
+            week5("b/content/worklog/week-5.md", "y"),
+        ];
+        let origins = vec![
+            Origin::default(),
+            Origin {
+                batch: "site".into(),
+                intern: Some(Identity {
+                    key: "bob/fcj".into(),
+                    name: Some("Bob".into()),
+                }),
+            },
+        ];
+        let assigned = assign(&mut pages, &origins);
+        let names: Vec<&str> = assigned
+            .internships
+            .iter()
+            .map(|i| i.name.as_str())
+            .collect();
+        assert_eq!(names, ["alice-report", "Bob"]);
+        assert_eq!(assigned.page_interns, [0, 1]);
+    }
+}
