@@ -25,7 +25,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::intern::Origin;
-use crate::model::{Export, Language, Page, PageKind, SCHEMA_VERSION};
+use crate::model::{Export, Language, Page, PageKind, Task, SCHEMA_VERSION};
 
 pub use sanity::{DATE_OUTSIDE_WEEK, WEEK_OUT_OF_ORDER};
 
@@ -49,7 +49,7 @@ pub struct Internship {
 }
 
 /// One task as every view, export and count sees it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Row {
     /// Index into [`Collection::internships`].
     pub intern: u32,
@@ -65,6 +65,15 @@ pub struct Row {
     /// The row's date contradicts its week (see `date-outside-week`, `week-out-of-order`):
     /// views draw it where written, flagged, and keep it out of automatic date ranges.
     pub date_flagged: bool,
+}
+
+impl Row {
+    /// The page and task this row stands for.
+    pub fn resolve<'a>(&self, collection: &'a Collection) -> Option<(&'a Page, &'a Task)> {
+        let page = collection.pages.get(self.page as usize)?;
+        let task = page.tasks.get(self.task as usize)?;
+        Some((page, task))
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

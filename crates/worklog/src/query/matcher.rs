@@ -1,0 +1,373 @@
+//! [`Matcher`]: a [`Filter`] compiled once, then run over many tasks or rows.
+
+use aho_corasick::AhoCorasick;
+use chrono::NaiveDate;
+
+use super::{page_weeks, path_within, task_span, Filter, WeekRange};
+use crate::collection::{Collection, Row};
+use crate::model::{Language, Page, Task};
+
+/// Lower-case ASCII slug of a name: `Security, Identity & Compliance` →
+/// `security-identity-compliance`. Category names in URLs use it.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut pending_dash = false;
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_dash = true;
+        }
+    }
+    out
+}
+
+/// Compare a name with a slug ignoring case and punctuation, without allocating: only the
+/// alphanumeric characters count (`Security, Identity & Compliance` == `security-identity-compliance`).
+pub(super) fn loose_eq(name: &str, slug: &str) -> bool {
+    let mut a = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase);
+    let mut b = slug
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase);
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y => {}
+            _ => return false,
+        }
+    }
+}
+
+/// What the filter needs from the service catalogue, in one place.
+pub(super) mod catalogue_view {
+    use crate::services::{catalogue, Category};
+
+    /// The parent of an entry (`security-group` → `vpc`). Tasks already carry their
+    /// entries' ancestors (`services::annotate`); this covers pages built by other means.
+    pub fn parent(id: &str) -> Option<&'static str> {
+        catalogue().get(id).and_then(|e| e.parent)
+    }
+
+    /// The category of an entry.
+    pub fn category(id: &str) -> Option<&'static Category> {
+        catalogue().category_of(id)
+    }
+}
+
+/// Selected ids plus every catalogue entry below one of them, sorted and deduplicated.
+fn expand_services(selected: &[String]) -> Vec<String> {
+    let catalogue = crate::services::catalogue();
+    let mut ids: Vec<String> = selected.to_vec();
+    for entry in catalogue.entries() {
+        let mut at = entry.parent;
+        // Bounded walk up the parent chain (the catalogue is a tree; the bound guards data).
+        for _ in 0..8 {
+            let Some(parent) = at else { break };
+            if selected.iter().any(|s| s == parent) {
+                ids.push(entry.id.to_string());
+                break;
+            }
+            at = catalogue.get(parent).and_then(|p| p.parent);
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// Catalogue ids whose category is one of `selected` (slugs, or names compared loosely).
+fn category_members(selected: &[String]) -> Vec<&'static str> {
+    let catalogue = crate::services::catalogue();
+    let mut ids: Vec<&'static str> = catalogue
+        .entries()
+        .iter()
+        .filter(|e| {
+            catalogue.category(e.category).is_some_and(|cat| {
+                selected
+                    .iter()
+                    .any(|c| c == cat.id || loose_eq(cat.name, c))
+            })
+        })
+        .map(|e| e.id)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// The category of a service id from the catalogue: what category filters and facets use
+/// (`id` is the slug that goes into the URL, `name` what people read).
+pub fn service_category(id: &str) -> Option<&'static crate::services::Category> {
+    catalogue_view::category(id)
+}
+
+/// The parent service of a feature id (`security-group` → `ec2`), if it is a feature.
+pub fn service_parent(id: &str) -> Option<&'static str> {
+    catalogue_view::parent(id)
+}
+
+/// A compiled [`Filter`]: everything per-task is a comparison or a SIMD-accelerated search,
+/// never an allocation.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    /// Selected service ids plus every catalogue entry under them (features of a selected
+    /// service), sorted for binary search; `None` when services do not filter.
+    service_ids: Option<Vec<String>>,
+    /// Catalogue ids of the selected categories, sorted; `None` when categories do not filter.
+    category_ids: Option<Vec<&'static str>>,
+    weeks: Vec<WeekRange>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    /// Search terms, each must occur.
+    terms: Vec<Term>,
+    language: Option<Language>,
+    sources: Vec<String>,
+}
+
+/// One search term, compiled.
+#[derive(Debug, Clone)]
+struct Term {
+    /// The term lower-cased.
+    lower: String,
+    /// ASCII term: finds the term itself, ignoring ASCII case (exact). Other terms: finds the
+    /// candidates, i.e. the first character in lower or upper case, verified by [`Term::at`].
+    finder: AhoCorasick,
+    ascii: bool,
+}
+
+impl Term {
+    fn new(lower: String) -> Option<Term> {
+        let ascii = lower.is_ascii();
+        let patterns: Vec<String> = if ascii {
+            vec![lower.clone()]
+        } else {
+            let first = lower.chars().next()?;
+            let mut variants = vec![first.to_lowercase().collect::<String>()];
+            let upper: String = first.to_uppercase().collect();
+            if !variants.contains(&upper) {
+                variants.push(upper);
+            }
+            variants
+        };
+        let finder = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&patterns)
+            .ok()?;
+        Some(Term {
+            lower,
+            finder,
+            ascii,
+        })
+    }
+
+    fn occurs_in(&self, haystack: &str) -> bool {
+        if self.ascii {
+            return self.finder.is_match(haystack);
+        }
+        self.finder
+            .find_iter(haystack)
+            .any(|m| self.at(&haystack[m.start()..]))
+    }
+
+    /// Does `text` start with the term, ignoring case?
+    fn at(&self, text: &str) -> bool {
+        let mut hay = text.chars().flat_map(char::to_lowercase);
+        self.lower.chars().all(|c| hay.next() == Some(c))
+    }
+}
+
+/// Which kinds of a [`Matcher`] a task satisfies; facets need them one by one.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct KindMatches {
+    pub service: bool,
+    pub category: bool,
+    pub week: bool,
+    pub date: bool,
+    pub text: bool,
+    pub language: bool,
+    pub source: bool,
+}
+
+impl KindMatches {
+    pub fn all(&self) -> bool {
+        self.service
+            && self.category
+            && self.week
+            && self.date
+            && self.text
+            && self.language
+            && self.source
+    }
+}
+
+impl Matcher {
+    pub fn new(filter: &Filter) -> Self {
+        let mut f = filter.clone();
+        f.normalize();
+        Matcher {
+            service_ids: (!f.services.is_empty()).then(|| expand_services(&f.services)),
+            category_ids: (!f.categories.is_empty()).then(|| category_members(&f.categories)),
+            terms: f
+                .text
+                .split_whitespace()
+                .filter_map(|t| Term::new(t.to_lowercase()))
+                .collect(),
+            weeks: f.weeks,
+            from: f.from,
+            to: f.to,
+            language: f.language,
+            sources: f.sources,
+        }
+    }
+
+    /// Does `task` of `page` pass every kind of the filter?
+    pub fn matches(&self, page: &Page, task: &Task) -> bool {
+        self.page_matches(page) && self.task_matches(page, task)
+    }
+
+    /// The page-level kinds (week, language, source): lets a caller skip a whole page early.
+    pub fn page_matches(&self, page: &Page) -> bool {
+        self.week_ok(page) && self.language_ok(page) && self.source_ok(&page.source)
+    }
+
+    /// The task-level kinds (service, category, week, date, text), assuming the page passed.
+    pub fn task_matches(&self, _page: &Page, task: &Task) -> bool {
+        self.service_ok(task)
+            && self.category_ok(task)
+            && self.task_week_ok(task)
+            && self.date_ok(task)
+            && self.text_ok(task)
+    }
+
+    fn service_ok(&self, task: &Task) -> bool {
+        let Some(ids) = &self.service_ids else {
+            return true;
+        };
+        task.services
+            .iter()
+            .any(|s| ids.binary_search_by(|id| id.as_str().cmp(&s.id)).is_ok())
+    }
+
+    fn category_ok(&self, task: &Task) -> bool {
+        let Some(ids) = &self.category_ids else {
+            return true;
+        };
+        task.services
+            .iter()
+            .any(|s| ids.binary_search(&s.id.as_str()).is_ok())
+    }
+
+    /// Page level: some week of the page is wanted (a quick skip; a page covering several
+    /// weeks is then narrowed task by task, [`Self::task_week_ok`]).
+    fn week_ok(&self, page: &Page) -> bool {
+        self.weeks.is_empty() || page_weeks(page).any(|w| self.week_wanted(w))
+    }
+
+    /// Task level: the task's own week is wanted. Tasks without one (pages parsed before
+    /// tasks had weeks) are judged by their page alone.
+    fn task_week_ok(&self, task: &Task) -> bool {
+        self.weeks.is_empty() || task.week.is_none_or(|w| self.week_wanted(w))
+    }
+
+    fn week_wanted(&self, week: u32) -> bool {
+        self.weeks.iter().any(|r| r.contains(week))
+    }
+
+    fn date_ok(&self, task: &Task) -> bool {
+        if self.from.is_none() && self.to.is_none() {
+            return true;
+        }
+        let Some((start, end)) = task_span(task) else {
+            return false;
+        };
+        self.from.is_none_or(|from| end >= from) && self.to.is_none_or(|to| start <= to)
+    }
+
+    fn text_ok(&self, task: &Task) -> bool {
+        self.terms.iter().all(|term| term.occurs_in(&task.text))
+    }
+
+    fn language_ok(&self, page: &Page) -> bool {
+        self.language.is_none_or(|l| page.language == Some(l))
+    }
+
+    fn source_ok(&self, source: &str) -> bool {
+        self.sources.is_empty() || self.sources.iter().any(|s| path_within(source, s))
+    }
+
+    /// Does a row of `collection` pass every kind? The week is the row's own; the source kind
+    /// accepts the row's intern key (what the app's intern facet writes) or a path prefix.
+    pub fn row_matches(&self, collection: &Collection, row: &Row) -> bool {
+        self.row_kinds(collection, row).is_some_and(|k| k.all())
+    }
+
+    pub(super) fn row_kinds(&self, collection: &Collection, row: &Row) -> Option<KindMatches> {
+        let page = collection.pages().get(row.page as usize)?;
+        let task = page.tasks.get(row.task as usize)?;
+        let key = collection
+            .internships()
+            .get(row.intern as usize)
+            .map_or("", |i| i.key.as_str());
+        Some(KindMatches {
+            service: self.service_ok(task),
+            category: self.category_ok(task),
+            week: self.weeks.is_empty()
+                || match row.week {
+                    Some(w) => self.week_wanted(w),
+                    None => page_weeks(page).any(|w| self.week_wanted(w)),
+                },
+            date: self.date_ok(task),
+            text: self.text_ok(task),
+            language: self.language.is_none_or(|l| row.language == Some(l)),
+            source: self.sources.is_empty()
+                || self
+                    .sources
+                    .iter()
+                    .any(|s| s == key || path_within(&page.source, s)),
+        })
+    }
+
+    /// Whether second-language twins are folded: only while no language is chosen.
+    pub fn folds_twins(&self) -> bool {
+        self.language.is_none()
+    }
+}
+
+/// Indices into `collection.rows()` of the rows `filter` shows, in the collection's order.
+/// While no language is chosen, rows of a folded language twin are left out (the same work is
+/// shown once, in the first language); [`folded_rows`] counts them.
+pub fn select_rows(collection: &Collection, filter: &Filter) -> Vec<u32> {
+    let matcher = filter.matcher();
+    let fold = matcher.folds_twins();
+    collection
+        .rows()
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| !(fold && row.twin_of.is_some()))
+        .filter(|(_, row)| matcher.row_matches(collection, row))
+        .map(|(i, _)| i as u32)
+        .collect()
+}
+
+/// Rows `filter` would show but that are folded away as a language twin's (0 once a language
+/// is chosen): what a "+N in the other language" note counts.
+pub fn folded_rows(collection: &Collection, filter: &Filter) -> usize {
+    let matcher = filter.matcher();
+    if !matcher.folds_twins() {
+        return 0;
+    }
+    collection
+        .rows()
+        .iter()
+        .filter(|row| row.twin_of.is_some() && matcher.row_matches(collection, row))
+        .count()
+}
