@@ -12,6 +12,7 @@ use crate::components::detail::TaskDetail;
 use crate::components::export::ExportMenu;
 use crate::components::filters::Filters;
 use crate::components::loader::{load_demo, LoadControls, ProgressBar};
+use crate::components::set_aside::SetAside;
 use crate::components::sources::{SourceErrors, SourceList};
 use crate::load::{self, drop, files};
 use crate::state::AppState;
@@ -151,15 +152,14 @@ pub fn App() -> impl IntoView {
         document().set_title(&format!("{} · Worklog Viewer", view_label(current.get())));
     });
     let has_pages = move || state.loaded.with(|l| !l.is_empty());
+    // Rows shown with no filter: every task once, folded language twins counted apart.
     let total_tasks = move || {
-        let hidden = state.hidden.get();
         state.collection.with(|c| {
-            c.pages()
+            let fold = state.filter.with(|f| f.language.is_none());
+            c.rows()
                 .iter()
-                .enumerate()
-                .filter(|(i, _)| !hidden.get(*i).copied().unwrap_or(false))
-                .map(|(_, p)| p.tasks.len())
-                .sum::<usize>()
+                .filter(|r| !(fold && r.twin_of.is_some()))
+                .count()
         })
     };
 
@@ -226,10 +226,22 @@ pub fn App() -> impl IntoView {
                             <p role="status" aria-live="polite">
                                 <strong data-testid="task-count">{move || state.rows.with(|r| r.len())}</strong>
                                 {move || format!(" of {} tasks", total_tasks())}
+                                {move || {
+                                    let folded = state.folded.get();
+                                    (folded > 0)
+                                        .then(|| {
+                                            view! {
+                                                <span class="muted" data-testid="folded-count" title="The same weeks written in the other language: choose a language in the filters to see them">
+                                                    {format!(" · {folded} more in translations")}
+                                                </span>
+                                            }
+                                        })
+                                }}
                             </p>
                             <div class="status-actions">
                                 <ExportMenu />
                                 <SourceList />
+                                <SetAside />
                             </div>
                         </div>
                         {move || match current.get() {

@@ -3,15 +3,13 @@
 //! Only sources and pages are stored; the collection, the filtered rows and the facet counts
 //! are derived with `Memo`s so that they are computed once per change and never disagree.
 
-use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::ops::Deref;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use worklog::collection::WeekEntry;
+use worklog::intern::Origin;
 use worklog::query::{self, Facets, Filter, ViewState};
-use worklog::{Collection, Page, Task};
+use worklog::{Collection, Page};
 
 use crate::url;
 
@@ -59,6 +57,18 @@ pub enum SourceKind {
     Local(String),
 }
 
+impl SourceKind {
+    /// A key that names this source across reloads: the loose files of one source are one
+    /// intern's, and that intern's key (in `source=` links) must not change on reload.
+    pub fn key(&self) -> String {
+        match self {
+            SourceKind::Demo => "demo".to_string(),
+            SourceKind::Url(url) => url.clone(),
+            SourceKind::Local(key) => key.clone(),
+        }
+    }
+}
+
 /// One loaded source as the sources list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceInfo {
@@ -79,6 +89,8 @@ pub struct SourceInfo {
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub source: SourceId,
+    /// The load it came in and the intern a manifest names for it.
+    pub origin: Origin,
     pub page: Page,
     /// The raw bytes, for the source lines shown next to diagnostics.
     pub bytes: Arc<[u8]>,
@@ -91,20 +103,9 @@ pub struct Progress {
     pub total: usize,
 }
 
-/// A task addressed by page index (in [`Collection::pages`]) and task index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct TaskRef {
-    pub page: u32,
-    pub task: u32,
-}
-
-impl TaskRef {
-    pub fn resolve<'a>(&self, collection: &'a Collection) -> Option<(&'a Page, &'a Task)> {
-        let page = collection.pages().get(self.page as usize)?;
-        let task = page.tasks.get(self.task as usize)?;
-        Some((page, task))
-    }
-}
+/// A task row of the collection: page and task index, the task's own week, its intern, whether
+/// it is a folded language twin's and whether its date contradicts its week.
+pub type TaskRef = worklog::Row;
 
 /// The whole app state, `Copy` so every component and closure can hold it.
 #[derive(Clone, Copy)]
@@ -121,14 +122,14 @@ pub struct AppState {
     /// The task opened in the detail panel.
     pub selected: RwSignal<Option<TaskRef>>,
     pub next_source: StoredValue<SourceId>,
+    /// The collection of every loaded page: `pages()[i]` is `loaded[i]`'s page.
     pub collection: Memo<Shared<Collection>>,
-    /// For each collection page, its index in `loaded` (the collection may reorder pages).
-    pub origin: Memo<Shared<Vec<Option<usize>>>>,
     pub filter: Memo<Filter>,
-    /// Matching tasks in natural order (week, start date, page, line).
+    /// Matching rows in the collection's order (intern, week, start date, page, line); rows
+    /// of folded language twins are left out while no language is chosen.
     pub rows: Memo<Shared<Vec<TaskRef>>>,
-    /// Pages left out of rows and counts (second-language twins while no language is chosen).
-    pub hidden: Memo<Shared<Vec<bool>>>,
+    /// Rows the filter matches in folded language twins (shown once a language is chosen).
+    pub folded: Memo<usize>,
     pub facets: Memo<Facets>,
 }
 
@@ -137,49 +138,29 @@ impl AppState {
         let vs = RwSignal::new(initial);
         let loaded = RwSignal::new(Shared::new(Vec::<Loaded>::new()));
         let collection = Memo::new(move |_| {
-            loaded
-                .with(|l| Shared::new(Collection::new(l.iter().map(|l| l.page.clone()).collect())))
-        });
-        let origin = Memo::new(move |_| {
-            let collection = collection.get();
-            loaded.with(|l| Shared::new(origin_indices(&collection, l)))
+            loaded.with(|l| {
+                let (pages, origins) = l.iter().map(|l| (l.page.clone(), l.origin.clone())).unzip();
+                Shared::new(Collection::with_origins(pages, origins))
+            })
         });
         let filter = Memo::new(move |_| vs.with(|v| v.filter.clone()));
-        let twins = Memo::new(move |_| Shared::new(secondary_twins(&collection.get())));
-        // Twins are folded only while no language is chosen.
-        let hidden = Memo::new(move |_| {
-            if filter.with(|f| f.language.is_some()) {
-                Shared::new(Vec::new())
-            } else {
-                twins.get()
-            }
-        });
         let rows = Memo::new(move |_| {
             let collection = collection.get();
-            let hidden = hidden.get();
             let started = now_ms();
-            let rows = filter.with(|f| Shared::new(matching_rows(&collection, f, &hidden)));
+            let rows = filter.with(|f| {
+                let all = collection.rows();
+                Shared::new(
+                    query::select_rows(&collection, f)
+                        .into_iter()
+                        .map(|i| all[i as usize])
+                        .collect::<Vec<TaskRef>>(),
+                )
+            });
             // Measured where it happens and published on <body> for benchmarks and tests.
             record_timing("data-filter-ms", now_ms() - started);
             rows
         });
-        // The pages counted by the facets while twins are folded, copied once per change of
-        // the collection (not per keystroke).
-        let shown_pages = Memo::new(move |_| {
-            let hidden = twins.get();
-            hidden.iter().any(|h| *h).then(|| {
-                let collection = collection.get();
-                Shared::new(
-                    collection
-                        .pages()
-                        .iter()
-                        .zip(hidden.iter())
-                        .filter(|(_, h)| !**h)
-                        .map(|(p, _)| p.clone())
-                        .collect::<Vec<Page>>(),
-                )
-            })
-        });
+        let folded = Memo::new(move |_| filter.with(|f| query::folded_rows(&collection.get(), f)));
         // Facet counts follow the filter one paint later: the table, which the user is looking
         // at, updates first and the counts (a second pass over every task) right after.
         let facet_filter = RwSignal::new(filter.get_untracked());
@@ -198,24 +179,8 @@ impl AppState {
         });
         let facets = Memo::new(move |_| {
             let collection = collection.get();
-            let folding = facet_filter.with(|f| f.language.is_none());
             let started = now_ms();
-            let facets = facet_filter.with(|f| {
-                let all = query::facets(&collection, f);
-                let Some(shown) = shown_pages.get().filter(|_| folding) else {
-                    return all;
-                };
-                // Counts over the pages shown; the language facet counts every page, since
-                // choosing a language shows all of its pages.
-                let keys: Vec<(String, String)> = collection
-                    .internships()
-                    .iter()
-                    .map(|i| (i.key.clone(), i.name.clone()))
-                    .collect();
-                let mut folded = query::facets_of(&shown, &keys, f);
-                folded.languages = all.languages;
-                folded
-            });
+            let facets = facet_filter.with(|f| query::facets(&collection, f));
             record_timing("data-facets-ms", now_ms() - started);
             facets
         });
@@ -229,10 +194,9 @@ impl AppState {
             selected: RwSignal::new(None),
             next_source: StoredValue::new(1),
             collection,
-            origin,
             filter,
             rows,
-            hidden,
+            folded,
             facets,
         }
     }
@@ -257,12 +221,10 @@ impl AppState {
         id
     }
 
-    /// The loaded entry (source id, bytes) of a page, by collection index.
+    /// The loaded entry (source id, bytes) of a page, by collection index (the collection
+    /// keeps the loaded order).
     pub fn loaded_of(&self, page: usize) -> Option<Loaded> {
-        let i = self
-            .origin
-            .with_untracked(|o| o.get(page).copied().flatten())?;
-        self.loaded.with_untracked(|l| l.get(i).cloned())
+        self.loaded.with_untracked(|l| l.get(page).cloned())
     }
 
     /// The source a page (by collection index) came from.
@@ -271,24 +233,6 @@ impl AppState {
         self.sources
             .with_untracked(|s| s.iter().find(|s| s.id == id).cloned())
     }
-}
-
-/// Match collection pages to loaded entries by source path, in order (a path loaded twice
-/// maps to its occurrences in turn).
-fn origin_indices(collection: &Collection, loaded: &[Loaded]) -> Vec<Option<usize>> {
-    let mut by_source: HashMap<&str, VecDeque<usize>> = HashMap::new();
-    for (i, l) in loaded.iter().enumerate() {
-        by_source.entry(&l.page.source).or_default().push_back(i);
-    }
-    collection
-        .pages()
-        .iter()
-        .map(|p| {
-            by_source
-                .get_mut(p.source.as_str())
-                .and_then(|q| q.pop_front())
-        })
-        .collect()
 }
 
 fn now_ms() -> f64 {
@@ -306,100 +250,6 @@ fn record_timing(attribute: &str, ms: f64) {
     {
         let _ = body.set_attribute(attribute, &format!("{ms:.2}"));
     }
-}
-
-/// The week entries to show: the collection's, or one per page with a week when the collection
-/// has not grouped any (so pages never vanish).
-pub fn week_entries(collection: &Collection) -> Vec<WeekEntry> {
-    if !collection.weeks().is_empty() {
-        return collection.weeks().to_vec();
-    }
-    // Twins share a folder; the internship is what lies above the week folders.
-    let mut by_week: BTreeMap<(u32, String), Vec<usize>> = BTreeMap::new();
-    for (i, page) in collection.pages().iter().enumerate() {
-        if let Some(w) = page.week {
-            let folder = page.source.rsplit_once('/').map_or("", |(d, _)| d);
-            by_week.entry((w, folder.to_string())).or_default().push(i);
-        }
-    }
-    by_week
-        .into_iter()
-        .map(|((number, folder), pages)| {
-            let dates = pages
-                .iter()
-                .flat_map(|&i| collection.pages()[i].tasks.iter())
-                .flat_map(|t| t.start.into_iter().chain(t.end));
-            let (start, end) = dates.fold((None, None), |(lo, hi), d| {
-                (
-                    Some(lo.map_or(d, |x: chrono::NaiveDate| x.min(d))),
-                    Some(hi.map_or(d, |x: chrono::NaiveDate| x.max(d))),
-                )
-            });
-            let internship = folder.rsplit_once('/').map_or("", |(d, _)| d);
-            WeekEntry {
-                internship: internship.to_string(),
-                number,
-                pages,
-                start,
-                end,
-            }
-        })
-        .collect()
-}
-
-/// Pages hidden as the second language of a week: a bilingual site writes every task twice,
-/// and counting both would double the weeks that have a twin in tables, timeline and heat map.
-/// The first twin (English first) stands for the week unless a language is chosen.
-pub fn secondary_twins(collection: &Collection) -> Vec<bool> {
-    let mut hidden = vec![false; collection.pages().len()];
-    for entry in week_entries(collection) {
-        for &i in entry.pages.iter().skip(1) {
-            if let Some(h) = hidden.get_mut(i) {
-                *h = true;
-            }
-        }
-    }
-    hidden
-}
-
-/// Every task of `collection` that `filter` selects, in natural order.
-/// Pages marked in `hidden` are skipped.
-pub fn matching_rows(collection: &Collection, filter: &Filter, hidden: &[bool]) -> Vec<TaskRef> {
-    let matcher = filter.matcher();
-    let mut rows = Vec::new();
-    for (p, page) in collection.pages().iter().enumerate() {
-        if hidden.get(p).copied().unwrap_or(false) || !matcher.page_matches(page) {
-            continue;
-        }
-        for (t, task) in page.tasks.iter().enumerate() {
-            if matcher.task_matches(page, task) {
-                rows.push(TaskRef {
-                    page: p as u32,
-                    task: t as u32,
-                });
-            }
-        }
-    }
-    let pages = collection.pages();
-    rows.sort_by(|a, b| natural_order(pages, *a, *b));
-    rows
-}
-
-/// Week, then start date (undated last), then page, then line.
-pub fn natural_order(pages: &[Page], a: TaskRef, b: TaskRef) -> Ordering {
-    let (pa, pb) = (&pages[a.page as usize], &pages[b.page as usize]);
-    let (ta, tb) = (&pa.tasks[a.task as usize], &pb.tasks[b.task as usize]);
-    let week = |p: &Page| p.week.unwrap_or(u32::MAX);
-    week(pa)
-        .cmp(&week(pb))
-        .then_with(|| match (ta.start, tb.start) {
-            (Some(x), Some(y)) => x.cmp(&y),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        })
-        .then_with(|| a.page.cmp(&b.page))
-        .then_with(|| ta.line.cmp(&tb.line))
 }
 
 /// Small pages for the app's unit tests: one table row per `(day, date, task)`.
@@ -434,8 +284,17 @@ pub mod fixtures {
 #[cfg(test)]
 mod tests {
     use super::fixtures::*;
-    use super::*;
+    use worklog::query::select_rows;
     use worklog::Language;
+
+    use super::*;
+
+    fn shown(c: &Collection, f: &Filter) -> Vec<TaskRef> {
+        select_rows(c, f)
+            .into_iter()
+            .map(|i| c.rows()[i as usize])
+            .collect()
+    }
 
     #[test]
     fn second_language_twins_are_folded_until_a_language_is_chosen() {
@@ -444,15 +303,14 @@ mod tests {
             week(1, "vi", &["2025-09-08", "2025-09-09"], "Học Amazon S3"),
             week(2, "en", &["2025-09-15"], "Learn AWS Lambda"),
         ]);
-        let hidden = secondary_twins(&c);
-        assert_eq!(hidden.iter().filter(|h| **h).count(), 1);
-        let all = matching_rows(&c, &Filter::default(), &hidden);
+        let all = shown(&c, &Filter::default());
         assert_eq!(all.len(), 3, "English week 1 (2) + week 2 (1)");
+        assert_eq!(query::folded_rows(&c, &Filter::default()), 2);
         let vi = Filter {
             language: Some(Language::Vi),
             ..Filter::default()
         };
-        let rows = matching_rows(&c, &vi, &[]);
+        let rows = shown(&c, &vi);
         assert_eq!(rows.len(), 2);
         assert!(rows
             .iter()
@@ -465,8 +323,7 @@ mod tests {
             week(2, "en", &["2025-09-16", "2025-09-15"], "b"),
             week(1, "en", &["2025-09-08"], "a"),
         ]);
-        let rows = matching_rows(&c, &Filter::default(), &[]);
-        let starts: Vec<String> = rows
+        let starts: Vec<String> = shown(&c, &Filter::default())
             .iter()
             .filter_map(|r| r.resolve(&c))
             .filter_map(|(_, t)| t.start.map(|d| d.to_string()))

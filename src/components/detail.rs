@@ -21,12 +21,26 @@ pub fn TaskDetail() -> impl IntoView {
             <aside class="detail" role="dialog" aria-modal="false" aria-labelledby="detail-heading" data-testid="task-detail">
                 <header>
                     <h2 id="detail-heading">
-                        {page.week.map(|w| format!("Week {w}")).unwrap_or_else(|| "Task".to_string())}
+                        {selected.week.map(|w| format!("Week {w}")).unwrap_or_else(|| "Task".to_string())}
                         {task.weekday.map(|d| format!(" · {}", weekday_name(d, lang)))}
                     </h2>
                     <button type="button" class="close" aria-label="Close" on:click=move |_| close()>"×"</button>
                 </header>
                 <p><DateRange start=task.start end=task.end lang=lang /></p>
+                {selected.date_flagged.then(|| {
+                    let why = page
+                        .diagnostics
+                        .iter()
+                        .filter(|d| d.line == Some(task.line))
+                        .find(|d| {
+                            d.code == worklog::collection::DATE_OUTSIDE_WEEK
+                                || d.code == worklog::collection::WEEK_OUT_OF_ORDER
+                        })
+                        .map(|d| d.message.clone())
+                        .unwrap_or_default();
+                    view! { <p class="date-flag-note" data-testid="date-flag-note">"⚠ The date contradicts its week. " {why}</p> }
+                })}
+                {collection.internships().get(selected.intern as usize).filter(|_| collection.internships().len() > 1).map(|i| view! { <p class="muted small">{i.name.clone()}</p> })}
                 {if task.items.is_empty() {
                     view! { <p class="task-text">{task.text.clone()}</p> }.into_any()
                 } else {

@@ -38,18 +38,27 @@ impl Format {
     }
 }
 
-/// The pages on screen: second-language twins folded as in the views, then the filter.
+/// The rows on screen (folded language twins left out as in the views), as pages holding only
+/// those tasks, in page order.
 fn selected_pages(state: AppState) -> Vec<Page> {
     let collection = state.collection.get_untracked();
-    let hidden = state.hidden.get_untracked();
-    let shown: Vec<Page> = collection
+    let rows = state.rows.get_untracked();
+    let mut chosen: Vec<Vec<usize>> = vec![Vec::new(); collection.pages().len()];
+    for r in rows.iter() {
+        chosen[r.page as usize].push(r.task as usize);
+    }
+    collection
         .pages()
         .iter()
-        .enumerate()
-        .filter(|(i, _)| !hidden.get(*i).copied().unwrap_or(false))
-        .map(|(_, p)| p.clone())
-        .collect();
-    state.filter.with_untracked(|f| export::filtered(&shown, f))
+        .zip(chosen)
+        .filter(|(_, tasks)| !tasks.is_empty())
+        .map(|(page, mut tasks)| {
+            tasks.sort_unstable();
+            let mut p = page.clone();
+            p.tasks = tasks.iter().map(|&t| page.tasks[t].clone()).collect();
+            p
+        })
+        .collect()
 }
 
 fn render(format: Format, pages: Vec<Page>) -> Result<Vec<u8>, String> {

@@ -86,6 +86,7 @@ pub fn LoadControls() -> impl IntoView {
         let files = vec![RawFile {
             path: name.clone(),
             bytes: text.into_bytes(),
+            intern: None,
         }];
         spawn_local(load::load_local(
             state,

@@ -7,4 +7,5 @@ pub mod export;
 pub mod filters;
 pub mod item_tree;
 pub mod loader;
+pub mod set_aside;
 pub mod sources;

@@ -41,7 +41,11 @@ pub async fn read_all(files: Vec<(String, File)>) -> (Vec<RawFile>, Vec<String>)
     let mut errors = Vec::new();
     for (path, file) in files {
         match read_file(&file).await {
-            Ok(bytes) => out.push(RawFile { path, bytes }),
+            Ok(bytes) => out.push(RawFile {
+                path,
+                bytes,
+                intern: None,
+            }),
             Err(e) => errors.push(e),
         }
     }

@@ -15,6 +15,8 @@ use std::sync::Arc;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 
+use worklog::intern::Origin;
+
 use crate::state::{AppState, Loaded, Progress, Shared, SourceId, SourceInfo, SourceKind};
 
 /// One file as read from its source, before parsing.
@@ -24,6 +26,8 @@ pub struct RawFile {
     /// week numbers and twin relationships, so it is kept as given.
     pub path: String,
     pub bytes: Vec<u8>,
+    /// The intern a manifest names for this file (else the path decides, in the core).
+    pub intern: Option<worklog::intern::Identity>,
 }
 
 /// Milliseconds of parsing between two yields to the browser: well under a 60 Hz frame.
@@ -107,6 +111,11 @@ pub async fn ingest(state: AppState, id: SourceId, files: Vec<RawFile>, skipped:
         let p = p.get_or_insert_with(Progress::default);
         p.total += total;
     });
+    // Loose files of one source are one intern's: the source's stable key names that intern.
+    let batch = state
+        .sources
+        .with_untracked(|s| s.iter().find(|i| i.id == id).map(|i| i.kind.key()))
+        .unwrap_or_default();
     let mut parsed = Vec::with_capacity(total);
     let mut slice_start = now_ms();
     let mut since_report = 0;
@@ -114,6 +123,10 @@ pub async fn ingest(state: AppState, id: SourceId, files: Vec<RawFile>, skipped:
         let page = worklog::parse_page(&file.path, &file.bytes);
         parsed.push(Loaded {
             source: id,
+            origin: Origin {
+                batch: batch.clone(),
+                intern: file.intern,
+            },
             page,
             bytes: Arc::from(file.bytes),
         });
@@ -306,6 +319,7 @@ mod tests {
         RawFile {
             path: path.into(),
             bytes: Vec::new(),
+            intern: None,
         }
     }
 

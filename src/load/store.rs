@@ -144,7 +144,11 @@ pub async fn load_all() -> Result<Vec<StoredSource>, String> {
                     .filter_map(|f| {
                         let path = get(&f, "path").as_string()?;
                         let bytes = get(&f, "bytes").dyn_into::<Uint8Array>().ok()?.to_vec();
-                        Some(RawFile { path, bytes })
+                        Some(RawFile {
+                            path,
+                            bytes,
+                            intern: None,
+                        })
                     })
                     .collect()
             })

@@ -1,11 +1,14 @@
 //! Sources given by URL (`?src=`, repeatable) and the bundled demo: a markdown page, a manifest
-//! (`{"files": [...]}`, paths relative to the manifest) or a folder listing (an HTML index of
+//! (`{"schema": 2, "interns": [{"key", "name", "files"}]}` or `{"files": [...]}`, paths
+//! relative to the manifest) or a folder listing (an HTML index of
 //! links, as static servers generate). Every failure is reported on its own source.
 
 use futures::StreamExt;
 use gloo_net::http::Request;
 use leptos::prelude::Update;
 use serde::Deserialize;
+
+use worklog::intern::Identity;
 
 use super::{finish_empty, ingest, is_markdown, register, report_error, RawFile};
 use crate::state::{AppState, Progress, SourceKind};
@@ -19,9 +22,54 @@ const PARALLEL_FETCHES: usize = 6;
 const MAX_LISTING_DEPTH: usize = 6;
 const MAX_LISTING_FILES: usize = 5000;
 
+/// A deployment's manifest: today's `{"schema": 2, "interns": [{"key", "name", "files"}]}`
+/// (written by `worklog site`), or the first `{"files": [...]}`. Paths are relative to it.
 #[derive(Deserialize)]
 struct Manifest {
+    #[serde(default)]
+    schema: Option<u32>,
+    #[serde(default)]
     files: Vec<String>,
+    #[serde(default)]
+    interns: Vec<ManifestIntern>,
+}
+
+#[derive(Deserialize)]
+struct ManifestIntern {
+    key: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    files: Vec<String>,
+}
+
+/// The newest manifest schema this app reads.
+const MANIFEST_SCHEMA: u32 = 2;
+
+impl Manifest {
+    /// Every listed file with the intern the manifest names for it.
+    fn entries(self) -> Result<Vec<(String, Option<Identity>)>, String> {
+        if let Some(schema) = self.schema.filter(|s| *s > MANIFEST_SCHEMA) {
+            return Err(format!(
+                "manifest schema {schema} is newer than this app reads ({MANIFEST_SCHEMA}); reload to get the new version"
+            ));
+        }
+        let mut entries: Vec<(String, Option<Identity>)> =
+            self.files.into_iter().map(|f| (f, None)).collect();
+        for intern in self.interns {
+            let identity = Identity {
+                key: intern.key,
+                name: intern.name,
+            };
+            entries.extend(
+                intern
+                    .files
+                    .into_iter()
+                    .map(|f| (f, Some(identity.clone()))),
+            );
+        }
+        Ok(entries)
+    }
 }
 
 /// Load the bundled demo.
@@ -145,7 +193,12 @@ async fn collect(
                 let manifest = format!("{url}index.json");
                 if let Ok(fetched) = fetch(&manifest).await {
                     if let Ok(m) = serde_json::from_slice::<Manifest>(&fetched.bytes) {
-                        fetch_listed(state, &manifest, m.files, files, skipped, errors).await;
+                        match m.entries() {
+                            Ok(listed) => {
+                                fetch_listed(state, &manifest, listed, files, skipped, errors).await
+                            }
+                            Err(e) => errors.push(format!("{}: {e}", display_path(&manifest))),
+                        }
                         return;
                     }
                 }
@@ -162,10 +215,13 @@ async fn collect(
         .collect::<Vec<u8>>()
         .to_ascii_lowercase();
     if head.starts_with(b"{") || content_type.contains("json") {
-        match serde_json::from_slice::<Manifest>(&bytes) {
-            Ok(m) => fetch_listed(state, &final_url, m.files, files, skipped, errors).await,
+        match serde_json::from_slice::<Manifest>(&bytes).map_err(|e| e.to_string()) {
+            Ok(m) => match m.entries() {
+                Ok(listed) => fetch_listed(state, &final_url, listed, files, skipped, errors).await,
+                Err(e) => errors.push(format!("{}: {e}", display_path(url))),
+            },
             Err(err) => errors.push(format!(
-                "{}: not a manifest ({{\"files\": [...]}} expected): {err}",
+                "{}: not a manifest ({{\"schema\": 2, \"interns\": [...]}} or {{\"files\": [...]}} expected): {err}",
                 display_path(url)
             )),
         }
@@ -191,6 +247,7 @@ async fn collect(
             ));
             return;
         }
+        let pages = pages.into_iter().map(|u| (u, None)).collect();
         fetch_urls(state, pages, files, errors).await;
         for folder in folders {
             if files.len() >= MAX_LISTING_FILES {
@@ -202,6 +259,7 @@ async fn collect(
         files.push(RawFile {
             path: display_path(url),
             bytes,
+            intern: None,
         });
     }
 }
@@ -210,19 +268,19 @@ async fn collect(
 async fn fetch_listed(
     state: AppState,
     manifest: &str,
-    listed: Vec<String>,
+    listed: Vec<(String, Option<Identity>)>,
     files: &mut Vec<RawFile>,
     skipped: &mut usize,
     errors: &mut Vec<String>,
 ) {
     let mut urls = Vec::new();
-    for entry in listed {
+    for (entry, intern) in listed {
         if !is_markdown(&entry) {
             *skipped += 1;
             continue;
         }
         match resolve(&entry, Some(manifest)) {
-            Some(u) => urls.push(u),
+            Some(u) => urls.push((u, intern)),
             None => errors.push(format!(
                 "{entry}: not a valid path in {}",
                 display_path(manifest)
@@ -235,7 +293,7 @@ async fn fetch_listed(
 /// Fetch pages a few at a time, keeping their listed order; the count shows in the progress bar.
 async fn fetch_urls(
     state: AppState,
-    urls: Vec<String>,
+    urls: Vec<(String, Option<Identity>)>,
     files: &mut Vec<RawFile>,
     errors: &mut Vec<String>,
 ) {
@@ -243,12 +301,12 @@ async fn fetch_urls(
     state
         .fetching
         .update(|p| p.get_or_insert_with(Progress::default).total += total);
-    let mut results = futures::stream::iter(urls.into_iter().map(|u| async move {
+    let mut results = futures::stream::iter(urls.into_iter().map(|(u, intern)| async move {
         let r = fetch(&u).await;
-        (u, r)
+        (u, intern, r)
     }))
     .buffered(PARALLEL_FETCHES);
-    while let Some((url, result)) = results.next().await {
+    while let Some((url, intern, result)) = results.next().await {
         state.fetching.update(|p| {
             if let Some(progress) = p {
                 progress.done += 1;
@@ -261,6 +319,7 @@ async fn fetch_urls(
             Ok(fetched) => files.push(RawFile {
                 path: display_path(&url),
                 bytes: fetched.bytes,
+                intern,
             }),
             Err(e) => errors.push(e),
         }

@@ -33,6 +33,7 @@ fn kind_name(k: PageKind) -> &'static str {
         PageKind::SingleFile => "single-file",
         PageKind::Stub => "stub",
         PageKind::Other => "other",
+        PageKind::OtherSection => "other section",
     }
 }
 
@@ -42,11 +43,13 @@ pub fn DiagnosticsView() -> impl IntoView {
     let reports = Memo::new(move |_| {
         let collection = state.collection.get();
         // Re-read when pages are added or removed.
-        state.origin.track();
+        state.loaded.track();
         let mut reports = collection
             .pages()
             .iter()
             .enumerate()
+            // Pages of other site sections are listed where they are set aside, not here.
+            .filter(|(_, p)| p.kind != PageKind::OtherSection)
             .filter(|(_, p)| !p.diagnostics.is_empty() || p.tasks.is_empty())
             .map(|(index, p)| {
                 // Source lines only for pages with line-numbered diagnostics.

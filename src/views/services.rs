@@ -37,10 +37,11 @@ fn heat(collection: &Collection, rows: &[TaskRef]) -> Heat {
     let mut names: HashMap<String, String> = HashMap::new();
     let mut totals: HashMap<String, usize> = HashMap::new();
     for r in rows {
-        let Some((page, task)) = r.resolve(collection) else {
+        let Some((_, task)) = r.resolve(collection) else {
             continue;
         };
-        let Some(week) = page.week else { continue };
+        // The task's own week: a single-file or multi-week page spreads over many.
+        let Some(week) = r.week else { continue };
         weeks.insert(week);
         let mut seen = BTreeSet::new();
         for s in &task.services {
@@ -159,7 +160,8 @@ pub fn ServicesView() -> impl IntoView {
                                                             data-testid="heatmap-cell"
                                                             data-service=row.id.clone()
                                                             data-week=week
-                                                            style=format!("--heat: {level:.2}")
+                                                            // A custom property set through the CSSOM: allowed by the strict CSP (no inline style).
+                                                            style=("--heat", format!("{level:.2}"))
                                                         >
                                                             <button
                                                                 type="button"
@@ -212,7 +214,7 @@ pub fn ServicesView() -> impl IntoView {
                         <button type="button" class="bar-row" title=name.clone() on:click=move |_| filter_service(key.clone())>
                             <span class="bar-label">{short_name(&name).to_string()}</span>
                             <span class="bar-track">
-                                <span class="bar-fill" style=format!("width: {pct:.1}%")></span>
+                                <span class="bar-fill" style=("--fill", format!("{pct:.1}%"))></span>
                             </span>
                             <span class="bar-value">{total}</span>
                         </button>

@@ -31,10 +31,11 @@ fn services_key(task: &Task) -> String {
         .join(",")
 }
 
-fn compare(column: SortColumn, a: (&Page, &Task), b: (&Page, &Task)) -> Ordering {
-    let ((pa, ta), (pb, tb)) = (a, b);
+fn compare(column: SortColumn, a: (TaskRef, &Page, &Task), b: (TaskRef, &Page, &Task)) -> Ordering {
+    let ((ra, pa, ta), (rb, pb, tb)) = (a, b);
     match column {
-        SortColumn::Week => cmp_opt(pa.week, pb.week),
+        // The task's own week (a single-file or multi-week page spans many).
+        SortColumn::Week => cmp_opt(ra.week, rb.week),
         SortColumn::Day => cmp_opt(ta.weekday, tb.weekday).then_with(|| ta.day.cmp(&tb.day)),
         SortColumn::Start => cmp_opt(ta.start, tb.start),
         SortColumn::End => cmp_opt(ta.end.or(ta.start), tb.end.or(tb.start)),
@@ -72,7 +73,7 @@ fn arrange(
     if let Some(sort) = sort {
         // Sorting natural-ordered rows stably keeps the natural order among equal keys.
         sorted.sort_by(|a, b| {
-            let o = compare(sort.column, (a.1, a.2), (b.1, b.2));
+            let o = compare(sort.column, *a, *b);
             if sort.descending {
                 o.reverse()
             } else {
@@ -82,14 +83,25 @@ fn arrange(
     }
     let mut keyed: Vec<(String, u64, TaskRef)> = match group {
         Group::None => return sorted.into_iter().map(|(r, _, _)| Line::Task(r)).collect(),
-        Group::Week => sorted
-            .iter()
-            .map(|(r, page, _)| {
-                let week = page.week;
-                let label = week.map_or("No week".to_string(), |w| format!("Week {w}"));
-                (label, week.map_or(u64::MAX, u64::from), *r)
-            })
-            .collect(),
+        Group::Week => {
+            // With several interns, each intern's weeks are groups of their own.
+            let several = collection.internships().len() > 1;
+            sorted
+                .iter()
+                .map(|(r, _, _)| {
+                    let week = r.week;
+                    let mut label = week.map_or("No week".to_string(), |w| format!("Week {w}"));
+                    let mut rank = week.map_or(u64::from(u32::MAX), u64::from);
+                    if several {
+                        if let Some(intern) = collection.internships().get(r.intern as usize) {
+                            label = format!("{} · {label}", intern.name);
+                        }
+                        rank |= u64::from(r.intern) << 32;
+                    }
+                    (label, rank, *r)
+                })
+                .collect()
+        }
         Group::Service => sorted
             .iter()
             .flat_map(|(r, _, task)| {
@@ -353,13 +365,27 @@ fn task_row(collection: &worklog::Collection, r: TaskRef, terms: &[String]) -> A
     let show_label =
         !day_label.is_empty() && weekday.is_none_or(|w| !day_label.eq_ignore_ascii_case(w));
     view! {
-        <tr data-testid="task-row" data-page=r.page data-task=r.task lang=lang.map(|l| l.code())>
-            <td class="col-week" data-label="Week">{page.week.map(|w| w.to_string()).unwrap_or_else(|| "–".into())}</td>
+        <tr
+            data-testid="task-row"
+            data-page=r.page
+            data-task=r.task
+            data-intern=r.intern
+            data-flagged=r.date_flagged.then_some("true")
+            class:date-flagged=r.date_flagged
+            lang=lang.map(|l| l.code())
+        >
+            <td class="col-week" data-label="Week">{r.week.map(|w| w.to_string()).unwrap_or_else(|| "–".into())}</td>
             <td class="col-day" data-label="Day">
                 {weekday.map(|w| view! { <span class="weekday">{w}</span> })}
                 {show_label.then(|| view! { <span class="day-label muted">{day_label}</span> })}
             </td>
-            <td class="col-start" data-label="Start">{task.start.map(|d| view! { <DateMedium date=d lang=lang /> })}</td>
+            <td class="col-start" data-label="Start">
+                {task.start.map(|d| view! { <DateMedium date=d lang=lang /> })}
+                {r.date_flagged.then(|| {
+                    let why = date_flag_reason(page, task.line);
+                    view! { <span class="date-flag" role="img" aria-label=format!("Date contradicts its week: {why}") title=why>"⚠"</span> }
+                })}
+            </td>
             <td class="col-end" data-label="End">{task.end.map(|d| view! { <DateMedium date=d lang=lang /> })}</td>
             <td class="col-task" data-label="Task">
                 {if task.items.is_empty() {
@@ -379,12 +405,31 @@ fn task_row(collection: &worklog::Collection, r: TaskRef, terms: &[String]) -> A
     .into_any()
 }
 
+/// The collection's message on why a row's date contradicts its week.
+fn date_flag_reason(page: &Page, line: u32) -> String {
+    page.diagnostics
+        .iter()
+        .find(|d| {
+            d.line == Some(line)
+                && (d.code == worklog::collection::DATE_OUTSIDE_WEEK
+                    || d.code == worklog::collection::WEEK_OUT_OF_ORDER)
+        })
+        .map(|d| d.message.clone())
+        .unwrap_or_else(|| "the date contradicts its week".to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::state::fixtures::{collection, page};
-    use crate::state::matching_rows;
     use worklog::query::Filter;
+
+    fn matching_rows(c: &worklog::Collection, f: &Filter) -> Vec<TaskRef> {
+        worklog::query::select_rows(c, f)
+            .into_iter()
+            .map(|i| c.rows()[i as usize])
+            .collect()
+    }
 
     #[test]
     fn sorting_and_grouping() {
@@ -399,7 +444,7 @@ mod tests {
                 ("3", "2025-09-09", "Launch an Amazon EC2 instance"),
             ],
         )]);
-        let rows = matching_rows(&c, &Filter::default(), &[]);
+        let rows = matching_rows(&c, &Filter::default());
         let sort = Some(Sort {
             column: SortColumn::Start,
             descending: true,

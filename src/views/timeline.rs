@@ -2,7 +2,7 @@
 //! per task from start to end, one lane per week or per service (`lanes=`), weekends shaded and
 //! a marker for today. Drawn as SVG by the app; bars are focusable and open the task.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -13,7 +13,7 @@ use worklog::Collection;
 
 use crate::components::chips::short_name;
 use crate::components::date::{human_date, iso, short_date};
-use crate::state::{week_entries, AppState, TaskRef};
+use crate::state::{AppState, TaskRef};
 
 const LABEL_W: f64 = 132.0;
 const AXIS_H: f64 = 34.0;
@@ -31,6 +31,8 @@ struct Bar {
     start: NaiveDate,
     end: NaiveDate,
     label: String,
+    /// The row's date contradicts its week: drawn where written, marked.
+    flagged: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -70,58 +72,54 @@ fn layout(collection: &Collection, rows: &[TaskRef], lanes: Lanes) -> Layout {
         };
     }
     // The range: the middle of the data, so one outlier does not stretch it beyond MAX_DAYS.
-    let mut starts: Vec<NaiveDate> = spans.iter().map(|s| s.3 .0).collect();
+    // Rows whose date contradicts their week do not set the range; they are drawn when they
+    // fall inside it and counted otherwise.
+    let trusted = |s: &(TaskRef, _, _, (NaiveDate, NaiveDate))| !s.0.date_flagged;
+    let mut starts: Vec<NaiveDate> = spans
+        .iter()
+        .filter(|s| trusted(s))
+        .map(|s| s.3 .0)
+        .collect();
+    if starts.is_empty() {
+        starts = spans.iter().map(|s| s.3 .0).collect();
+    }
     starts.sort();
     let median = starts[starts.len() / 2];
     let lo_limit = median - Duration::days(MAX_DAYS / 2);
     let hi_limit = median + Duration::days(MAX_DAYS / 2);
+    let in_limits =
+        |s: &(TaskRef, _, _, (NaiveDate, NaiveDate))| s.3 .0 >= lo_limit && s.3 .1 <= hi_limit;
+    let range_of = |spans: &[(TaskRef, _, _, (NaiveDate, NaiveDate))]| {
+        let set: Vec<_> = spans
+            .iter()
+            .filter(|s| trusted(s) && in_limits(s))
+            .collect();
+        let set = if set.is_empty() {
+            spans.iter().filter(|s| in_limits(s)).collect()
+        } else {
+            set
+        };
+        (
+            set.iter().map(|s| s.3 .0).min().unwrap_or(median),
+            set.iter().map(|s| s.3 .1).max().unwrap_or(median),
+        )
+    };
+    let (first, last) = range_of(&spans);
     let mut out_of_range = 0;
     spans.retain(|s| {
-        let ok = s.3 .0 >= lo_limit && s.3 .1 <= hi_limit;
+        let ok = in_limits(s) && (trusted(s) || (s.3 .0 >= first && s.3 .1 <= last));
         if !ok {
             out_of_range += 1;
         }
         ok
     });
-    let first = spans.iter().map(|s| s.3 .0).min().unwrap_or(median);
-    let last = spans.iter().map(|s| s.3 .1).max().unwrap_or(median);
     // Start on a Monday, end on a Sunday: whole weeks read better.
     let first = first - Duration::days(first.weekday().num_days_from_monday() as i64);
     let last = last + Duration::days(6 - last.weekday().num_days_from_monday() as i64);
     let days = (last - first).num_days() + 1;
 
-    // Which internship each page belongs to, for per-internship week lanes.
-    let names: HashMap<&str, &str> = collection
-        .internships()
-        .iter()
-        .map(|i| (i.key.as_str(), i.name.as_str()))
-        .collect();
-    let mut order: Vec<String> = Vec::new();
-    let mut internship_of: HashMap<usize, (usize, String)> = HashMap::new();
-    for entry in week_entries(collection) {
-        let position = match order.iter().position(|k| *k == entry.internship) {
-            Some(p) => p,
-            None => {
-                order.push(entry.internship.clone());
-                order.len() - 1
-            }
-        };
-        let name = names
-            .get(entry.internship.as_str())
-            .map(|n| n.to_string())
-            .unwrap_or_else(|| {
-                entry
-                    .internship
-                    .rsplit('/')
-                    .find(|s| !s.is_empty() && *s != "content" && *s != "1-Worklog")
-                    .unwrap_or(&entry.internship)
-                    .to_string()
-            });
-        for &p in &entry.pages {
-            internship_of.insert(p, (position, name.clone()));
-        }
-    }
-    let several = order.len() > 1;
+    // With several interns, each has its own lane per week (interns in display order).
+    let several = collection.internships().len() > 1;
 
     // Lane keys: (order key, label) per task.
     let mut lane_index: BTreeMap<(i64, String), Vec<usize>> = BTreeMap::new();
@@ -133,16 +131,16 @@ fn layout(collection: &Collection, rows: &[TaskRef], lanes: Lanes) -> Layout {
             }
         }
     }
-    for (i, (_, page, task, _)) in spans.iter().enumerate() {
+    for (i, (_, _, task, _)) in spans.iter().enumerate() {
         match lanes {
             Lanes::Week => {
-                // With several internships, each has its own lane per week.
-                let owner = internship_of.get(&(spans[i].0.page as usize));
-                let (order, suffix) = match owner {
-                    Some((order, name)) if several => (*order as i64, format!(" · {name}")),
+                let r = spans[i].0;
+                let (order, suffix) = match collection.internships().get(r.intern as usize) {
+                    Some(intern) if several => (i64::from(r.intern), format!(" · {}", intern.name)),
                     _ => (0, String::new()),
                 };
-                let key = match page.week {
+                // The task's own week: a single-file or multi-week page spreads over many.
+                let key = match r.week {
                     Some(w) => (order * 1000 + w as i64, format!("Week {w}{suffix}")),
                     None => (i64::MAX, "No week".to_string()),
                 };
@@ -206,9 +204,15 @@ fn layout(collection: &Collection, rows: &[TaskRef], lanes: Lanes) -> Layout {
                 start: *start,
                 end: *end,
                 label: format!(
-                    "{}{when}: {text}",
-                    page.week.map(|w| format!("Week {w}, ")).unwrap_or_default()
+                    "{}{}{when}: {text}",
+                    if r.date_flagged {
+                        "⚠ date contradicts its week; "
+                    } else {
+                        ""
+                    },
+                    r.week.map(|w| format!("Week {w}, ")).unwrap_or_default()
                 ),
+                flagged: r.date_flagged,
             });
         }
         out_lanes.push(Lane {
@@ -344,6 +348,9 @@ pub fn TimelineView() -> impl IntoView {
                 view! {
                     <rect
                         class="bar"
+                        class:flagged=b.flagged
+                        data-flagged=b.flagged.then_some("true")
+                        data-week=b.task.week
                         data-testid="timeline-bar"
                         data-i=i
                         data-lane=b.lane
@@ -441,7 +448,7 @@ pub fn TimelineView() -> impl IntoView {
                             notes.push(format!("{} tasks without dates are not drawn", l.undated));
                         }
                         if l.out_of_range > 0 {
-                            notes.push(format!("{} tasks far outside the range are not drawn", l.out_of_range));
+                            notes.push(format!("{} tasks outside the range are not drawn (dates far from the rest, or contradicting their week)", l.out_of_range));
                         }
                         notes.join(" · ")
                     }}
@@ -461,8 +468,14 @@ pub fn TimelineView() -> impl IntoView {
 mod tests {
     use super::*;
     use crate::state::fixtures::{collection, week};
-    use crate::state::matching_rows;
     use worklog::query::Filter;
+
+    fn matching_rows(c: &Collection, f: &Filter) -> Vec<TaskRef> {
+        worklog::query::select_rows(c, f)
+            .into_iter()
+            .map(|i| c.rows()[i as usize])
+            .collect()
+    }
 
     #[test]
     fn one_bar_per_dated_task_one_lane_per_week() {
@@ -470,7 +483,7 @@ mod tests {
             week(1, "en", &["2025-09-08", "2025-09-09", "2025-09-13"], "a"),
             week(2, "en", &["2025-09-15"], "b"),
         ]);
-        let rows = matching_rows(&c, &Filter::default(), &[]);
+        let rows = matching_rows(&c, &Filter::default());
         let l = layout(&c, &rows, Lanes::Week);
         assert_eq!(l.bars.len(), 4);
         assert_eq!(l.lanes.len(), 2);

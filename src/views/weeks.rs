@@ -11,19 +11,36 @@ use worklog::{Collection, Language, Page, ServiceRef};
 use crate::components::chips::ServiceChips;
 use crate::components::date::DateRange;
 use crate::components::item_tree::item_list;
-use crate::state::{week_entries, AppState};
+use crate::state::AppState;
 
 /// A week card's data: the entry and how many of its tasks pass the filter.
 #[derive(Clone, PartialEq)]
 struct Card {
     entry: WeekEntry,
-    /// Twins of the week, English first (indices into the collection's pages).
+    /// A page and its language twins, English first (indices into the collection's pages).
+    /// Pages of the same week that are not twins get cards of their own.
     pages: Vec<usize>,
     /// Matching tasks per twin.
     counts: Vec<usize>,
     /// Weeks missing before this one in the same internship (`[6, 7]`).
     gap_before: Vec<u32>,
+    /// The intern's name, shown when several are loaded.
     internship: Option<String>,
+    /// The intern's key, so the card's task link selects this intern only.
+    intern_key: String,
+    /// The page's path when the week has several cards of one intern (not twins).
+    source: Option<String>,
+}
+
+/// Matching rows per page (folded twins included: each twin counts its own rows).
+fn counts_per_page(collection: &Collection, matcher: &Matcher) -> Vec<usize> {
+    let mut counts = vec![0; collection.pages().len()];
+    for row in collection.rows() {
+        if row.week.is_some() && matcher.row_matches(collection, row) {
+            counts[row.page as usize] += 1;
+        }
+    }
+    counts
 }
 
 fn cards(collection: &Collection, matcher: &Matcher, filtering: bool) -> Vec<Card> {
@@ -33,51 +50,67 @@ fn cards(collection: &Collection, matcher: &Matcher, filtering: bool) -> Vec<Car
         .map(|i| (i.key.as_str(), i.name.as_str()))
         .collect();
     let several = collection.internships().len() > 1;
+    let per_page = counts_per_page(collection, matcher);
     let mut out: Vec<Card> = Vec::new();
     let mut last: Option<(String, u32)> = None;
-    for entry in week_entries(collection) {
-        let pages: Vec<usize> = entry
-            .pages
-            .iter()
-            .copied()
-            .filter(|&i| {
-                collection
-                    .pages()
-                    .get(i)
-                    .is_some_and(|p| matcher.page_matches(p))
-            })
-            .collect();
-        let counts: Vec<usize> = pages
-            .iter()
-            .map(|&i| {
-                let p = &collection.pages()[i];
-                p.tasks
-                    .iter()
-                    .filter(|t| matcher.task_matches(p, t))
-                    .count()
-            })
-            .collect();
-        if pages.is_empty() || (filtering && counts.iter().all(|&c| c == 0)) {
-            continue;
-        }
-        let gap_before = match &last {
-            Some((internship, prev))
-                if *internship == entry.internship && entry.number > prev + 1 =>
-            {
-                (prev + 1..entry.number).collect()
+    for entry in collection.weeks() {
+        // One group per page shown in its own right, with the twins folded under it.
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for &i in &entry.pages {
+            let head = collection.twin_of(i).unwrap_or(i);
+            match groups.iter_mut().find(|g| g[0] == head) {
+                Some(group) => group.push(i),
+                None if head == i => groups.push(vec![i]),
+                None => groups.push(vec![head, i]),
             }
-            _ => Vec::new(),
-        };
-        last = Some((entry.internship.clone(), entry.number));
-        out.push(Card {
-            internship: several
-                .then(|| names.get(entry.internship.as_str()).map(|n| n.to_string()))
-                .flatten(),
-            entry,
-            pages,
-            counts,
-            gap_before,
-        });
+        }
+        let separate = groups.len() > 1;
+        for group in groups {
+            let pages: Vec<usize> = group
+                .into_iter()
+                .filter(|&i| matcher.page_matches_in(collection, i))
+                .collect();
+            // A page covering several weeks counts only this week's rows.
+            let counts: Vec<usize> = pages
+                .iter()
+                .map(|&i| {
+                    let page = &collection.pages()[i];
+                    if page.weeks.len() > 1 {
+                        collection
+                            .rows()
+                            .iter()
+                            .filter(|r| r.page as usize == i && r.week == Some(entry.number))
+                            .filter(|r| matcher.row_matches(collection, r))
+                            .count()
+                    } else {
+                        per_page[i]
+                    }
+                })
+                .collect();
+            if pages.is_empty() || (filtering && counts.iter().all(|&c| c == 0)) {
+                continue;
+            }
+            let gap_before = match &last {
+                Some((internship, prev))
+                    if *internship == entry.internship && entry.number > prev + 1 =>
+                {
+                    (prev + 1..entry.number).collect()
+                }
+                _ => Vec::new(),
+            };
+            last = Some((entry.internship.clone(), entry.number));
+            out.push(Card {
+                internship: several
+                    .then(|| names.get(entry.internship.as_str()).map(|n| n.to_string()))
+                    .flatten(),
+                intern_key: entry.internship.clone(),
+                source: separate.then(|| collection.pages()[pages[0]].source.clone()),
+                entry: entry.clone(),
+                pages,
+                counts,
+                gap_before,
+            });
+        }
     }
     out
 }
@@ -169,7 +202,10 @@ fn WeekCard(card: Card) -> impl IntoView {
         .collect();
     let pages = card.pages.clone();
     let counts = card.counts.clone();
+    let twin_counts = card.counts.clone();
     let entry = card.entry.clone();
+    let intern_key = card.intern_key.clone();
+    let several = card.internship.is_some();
     let body = move || {
         let slot = shown.get();
         let index = *pages.get(slot).or(pages.first())?;
@@ -177,9 +213,11 @@ fn WeekCard(card: Card) -> impl IntoView {
         let collection = state.collection.get();
         let page = collection.pages().get(index)?.clone();
         let lang = page.language;
+        let intern_key = intern_key.clone();
         Some(view! {
             <div class="week-body" lang=lang.map(|l| l.code())>
                 {page.title.clone().map(|t| view! { <p class="week-title">{t}</p> })}
+                {(slot > 0).then(|| view! { <p class="muted small">"Translation of the first page of this week (folded twin)."</p> })}
                 <p class="week-dates">
                     <DateRange start=entry.start end=entry.end lang=lang />
                 </p>
@@ -192,9 +230,13 @@ fn WeekCard(card: Card) -> impl IntoView {
                         type="button"
                         class="link"
                         on:click=move |_| {
+                            let key = intern_key.clone();
                             state.navigate(true, move |vs| {
                                 vs.view = worklog::query::View::Tasks;
                                 vs.filter.weeks = vec![WeekRange::single(number)];
+                                if several {
+                                    vs.filter.sources = vec![key];
+                                }
                             })
                         }
                     >
@@ -219,7 +261,8 @@ fn WeekCard(card: Card) -> impl IntoView {
         <li class="week-card" data-testid="week-card" data-week=number>
             <header>
                 <h3>"Week " {number}</h3>
-                {card.internship.clone().map(|n| view! { <span class="muted small">{n}</span> })}
+                {card.internship.clone().map(|n| view! { <span class="muted small" data-testid="week-intern">{n}</span> })}
+                {card.source.clone().map(|s| view! { <span class="muted small source-path" title="Another page of this intern is also this week and language: shown separately, not as a translation">{s}</span> })}
                 {(twins.len() > 1)
                     .then(|| {
                         view! {
@@ -227,7 +270,12 @@ fn WeekCard(card: Card) -> impl IntoView {
                                 {twins
                                     .iter()
                                     .map(|&(slot, lang)| {
-                                        let label = lang.map(|l| l.code().to_uppercase()).unwrap_or_else(|| "?".into());
+                                        // Each twin shows its own task count: a fold hides no task.
+                                        let label = format!(
+                                            "{} · {}",
+                                            lang.map(|l| l.code().to_uppercase()).unwrap_or_else(|| "?".into()),
+                                            twin_counts.get(slot).copied().unwrap_or(0)
+                                        );
                                         view! {
                                             <button
                                                 type="button"

@@ -54,7 +54,7 @@ pub(super) fn resolve(pages: &mut [Page], interns: &[usize], ids: &[String]) {
                     dates::reread_dates(&mut copy, order, String::new());
                     readings.push((order, copy));
                 }
-                let decision = from_twins(pages, members, &ids, i, &readings)
+                let decision = from_twins(pages, members, ids, i, &readings)
                     .or_else(|| from_neighbours(pages, members, i, &readings));
                 if let Some((order, reason)) = decision {
                     dates::reread_dates(&mut pages[i], order, reason);

@@ -13,6 +13,10 @@ use crate::model::{Diagnostic, Language, Page, PageKind};
 
 pub const INTERN_SPLIT: &str = "intern-split";
 
+/// Loose pages of each load: per unnamed intern of the load, its index and the (week,
+/// language) pairs it already has.
+type LooseInterns = BTreeMap<String, Vec<(usize, HashSet<(u32, Option<Language>)>)>>;
+
 pub struct Assigned {
     /// Interns in display-name order.
     pub internships: Vec<Internship>,
@@ -27,8 +31,7 @@ pub fn assign(pages: &mut [Page], origins: &[Origin]) -> Assigned {
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut page_identity: Vec<usize> = Vec::with_capacity(pages.len());
     // Loose pages of each load: (week, language) → already claimed, per sub-intern.
-    let mut loose: BTreeMap<String, Vec<(usize, HashSet<(u32, Option<Language>)>)>> =
-        BTreeMap::new();
+    let mut loose: LooseInterns = BTreeMap::new();
     for (i, page) in pages.iter_mut().enumerate() {
         let origin = origins.get(i).unwrap_or(&default);
         let found = origin
@@ -87,7 +90,7 @@ fn intern_index(
 fn loose_intern(
     page: &mut Page,
     batch: &str,
-    loose: &mut BTreeMap<String, Vec<(usize, HashSet<(u32, Option<Language>)>)>>,
+    loose: &mut LooseInterns,
     identities: &mut Vec<Identity>,
     index: &mut HashMap<String, usize>,
 ) -> usize {

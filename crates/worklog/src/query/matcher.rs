@@ -304,6 +304,25 @@ impl Matcher {
         self.sources.is_empty() || self.sources.iter().any(|s| path_within(source, s))
     }
 
+    /// The page-level kinds for page `page` of `collection`, the source kind by its intern's
+    /// key or a path prefix (what [`Self::page_matches`] cannot know from the page alone).
+    pub fn page_matches_in(&self, collection: &Collection, page: usize) -> bool {
+        let Some(p) = collection.pages().get(page) else {
+            return false;
+        };
+        let key = collection
+            .intern_index(page)
+            .and_then(|i| collection.internships().get(i))
+            .map_or("", |i| i.key.as_str());
+        self.week_ok(p)
+            && self.language_ok(p)
+            && (self.sources.is_empty()
+                || self
+                    .sources
+                    .iter()
+                    .any(|s| s == key || path_within(&p.source, s)))
+    }
+
     /// Does a row of `collection` pass every kind? The week is the row's own; the source kind
     /// accepts the row's intern key (what the app's intern facet writes) or a path prefix.
     pub fn row_matches(&self, collection: &Collection, row: &Row) -> bool {
