@@ -92,11 +92,23 @@ pub fn lint(args: &LintArgs) -> Result<ExitCode> {
             list.push(finding.diagnostic);
         }
     }
-    for (list, text) in per_page.iter_mut().zip(&input.texts) {
-        list.extend(worklog::lint::check_text(text));
+    for ((list, text), page) in per_page.iter_mut().zip(&input.texts).zip(pages) {
+        // Pages of other sections (proposal, blogs, ...) are not worklogs: no template checks.
+        if page.kind != worklog::PageKind::OtherSection {
+            list.extend(worklog::lint::check_text(text));
+        }
         list.sort_by_key(|d| (d.line.unwrap_or(0), d.column.unwrap_or(0)));
     }
 
+    let set_aside = input.collection.set_aside().count();
+    let set_aside_note = if set_aside > 0 {
+        format!(
+            "; {} of other sections set aside (not worklog pages)",
+            plural(set_aside, "page", "pages")
+        )
+    } else {
+        String::new()
+    };
     let mut counts = Counts::default();
     let min = level_severity(args.level);
     let mut rows = Vec::new();
@@ -137,8 +149,9 @@ pub fn lint(args: &LintArgs) -> Result<ExitCode> {
             let hidden = rows.len() < counts.errors + counts.warnings + counts.infos;
             writeln!(
                 out,
-                "{}{}{}",
+                "{}{}{}{}",
                 checked_summary(pages.len(), &counts),
+                set_aside_note,
                 if input.problems.is_empty() {
                     String::new()
                 } else {
@@ -171,7 +184,11 @@ pub fn lint(args: &LintArgs) -> Result<ExitCode> {
                 props.push_str(&format!(",title={}", github_property(r.code)));
                 writeln!(out, "::{command} {props}::{}", github_data(r.message))?;
             }
-            writeln!(out, "{}", checked_summary(pages.len(), &counts))?;
+            writeln!(
+                out,
+                "{}{set_aside_note}",
+                checked_summary(pages.len(), &counts)
+            )?;
         }
         LintFormat::Json => {
             #[derive(Serialize)]
@@ -184,6 +201,8 @@ pub fn lint(args: &LintArgs) -> Result<ExitCode> {
                 /// Version of this report's shape (bumped on incompatible changes).
                 schema: u32,
                 files: usize,
+                /// Files of other site sections, read but not worklog pages.
+                set_aside: usize,
                 #[serde(flatten)]
                 counts: &'a Counts,
                 diagnostics: &'a [LintRow<'a>],
@@ -192,6 +211,7 @@ pub fn lint(args: &LintArgs) -> Result<ExitCode> {
             let report = Report {
                 schema: 1,
                 files: pages.len(),
+                set_aside,
                 counts: &counts,
                 diagnostics: &rows,
                 skipped: input
@@ -254,7 +274,20 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
     let input = load(&args.paths, false);
     input.report_problems();
     let filter = args.filter.to_filter();
-    let pages = export::filtered(input.collection.pages(), &filter);
+    let collection = &input.collection;
+    let kept = export::filtered_indexed(collection.pages(), &filter);
+    // Who each kept page belongs to, by display name (CSV and Markdown columns).
+    let interns: Vec<String> = kept
+        .iter()
+        .map(|(i, _)| {
+            collection
+                .intern_index(*i)
+                .and_then(|k| collection.internships().get(k))
+                .map(|intern| intern.name.clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    let pages: Vec<worklog::Page> = kept.iter().map(|(_, p)| p.clone()).collect();
     let target = args.output.as_deref();
     let mut out = open_output(target)?;
     let what = target
@@ -262,14 +295,15 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
         .unwrap_or_else(|| "standard output".to_string());
     match args.format {
         ExportFormat::Json => {
-            let doc = worklog::Export {
-                schema: worklog::SCHEMA_VERSION,
-                pages,
-            };
-            export::json::write(&doc, &mut out).with_context(|| format!("writing {what}"))?;
+            // Other-section pages stay in the document with their kind and section, and are
+            // counted in `set_aside`.
+            export::json::write_with_interns(collection, &kept, &mut out)
+                .with_context(|| format!("writing {what}"))?;
         }
         ExportFormat::Csv => {
-            export::csv::write(&pages, &mut out).with_context(|| format!("writing {what}"))?;
+            export::csv::write_with_interns(&pages, &interns, &mut out)
+                .with_context(|| format!("writing {what}"))?;
+            note_set_aside(&pages);
         }
         ExportFormat::Ics => {
             let options = export::ics::Options {
@@ -294,14 +328,30 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
                     plural(summary.skipped_undated, "task", "tasks"),
                 );
             }
+            note_set_aside(&pages);
         }
         ExportFormat::Md => {
-            export::markdown::write(&pages, "Worklog summary", &mut out)
+            export::markdown::write_with_interns(&pages, &interns, "Worklog summary", &mut out)
                 .with_context(|| format!("writing {what}"))?;
         }
     }
     out.flush().with_context(|| format!("writing {what}"))?;
     Ok(finish(&input))
+}
+
+/// `worklog: note: 52 pages set aside (other sections: ...)` on standard error, for the
+/// formats that have no place to say it.
+fn note_set_aside(pages: &[worklog::Page]) {
+    let sections = export::set_aside_sections(pages);
+    if sections.is_empty() {
+        return;
+    }
+    let n: usize = sections.iter().map(|(_, n)| n).sum();
+    eprintln!(
+        "worklog: note: {} set aside (other sections: {}); they are not worklog weeks and have no rows here",
+        plural(n, "page", "pages"),
+        export::set_aside_summary(&sections)
+    );
 }
 
 /// A calendar name from the first path: its folder name (`content` is skipped for its parent).
@@ -337,8 +387,7 @@ pub fn stats(args: &StatsArgs) -> Result<ExitCode> {
     let input = load(&args.paths, false);
     input.report_problems();
     let filter = args.filter.to_filter();
-    let pages = export::filtered(input.collection.pages(), &filter);
-    let summary = stats_mod::compute(&pages, args.top);
+    let summary = stats_mod::compute(&input.collection, &filter, args.top);
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
         StatsFormat::Text => stats_mod::write_text(&summary, &mut out)?,

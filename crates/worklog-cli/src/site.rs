@@ -2,11 +2,19 @@
 //!
 //! Layout of the result (what the app loads by default):
 //! ```text
-//! DIR/index.html, DIR/*.wasm, ...     the Trunk-built viewer, copied from --dist
-//! DIR/worklogs/<relative paths>.md    the pages, relative paths kept (week numbers, twins)
-//! DIR/worklogs/index.json             {"files": ["content/1-Worklog/1.1-Week1/_index.md", ...]}
-//! DIR/.nojekyll                       so GitHub Pages serves `_index.md` files as they are
+//! DIR/index.html, DIR/*.wasm, ...          the Trunk-built viewer, copied from --dist
+//! DIR/worklogs/<intern>/<relative paths>   each intern's worklog pages, in a folder of its
+//!                                          own (a safe, unique slug of its key), paths below
+//!                                          the repository root kept (week numbers, twins)
+//! DIR/worklogs/index.json                  the site manifest, schema 2:
+//!     {"schema": 2, "interns": [{"key": "cohort/alice-report", "name": "alice-report",
+//!       "files": ["alice-report/content/1-Worklog/1.1-Week1/_index.md", ...]}, ...]}
+//! DIR/.nojekyll                            so GitHub Pages serves `_index.md` files as they are
 //! ```
+//!
+//! Only worklog pages are deployed (weeks, the worklog index, pages outside any site section):
+//! pages of other site sections (proposal, blogs, workshop, the home page) are left out and
+//! counted in the command's output.
 
 use std::collections::HashSet;
 use std::fs;
@@ -16,15 +24,30 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use serde::Serialize;
 use walkdir::WalkDir;
-use worklog::parse::decode;
+use worklog::export::{set_aside_sections_of, set_aside_summary};
+use worklog::PageKind;
 
 use crate::commands::EXIT_TROUBLE;
 use crate::input::{self, FoundFile};
 use crate::SiteArgs;
 
-/// The manifest format shared with the app (`public/worklogs/index.json`).
+/// Version of the site manifest (`worklogs/index.json`). 1 was `{"files": [...]}`.
+pub const MANIFEST_SCHEMA: u32 = 2;
+
+/// The site manifest shared with the app.
 #[derive(Debug, Serialize)]
 struct Manifest {
+    schema: u32,
+    interns: Vec<ManifestIntern>,
+}
+
+#[derive(Debug, Serialize)]
+struct ManifestIntern {
+    /// The intern's stable key (the repository folder as given, `owner/repo`, ...).
+    key: String,
+    /// Its display name, unique in the site.
+    name: String,
+    /// Its pages, relative to `index.json`.
     files: Vec<String>,
 }
 
@@ -61,39 +84,70 @@ pub fn run(args: &SiteArgs) -> Result<ExitCode> {
             !p.starts_with(&out_abs) && !p.starts_with(&dist_abs)
         })
     });
-    let fatal = found.problems.iter().any(|p| p.fatal);
-    for p in &found.problems {
-        let level = if p.fatal { "error" } else { "warning" };
-        eprintln!("{}: {level}: {}", p.path, p.message);
-    }
     if found.files.is_empty() {
+        for p in &found.problems {
+            let level = if p.fatal { "error" } else { "warning" };
+            eprintln!("{}: {level}: {}", p.path, p.message);
+        }
         bail!("no worklog pages (*.md, *.markdown) found in the given paths");
     }
+    // Parsed, to know each page's intern and section.
+    let input = input::load_found(found, false);
+    input.report_problems();
+    let skipped = input.problems.iter().filter(|p| !p.fatal).count();
+    let collection = &input.collection;
 
     // 1. The viewer, without its bundled demo worklogs (ours replace them).
     let viewer_files = copy_viewer(&dist, &args.out)?;
 
-    // 2. The pages, under worklogs/, relative paths kept.
+    // 2. Each intern's worklog pages under worklogs/<slug>/, relative paths kept.
     let worklogs = args.out.join("worklogs");
     if worklogs.exists() {
         fs::remove_dir_all(&worklogs)
             .with_context(|| format!("cannot replace {}", worklogs.display()))?;
     }
-    let mut manifest = Manifest { files: Vec::new() };
+    fs::create_dir_all(&worklogs)?;
+    let keys: Vec<&str> = collection
+        .internships()
+        .iter()
+        .map(|i| i.key.as_str())
+        .collect();
+    let folders = slugs(&keys);
+    let mut manifest = Manifest {
+        schema: MANIFEST_SCHEMA,
+        interns: collection
+            .internships()
+            .iter()
+            .map(|i| ManifestIntern {
+                key: i.key.clone(),
+                name: i.name.clone(),
+                files: Vec::new(),
+            })
+            .collect(),
+    };
     let mut taken: HashSet<String> = HashSet::new();
-    let mut skipped = 0;
-    for file in &found.files {
-        match copy_page(file, &worklogs, &mut taken) {
-            Ok(Some(rel)) => manifest.files.push(rel),
-            Ok(None) => skipped += 1,
+    let mut copied = 0;
+    let mut failed = 0;
+    for (i, (page, file)) in collection.pages().iter().zip(&input.files).enumerate() {
+        if page.kind == PageKind::OtherSection {
+            continue;
+        }
+        let Some(k) = collection.intern_index(i) else {
+            continue;
+        };
+        match copy_page(file, &folders[k], &worklogs, &mut taken) {
+            Ok(rel) => {
+                manifest.interns[k].files.push(rel);
+                copied += 1;
+            }
             Err(e) => {
                 eprintln!("{}: warning: skipped: {e:#}", file.display);
-                skipped += 1;
+                failed += 1;
             }
         }
     }
+    manifest.interns.retain(|i| !i.files.is_empty());
     let manifest_path = worklogs.join("index.json");
-    fs::create_dir_all(&worklogs)?;
     fs::write(
         &manifest_path,
         serde_json::to_string_pretty(&manifest)? + "\n",
@@ -116,23 +170,108 @@ pub fn run(args: &SiteArgs) -> Result<ExitCode> {
     }
     fs::write(args.out.join(".nojekyll"), "")?;
 
+    let set_aside = set_aside_sections_of(collection.pages().iter());
+    let set_aside_count: usize = set_aside.iter().map(|(_, n)| n).sum();
+    let skipped = skipped + failed;
     println!(
-        "site written to {}: viewer ({} files) + {} worklog {}{} in worklogs/ (manifest worklogs/index.json)",
+        "site written to {}: viewer ({} files) + {} of {} in worklogs/ (manifest worklogs/index.json){}",
         args.out.display(),
         viewer_files,
-        manifest.files.len(),
-        if manifest.files.len() == 1 { "page" } else { "pages" },
+        count(copied, "worklog page", "worklog pages"),
+        count(manifest.interns.len(), "intern", "interns"),
         if skipped > 0 {
             format!(", {skipped} skipped")
         } else {
             String::new()
         }
     );
-    Ok(if fatal {
+    for intern in &manifest.interns {
+        println!(
+            "  {} ({}): {}",
+            intern.name,
+            intern.key,
+            count(intern.files.len(), "page", "pages")
+        );
+    }
+    if set_aside_count > 0 {
+        println!(
+            "{} of other sections not deployed ({}): only the worklog section is published",
+            count(set_aside_count, "page", "pages"),
+            set_aside_summary(&set_aside)
+        );
+    }
+    Ok(if input.has_fatal() {
         ExitCode::from(EXIT_TROUBLE)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A folder name for each key, in order: safe (lower-case ASCII letters, digits, `-`, `_`,
+/// `.`), unique, and readable — the key's last folder (`cohort/alice-report` →
+/// `alice-report`), with more of the key where two would collide (`alice/fcj-workshop` →
+/// `alice-fcj-workshop`), else numbered (`intern-2`).
+pub fn slugs(keys: &[&str]) -> Vec<String> {
+    let mut taken: HashSet<String> = HashSet::new();
+    // `index.json` is the manifest's own name.
+    taken.insert("index.json".to_string());
+    keys.iter()
+        .map(|key| {
+            let segments: Vec<&str> = key
+                .split(['/', '\\'])
+                .filter(|s| !s.is_empty() && *s != "." && *s != "..")
+                .collect();
+            let candidates = (1..=segments.len().max(1))
+                .map(|n| slugify(&segments[segments.len().saturating_sub(n)..].join("-")));
+            let mut last = String::new();
+            for candidate in candidates {
+                if taken.insert(candidate.clone()) {
+                    return candidate;
+                }
+                last = candidate;
+            }
+            let mut n = 2;
+            loop {
+                let candidate = format!("{last}-{n}");
+                if taken.insert(candidate.clone()) {
+                    return candidate;
+                }
+                n += 1;
+            }
+        })
+        .collect()
+}
+
+/// Lower-case ASCII letters, digits, `-`, `_` and inner `.`; anything else becomes `-`.
+fn slugify(text: &str) -> String {
+    const MAX: usize = 64;
+    let mut out = String::new();
+    for c in text.chars() {
+        let c = c.to_ascii_lowercase();
+        let keep = c.is_ascii_alphanumeric() || c == '_' || c == '.';
+        let c = if keep { c } else { '-' };
+        if c == '-' && (out.is_empty() || out.ends_with('-')) {
+            continue;
+        }
+        out.push(c);
+    }
+    let mut slug: String = out
+        .trim_matches(|c| c == '-' || c == '.')
+        .chars()
+        .take(MAX)
+        .collect();
+    while slug.ends_with(['-', '.']) {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        "intern".to_string()
+    } else {
+        slug
+    }
 }
 
 /// `dist/` with an `index.html`, in the current folder or the repository above it, or next to
@@ -184,23 +323,22 @@ fn copy_viewer(dist: &Path, out: &Path) -> Result<usize> {
     Ok(count)
 }
 
-/// Copy one page under `worklogs/`; returns its manifest path, or `None` when it is not text.
+/// Copy one page to `worklogs/<folder>/<relative path>`; returns its path relative to
+/// `worklogs/` (the manifest's).
 fn copy_page(
     file: &FoundFile,
+    folder: &str,
     worklogs: &Path,
     taken: &mut HashSet<String>,
-) -> Result<Option<String>> {
+) -> Result<String> {
     let bytes = fs::read(&file.path).context("cannot read")?;
-    if decode::decode(&bytes).binary {
-        eprintln!("{}: warning: not a text file, skipped", file.display);
-        return Ok(None);
-    }
-    let mut rel = safe_relative(&file.relative);
-    // Two given paths may map to the same relative path (two repos' `content/`): number them.
+    let below = safe_relative(&file.relative);
+    let mut rel = format!("{folder}/{below}");
+    // One intern's pages never share a path; should two arguments still land on one, the
+    // later one is numbered rather than overwriting.
     let mut n = 2;
-    let base = rel.clone();
     while !taken.insert(rel.clone()) {
-        rel = format!("{n}/{base}");
+        rel = format!("{folder}/{n}/{below}");
         n += 1;
     }
     let target = worklogs.join(&rel);
@@ -209,7 +347,7 @@ fn copy_page(
             .with_context(|| format!("cannot create {}", parent.display()))?;
     }
     fs::write(&target, &bytes).with_context(|| format!("cannot write {}", target.display()))?;
-    Ok(Some(rel))
+    Ok(rel)
 }
 
 /// A relative path with `/` separators and only normal components (no `..`, no root), so a
@@ -320,6 +458,38 @@ mod tests {
             Some("<base data-trunk-public-url href=\"/r/\" />")
         );
         assert_eq!(rewrite_base_href("<head></head>", "/r/"), None);
+    }
+
+    #[test]
+    fn intern_folders_are_safe_unique_slugs() {
+        assert_eq!(
+            slugs(&[
+                "cohort/alice-report",
+                "/home/me/Bob Report",
+                "alice/fcj-workshop",
+                "bob/fcj-workshop",
+                "files",
+                "files#2",
+                ".",
+                "index.json",
+                "../..",
+                "x/alice-report",
+            ]),
+            [
+                "alice-report",
+                "bob-report",
+                "fcj-workshop",
+                "bob-fcj-workshop",
+                "files",
+                "files-2",
+                "intern",
+                "index.json-2",
+                "intern-2",
+                "x-alice-report",
+            ]
+        );
+        assert_eq!(slugify("Nhật ký—Tuần"), "nh-t-k-tu-n");
+        assert_eq!(slugify("..hidden"), "hidden");
     }
 
     #[test]

@@ -446,7 +446,10 @@ fn export_markdown_summary() {
 #[test]
 fn stats_table() {
     let out = stdout_of(worklog().arg("stats").arg(clean()));
-    assert!(out.contains("Tasks         8 (8 with dates)"), "{out}");
+    assert!(
+        out.contains("Tasks         8 (8 with dates; en 5, vi 3; 3 in language twins)"),
+        "{out}"
+    );
     assert!(
         out.contains("Dates         2025-09-08 – 2025-09-16"),
         "{out}"
@@ -508,7 +511,12 @@ fn site_bundles_viewer_and_pages() {
         &fs::read_to_string(out.join("worklogs/index.json")).expect("manifest"),
     )
     .expect("manifest JSON");
-    let files: Vec<&str> = manifest["files"]
+    assert_eq!(manifest["schema"], 2);
+    let interns = manifest["interns"].as_array().expect("interns");
+    assert_eq!(interns.len(), 1, "{manifest}");
+    assert_eq!(interns[0]["name"], "clean");
+    assert_eq!(interns[0]["key"], clean().display().to_string());
+    let files: Vec<&str> = interns[0]["files"]
         .as_array()
         .expect("files")
         .iter()
@@ -517,15 +525,15 @@ fn site_bundles_viewer_and_pages() {
     assert_eq!(
         files,
         [
-            "content/1-Worklog/1.1-Week1/_index.md",
-            "content/1-Worklog/1.1-Week1/_index.vi.md",
-            "content/1-Worklog/1.2-Week2/_index.md",
+            "clean/content/1-Worklog/1.1-Week1/_index.md",
+            "clean/content/1-Worklog/1.1-Week1/_index.vi.md",
+            "clean/content/1-Worklog/1.2-Week2/_index.md",
         ]
     );
     for f in files {
         assert_eq!(
             fs::read(out.join("worklogs").join(f)).expect("copied page"),
-            fs::read(clean().join(f)).expect("original page")
+            fs::read(clean().join(f.trim_start_matches("clean/"))).expect("original page")
         );
     }
 }
@@ -584,7 +592,7 @@ fn hugo_site_root_reads_only_content() {
         .success();
     let manifest = fs::read_to_string(out.join("worklogs/index.json")).expect("manifest");
     assert!(
-        manifest.contains("\"content/1-Worklog/1.2-Week2/_index.md\""),
+        manifest.contains("\"my-site/content/1-Worklog/1.2-Week2/_index.md\""),
         "{manifest}"
     );
 }

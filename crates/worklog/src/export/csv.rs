@@ -7,8 +7,9 @@ use std::io::Write;
 use crate::model::{Page, Task};
 use crate::query::task_weeks;
 
-/// Column names, in order. Part of the export interface (`docs/cli.md`).
-pub const HEADER: [&str; 11] = [
+/// Column names, in order. Part of the export interface (`docs/cli.md`); new columns are added
+/// at the end.
+pub const HEADER: [&str; 12] = [
     "week",
     "day",
     "weekday",
@@ -20,14 +21,29 @@ pub const HEADER: [&str; 11] = [
     "language",
     "source",
     "line",
+    "intern",
 ];
 
-/// Write the header and one record per task of `pages`.
+/// Write the header and one record per task of `pages`, with an empty `intern` column (see
+/// [`write_with_interns`]).
 pub fn write<W: Write>(pages: &[Page], out: W) -> Result<(), ::csv::Error> {
+    write_with_interns(pages, &[], out)
+}
+
+/// Write the header and one record per task of `pages`; `interns[i]` is the display name of
+/// the intern of `pages[i]` (missing names are empty).
+pub fn write_with_interns<W: Write>(
+    pages: &[Page],
+    interns: &[String],
+    out: W,
+) -> Result<(), ::csv::Error> {
     let mut writer = ::csv::Writer::from_writer(out);
     writer.write_record(HEADER)?;
-    for (page, task) in super::tasks(pages) {
-        writer.write_record(record(page, task))?;
+    for (i, page) in pages.iter().enumerate() {
+        let intern = interns.get(i).map_or("", String::as_str);
+        for task in &page.tasks {
+            writer.write_record(record(page, task, intern))?;
+        }
     }
     writer.flush()?;
     Ok(())
@@ -44,7 +60,7 @@ fn neutralize(text: &str) -> String {
     }
 }
 
-fn record(page: &Page, task: &Task) -> [String; 11] {
+fn record(page: &Page, task: &Task, intern: &str) -> [String; 12] {
     // The task's own week; a task that has none lists every week of its page.
     let weeks = task_weeks(page, task)
         .map(|w| w.to_string())
@@ -84,6 +100,7 @@ fn record(page: &Page, task: &Task) -> [String; 11] {
             .unwrap_or_default(),
         page.source.clone(),
         task.line.to_string(),
+        neutralize(intern),
     ]
 }
 

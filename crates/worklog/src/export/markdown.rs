@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::model::{Page, Reference};
+use crate::model::{Page, PageKind, Reference};
 use crate::query::{page_weeks, task_span};
 
 /// Most services listed per week in the summary.
@@ -19,15 +19,59 @@ pub fn write<W: Write>(pages: &[Page], title: &str, mut out: W) -> io::Result<()
     out.write_all(to_string(pages, title).as_bytes())
 }
 
-pub fn to_string(pages: &[Page], title: &str) -> String {
-    let mut s = String::new();
-    let task_count: usize = pages.iter().map(|p| p.tasks.len()).sum();
-    let _ = writeln!(s, "# {}\n", escape_cell(title));
-    let _ = writeln!(s, "{} pages, {} tasks.\n", pages.len(), task_count);
+/// [`write`] with an `Intern` column: `interns[i]` is the display name of the intern of
+/// `pages[i]`.
+pub fn write_with_interns<W: Write>(
+    pages: &[Page],
+    interns: &[String],
+    title: &str,
+    mut out: W,
+) -> io::Result<()> {
+    out.write_all(to_string_with_interns(pages, interns, title).as_bytes())
+}
 
-    s.push_str("| Week | Dates | Language | Tasks | Top services | Source |\n");
-    s.push_str("|---:|---|---|---:|---|---|\n");
-    for page in pages {
+pub fn to_string(pages: &[Page], title: &str) -> String {
+    render(pages, None, title)
+}
+
+/// [`to_string`] with an `Intern` column (see [`write_with_interns`]).
+pub fn to_string_with_interns(pages: &[Page], interns: &[String], title: &str) -> String {
+    render(pages, Some(interns), title)
+}
+
+/// Pages of other site sections are not weeks: they get no row, only a count by section.
+fn render(pages: &[Page], interns: Option<&[String]>, title: &str) -> String {
+    let mut s = String::new();
+    let intern_of = |i: usize| -> Option<String> {
+        interns.map(|names| escape_cell(names.get(i).map_or("", String::as_str)))
+    };
+    let shown: Vec<(usize, &Page)> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind != PageKind::OtherSection)
+        .collect();
+    let task_count: usize = shown.iter().map(|(_, p)| p.tasks.len()).sum();
+    let _ = writeln!(s, "# {}\n", escape_cell(title));
+    let _ = writeln!(s, "{} pages, {} tasks.\n", shown.len(), task_count);
+    let set_aside = super::set_aside_sections(pages);
+    if !set_aside.is_empty() {
+        let n: usize = set_aside.iter().map(|(_, n)| n).sum();
+        let _ = writeln!(
+            s,
+            "{n} {} set aside (other sections: {}).\n",
+            if n == 1 { "page" } else { "pages" },
+            escape_cell(&super::set_aside_summary(&set_aside))
+        );
+    }
+
+    let intern_head = if interns.is_some() { "| Intern " } else { "" };
+    let intern_rule = if interns.is_some() { "|---" } else { "" };
+    let _ = writeln!(
+        s,
+        "{intern_head}| Week | Dates | Language | Tasks | Top services | Source |"
+    );
+    let _ = writeln!(s, "{intern_rule}|---:|---|---|---:|---|---|");
+    for &(i, page) in &shown {
         let weeks = page_weeks(page)
             .map(|w| w.to_string())
             .collect::<Vec<_>>()
@@ -58,9 +102,10 @@ pub fn to_string(pages: &[Page], title: &str) -> String {
             .map(|(name, n)| format!("{name} ({n})"))
             .collect::<Vec<_>>()
             .join(", ");
+        let intern = intern_of(i).map(|n| format!("| {n} ")).unwrap_or_default();
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {} | {} | {} |",
+            "{intern}| {} | {} | {} | {} | {} | {} |",
             escape_cell(&weeks),
             dates,
             page.language.map(|l| l.code()).unwrap_or(""),
@@ -72,24 +117,31 @@ pub fn to_string(pages: &[Page], title: &str) -> String {
 
     if task_count > 0 {
         s.push_str("\n## Tasks\n\n");
-        s.push_str("| Week | Day | Start | End | Task | Services | References |\n");
-        s.push_str("|---:|---|---|---|---|---|---|\n");
-        for (page, task) in super::tasks(pages) {
-            let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} | {} | {} | {} | {} |",
-                task.week
-                    .or(page.week)
-                    .map(|w| w.to_string())
-                    .unwrap_or_default(),
-                escape_cell(task.day.as_deref().unwrap_or("")),
-                date(task.start),
-                date(task.end),
-                escape_cell(&task.text),
-                escape_cell(&super::service_names(&task.services)),
-                references(&task.references),
-            );
+        let _ = writeln!(
+            s,
+            "{intern_head}| Week | Day | Start | End | Task | Services | References |"
+        );
+        let _ = writeln!(s, "{intern_rule}|---:|---|---|---|---|---|---|");
+        for &(i, page) in &shown {
+            let intern = intern_of(i).map(|n| format!("| {n} ")).unwrap_or_default();
+            for task in &page.tasks {
+                let date =
+                    |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+                let _ = writeln!(
+                    s,
+                    "{intern}| {} | {} | {} | {} | {} | {} | {} |",
+                    task.week
+                        .or(page.week)
+                        .map(|w| w.to_string())
+                        .unwrap_or_default(),
+                    escape_cell(task.day.as_deref().unwrap_or("")),
+                    date(task.start),
+                    date(task.end),
+                    escape_cell(&task.text),
+                    escape_cell(&super::service_names(&task.services)),
+                    references(&task.references),
+                );
+            }
         }
     }
     s

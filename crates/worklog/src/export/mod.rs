@@ -10,7 +10,7 @@ pub mod json;
 pub mod markdown;
 
 use crate::collection::Collection;
-use crate::model::{Export, Page, ServiceRef, Task, SCHEMA_VERSION};
+use crate::model::{Export, Page, PageKind, ServiceRef, Task, SCHEMA_VERSION};
 use crate::query::Filter;
 
 /// The collection's pages narrowed to a filter, in the collection's order.
@@ -23,12 +23,25 @@ pub fn filtered(pages: &[Page], filter: &Filter) -> Vec<Page> {
     if filter.is_empty() {
         return pages.to_vec();
     }
+    filtered_indexed(pages, filter)
+        .into_iter()
+        .map(|(_, page)| page)
+        .collect()
+}
+
+/// [`filtered`], each kept page with its index in `pages` (to find its intern in the
+/// collection: [`Collection::intern_index`]).
+pub fn filtered_indexed(pages: &[Page], filter: &Filter) -> Vec<(usize, Page)> {
+    if filter.is_empty() {
+        return pages.iter().cloned().enumerate().collect();
+    }
     let matcher = filter.matcher();
     let task_level = has_task_level_kinds(filter);
     pages
         .iter()
-        .filter(|page| matcher.page_matches(page))
-        .filter_map(|page| {
+        .enumerate()
+        .filter(|(_, page)| matcher.page_matches(page))
+        .filter_map(|(i, page)| {
             let tasks: Vec<Task> = page
                 .tasks
                 .iter()
@@ -40,9 +53,46 @@ pub fn filtered(pages: &[Page], filter: &Filter) -> Vec<Page> {
             }
             let mut out = page.clone();
             out.tasks = tasks;
-            Some(out)
+            Some((i, out))
         })
         .collect()
+}
+
+/// Pages of other site sections (kind `other-section`) among `pages`, counted per section
+/// name, in name order: what every export and count reports instead of dropping them
+/// silently.
+pub fn set_aside_sections(pages: &[Page]) -> Vec<(String, usize)> {
+    set_aside_sections_of(pages.iter())
+}
+
+/// [`set_aside_sections`] over any pages.
+pub fn set_aside_sections_of<'a>(pages: impl Iterator<Item = &'a Page>) -> Vec<(String, usize)> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for page in pages.filter(|p| p.kind == PageKind::OtherSection) {
+        *counts
+            .entry(page.section.as_deref().unwrap_or("?"))
+            .or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .map(|(section, n)| (section.to_string(), n))
+        .collect()
+}
+
+/// `2-Proposal ×2, 3-BlogsTranslated ×24, home page ×2`: [`set_aside_sections`] in words.
+pub fn set_aside_summary(sections: &[(String, usize)]) -> String {
+    sections
+        .iter()
+        .map(|(section, n)| {
+            let name = if section == crate::parse::site::SITE_HOME {
+                "home page"
+            } else {
+                section.as_str()
+            };
+            format!("{name} ×{n}")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The JSON export document of a collection under a filter: `{"schema": 1, "pages": [...]}`.
