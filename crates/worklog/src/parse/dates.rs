@@ -38,6 +38,21 @@ pub struct DateContext {
     pub hint: Option<(DateOrder, String)>,
     /// Order imposed by the caller (the collection re-reading a page).
     pub forced: Option<(DateOrder, String)>,
+    /// A full date written on the page outside the table: the year for table dates written
+    /// without one.
+    pub page_date: Option<PageDate>,
+}
+
+/// Code of the info for table dates whose year comes from elsewhere on the page.
+pub const YEAR_FROM_PAGE: &str = "year-from-page";
+
+/// A full date written on the page outside the table (`**Period:** 21/07/2025 – …`, a heading
+/// `### Week 3 (July 21, 2025)`): dates in the table written without a year take its year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageDate {
+    pub date: NaiveDate,
+    /// Where it is written (`None` when it comes from an earlier reading of the page).
+    pub line: Option<u32>,
 }
 
 /// Where a row's dates come from.
@@ -242,9 +257,31 @@ pub fn read_rows(rows: &[RowDates], context: &DateContext) -> PageDates {
         .flat_map(|s| s.start.iter().chain(s.end.iter()))
         .find_map(|t| t.year());
     let mut year_guess: Option<NaiveDate> = None;
-    let page_year = match written_year {
-        Some(year) => Some(year),
-        None => {
+    let any_token = scanned
+        .iter()
+        .any(|s| !s.start.is_empty() || !s.end.is_empty());
+    let page_year = match (written_year, &context.page_date) {
+        (Some(year), _) => Some(year),
+        (None, Some(page_date)) => {
+            year_guess = Some(page_date.date);
+            let line = rows
+                .iter()
+                .zip(&scanned)
+                .find(|(_, s)| !s.start.is_empty() || !s.end.is_empty())
+                .map(|(r, _)| r.line);
+            if let (Some(written), true) = (page_date.line, any_token) {
+                out.diagnostics.push(Diagnostic::info(
+                    line,
+                    YEAR_FROM_PAGE,
+                    format!(
+                        "No year is written in the table; {} is taken from the date on line {written}.",
+                        page_date.date.year()
+                    ),
+                ));
+            }
+            Some(page_date.date.year())
+        }
+        (None, None) => {
             let fm_matches = fm_date.map(|d| label_matches_in(&scanned, d.year()));
             let guess = year_from_weekdays(&scanned)
                 .filter(|&(_, matched, _)| fm_matches.is_none_or(|m| matched > m));
@@ -902,10 +939,20 @@ pub fn reread_dates(page: &mut Page, order: DateOrder, reason: String) {
             single: task.end_text.is_none(),
         })
         .collect();
+    // A year taken from the page's text the first time stays: the re-read starts near the
+    // dates read then.
+    let page_date = page
+        .diagnostics
+        .iter()
+        .any(|d| d.code == YEAR_FROM_PAGE)
+        .then(|| page.tasks.iter().find_map(|t| t.start.or(t.end)))
+        .flatten()
+        .map(|date| PageDate { date, line: None });
     let context = DateContext {
         front_matter_date: page.date,
         hint: None,
         forced: Some((order, reason)),
+        page_date,
     };
     let read = read_rows(&rows, &context);
     let lines: std::collections::HashSet<u32> = page.tasks.iter().map(|t| t.line).collect();

@@ -125,6 +125,9 @@ pub fn parse_page(source: &str, bytes: &[u8]) -> Page {
     // 7. Services named in the tasks.
     crate::services::annotate(&mut page);
 
+    // 8. Nothing lost silently: a week page whose worklog-like table gave no task is told so.
+    tables::check_unread(&mut page);
+
     page.diagnostics
         .sort_by_key(|d| (d.line.unwrap_or(0), d.column.unwrap_or(0)));
     page

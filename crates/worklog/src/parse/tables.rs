@@ -15,7 +15,7 @@ pub mod scan;
 
 use chrono::NaiveDate;
 
-use crate::model::{DateOrder, Diagnostic, Language, Task};
+use crate::model::{DateOrder, Diagnostic, Language, Page, PageKind, Severity, Task};
 use crate::parse::cells;
 use crate::parse::dates::{self, DateContext, RowDates};
 use crate::parse::days::{self, DayLabel};
@@ -132,7 +132,66 @@ struct PendingRow {
     raw: String,
     cells_estimate: usize,
     closing_pipe: bool,
+    /// Lines after the row's last cell (`- created users`, `+ attached policies |`): more of
+    /// its task cell.
+    task_lines: Vec<String>,
+    /// Last line of the row, and whether markdown ends the table before it (a list line or a
+    /// line after the closed row), which is reported.
+    last_line: u32,
+    outside: bool,
 }
+
+impl PendingRow {
+    fn new(line: u32, raw: String) -> Self {
+        PendingRow {
+            line,
+            cells_estimate: cell_count(&raw),
+            closing_pipe: split_row_closing(&raw),
+            raw,
+            task_lines: Vec::new(),
+            last_line: line,
+            outside: false,
+        }
+    }
+
+    /// The row's cells, lines after its last cell added to the task cell.
+    fn cells(self, task_col: Option<usize>, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
+        let mut cells = split_row(&self.raw).cells;
+        if let (false, Some(col)) = (self.task_lines.is_empty(), task_col) {
+            if cells.len() <= col {
+                cells.resize(col + 1, String::new());
+            }
+            let cell = &mut cells[col];
+            for line in &self.task_lines {
+                if !cell.is_empty() {
+                    cell.push('\n');
+                }
+                cell.push_str(line);
+            }
+        }
+        if self.outside {
+            diagnostics.push(Diagnostic::info(
+                Some(self.line),
+                ROW_CONTINUATION,
+                format!(
+                    "Lines {}–{} continue this row without a leading `|`, so markdown ends the \
+                     table there; they were read as part of the row's task. Keep a row on one \
+                     line and join its items with `<br>`.",
+                    self.line + 1,
+                    self.last_line
+                ),
+            ));
+        }
+        cells
+    }
+}
+
+/// Code of the info for a row continued on lines without a leading pipe.
+pub const ROW_CONTINUATION: &str = "row-continuation-lines";
+/// Code of the report of a table that is not read as tasks.
+pub const TABLE_NOT_READ: &str = "table-not-read";
+/// Code of the warning for pipe rows read as a table without their separator row.
+pub const TABLE_WITHOUT_SEPARATOR: &str = "table-without-separator";
 
 /// A table part: its mapping and rows (already split).
 struct Part {
@@ -140,6 +199,36 @@ struct Part {
     rows: Vec<(u32, Vec<String>)>,
     /// Column the dates come from when no header names one (content-detected).
     date_column: Option<usize>,
+    /// First line of the table the part belongs to.
+    table: u32,
+}
+
+/// A line that starts a list item (`- x`, `+ x`, `* x`, `• x`, `1. x`): in a continuation it
+/// is a new item of the cell, not more words of the previous one.
+fn starts_item(t: &str) -> bool {
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('-' | '+' | '*' | '•') => chars.next().is_some_and(char::is_whitespace),
+        Some(c) if c.is_ascii_digit() => {
+            let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+            (rest.starts_with(". ") || rest.starts_with(") ")) && t.len() - rest.len() <= 3
+        }
+        _ => false,
+    }
+}
+
+/// A line that ends a table body: blank, a heading, a quote, a thematic break, a shortcode,
+/// a bold line standing as a heading (`**Week 3 Achievements:**`).
+fn ends_table(t: &str) -> bool {
+    t.is_empty()
+        || t.starts_with('#')
+        || t.starts_with('>')
+        || t.starts_with("{{")
+        || (t.len() >= 3
+            && (t.bytes().all(|b| b == b'*' || b == b' ')
+                || t.bytes().all(|b| b == b'_' || b == b' ')))
+        || (t.starts_with("**") && t.ends_with("**") && !t.contains('|'))
+        || (t.len() >= 3 && t.bytes().all(|b| b == b'-' || b == b' '))
 }
 
 /// The header cells, with cells split where a missing pipe merged two labels.
@@ -303,12 +392,14 @@ fn role_name(role: Role) -> &'static str {
     }
 }
 
-/// Scan one table starting at its header line `start` (the separator is `start + 1`);
-/// returns the parts found and the index of the first line after the table.
+/// Read the body of one table from line `body` (after the separator, or after the header of
+/// a table without one); `table` is the table's first line. Returns the parts found and the
+/// index of the first line after the table.
 fn read_table(
     lines: &[&str],
     skip: &[bool],
-    start: usize,
+    body: usize,
+    table: u32,
     mapping: Mapping,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Part>, usize) {
@@ -316,22 +407,26 @@ fn read_table(
     let mut mapping = mapping;
     let mut rows: Vec<(u32, Vec<String>)> = Vec::new();
     let mut pending: Option<PendingRow> = None;
-    let finish = |pending: &mut Option<PendingRow>, rows: &mut Vec<(u32, Vec<String>)>| {
+    let finish = |pending: &mut Option<PendingRow>,
+                  rows: &mut Vec<(u32, Vec<String>)>,
+                  mapping: &Mapping,
+                  diagnostics: &mut Vec<Diagnostic>| {
         if let Some(p) = pending.take() {
-            rows.push((p.line, split_row(&p.raw).cells));
+            let line = p.line;
+            rows.push((line, p.cells(mapping.column(Role::Task), diagnostics)));
         }
     };
-    let mut j = start + 2;
+    let mut j = body;
     while j < lines.len() && !skip[j] {
         let line = lines[j];
         let t = line.trim();
         let line_no = (j + 1) as u32;
-        if t.is_empty() || t.starts_with('#') || t.starts_with('>') {
+        if ends_table(t) {
             break;
         }
         if is_separator(line) {
             // Two tables glued together: a second separator row inside the body.
-            finish(&mut pending, &mut rows);
+            finish(&mut pending, &mut rows, &mapping, diagnostics);
             let header_candidate = rows.last().map(|(_, cells)| columns::roles_of(cells));
             let new_mapping = match header_candidate {
                 Some(roles) if columns::is_worklog(&roles) => {
@@ -369,52 +464,62 @@ fn read_table(
                     mapping: mapping.clone(),
                     rows: std::mem::take(&mut rows),
                     date_column: None,
+                    table,
                 });
             }
             mapping = new_mapping;
             j += 1;
             continue;
         }
-        let split_cells = cell_count(t);
         if t.starts_with('|') {
-            finish(&mut pending, &mut rows);
-            pending = Some(PendingRow {
-                line: line_no,
-                raw: t.to_string(),
-                cells_estimate: split_cells,
-                closing_pipe: split_row_closing(t),
-            });
-        } else {
-            let expected = mapping.roles.len();
-            match pending.as_mut() {
-                Some(p) if !p.closing_pipe && p.cells_estimate < expected => {
-                    // A cell broken by a hard line break: the line continues the open cell.
-                    p.raw.push(' ');
-                    p.raw.push_str(t);
-                    p.cells_estimate += split_cells.saturating_sub(1);
-                    p.closing_pipe = split_row_closing(t);
-                }
-                Some(p) if p.cells_estimate >= expected && t.contains('|') => {
-                    // A row without its leading pipe (valid GFM).
-                    finish(&mut pending, &mut rows);
-                    pending = Some(PendingRow {
-                        line: line_no,
-                        raw: format!("| {t}"),
-                        cells_estimate: split_cells,
-                        closing_pipe: split_row_closing(t),
-                    });
-                }
-                _ => break,
-            }
+            finish(&mut pending, &mut rows, &mapping, diagnostics);
+            pending = Some(PendingRow::new(line_no, t.to_string()));
+            j += 1;
+            continue;
         }
+        let expected = mapping.roles.len();
+        let task_col = mapping.column(Role::Task);
+        let Some(p) = pending.as_mut() else { break };
+        let item = starts_item(t);
+        let open_cell = p.cells_estimate.saturating_sub(1);
+        if !p.closing_pipe
+            && p.cells_estimate < expected
+            && p.task_lines.is_empty()
+            && (Some(open_cell) == task_col || !item || t.contains('|'))
+        {
+            // A cell broken by a hard line break: the line continues the open cell (a list
+            // item as a new line of it).
+            p.raw.push(if item { '\n' } else { ' ' });
+            p.raw.push_str(t);
+            p.cells_estimate += cell_count(t).saturating_sub(1);
+            p.closing_pipe = split_row_closing(t);
+            p.outside |= item;
+        } else if p.cells_estimate >= expected && cell_count(t) >= 2 && !item {
+            // A row without its leading pipe (valid GFM).
+            finish(&mut pending, &mut rows, &mapping, diagnostics);
+            pending = Some(PendingRow::new(line_no, format!("| {t}")));
+            j += 1;
+            continue;
+        } else {
+            // Lines after the row's last cell (`- created users`, `+ attached policies |`):
+            // more of its task.
+            let text = t
+                .strip_suffix('|')
+                .filter(|_| !t.ends_with("\\|"))
+                .unwrap_or(t);
+            p.task_lines.push(text.trim_end().to_string());
+            p.outside = true;
+        }
+        p.last_line = line_no;
         j += 1;
     }
-    finish(&mut pending, &mut rows);
+    finish(&mut pending, &mut rows, &mapping, diagnostics);
     if !rows.is_empty() {
         parts.push(Part {
             mapping,
             rows,
             date_column: None,
+            table,
         });
     }
     (parts, j)
@@ -467,6 +572,7 @@ fn split_overwide(parts: Vec<Part>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Pa
                 mapping,
                 rows,
                 date_column: None,
+                table: part.table,
             });
         };
         for (line, cells) in part.rows.iter().cloned() {
@@ -519,6 +625,268 @@ fn detect_date_column(part: &Part) -> Option<usize> {
     })
 }
 
+/// A table with a task column but no day or date header (`Task | Time | Notes`) is a
+/// worklog when one of its other columns holds dates in at least half its cells (`21 July`
+/// under `Time`, `Period`, `Thời hạn`).
+fn dated_tasks(roles: &[Role], lines: &[&str], skip: &[bool], body: usize) -> bool {
+    if !roles.contains(&Role::Task) {
+        return false;
+    }
+    let rows: Vec<Vec<String>> = lines
+        .iter()
+        .enumerate()
+        .skip(body)
+        .take(GUESS_ROWS)
+        .take_while(|(j, l)| !skip[*j] && !ends_table(l.trim()))
+        .filter(|(_, l)| l.trim().starts_with('|') && !is_separator(l))
+        .map(|(_, l)| split_row(l).cells)
+        .collect();
+    (0..roles.len()).any(|col| {
+        if matches!(roles[col], Role::Task | Role::Reference) {
+            return false;
+        }
+        let cells: Vec<&String> = rows
+            .iter()
+            .filter_map(|r| r.get(col))
+            .filter(|c| !c.trim().is_empty())
+            .collect();
+        !cells.is_empty()
+            && cells.iter().filter(|c| !dates::scan(c).is_empty()).count() * 2 >= cells.len()
+    })
+}
+
+/// The index of the first line after a table body starting at `body`.
+fn table_end(lines: &[&str], skip: &[bool], body: usize) -> usize {
+    let mut j = body;
+    while j < lines.len() && !skip[j] && !ends_table(lines[j].trim()) {
+        j += 1;
+    }
+    j
+}
+
+/// Why a table whose header is known is not a worklog, and whether it looks like one (a day,
+/// date or task column: then the report is a warning).
+fn not_worklog(roles: &[Role]) -> (&'static str, bool) {
+    let has_task = roles.contains(&Role::Task);
+    let has_day_or_date = roles
+        .iter()
+        .any(|r| matches!(r, Role::Day | Role::Start | Role::End | Role::Date));
+    if roles.contains(&Role::Week) && !has_day_or_date {
+        // A summary by week or phase (`Week | Main Activities`) is evidently not the daily
+        // worklog: reported as info even with a task-like column.
+        return ("it lists weeks or phases, not days", false);
+    }
+    let why = if has_task {
+        "no day or date column"
+    } else if has_day_or_date {
+        "no task column"
+    } else {
+        "header not recognised as a worklog (no task, day or date column)"
+    };
+    (why, has_task || has_day_or_date)
+}
+
+/// Report a table that is not read as tasks: a warning when it looks like a worklog.
+fn report_unread(
+    diagnostics: &mut Vec<Diagnostic>,
+    line: u32,
+    why: &str,
+    headers: &[String],
+    task_like: bool,
+) {
+    let header: Vec<String> = headers.iter().map(|h| days::strip_markup(h)).collect();
+    let mut header = header.join(" | ");
+    if header.chars().count() > 80 {
+        header = header.chars().take(80).collect::<String>() + "…";
+    }
+    let message = if task_like {
+        format!(
+            "This table is not read as tasks: {why} (header `{header}`). If it is the week's \
+             worklog, name its columns like `Day | Task | Start Date | Completion Date`."
+        )
+    } else {
+        format!("This table is not read as tasks: {why} (header `{header}`).")
+    };
+    diagnostics.push(if task_like {
+        Diagnostic::warning(Some(line), TABLE_NOT_READ, message)
+    } else {
+        Diagnostic::info(Some(line), TABLE_NOT_READ, message)
+    });
+}
+
+/// Lines starting with `|` with no separator row under a header: markdown shows them as
+/// text, but they are a table to a reader. Read them when the first line is a worklog header
+/// or a column holds dates (columns then guessed from the contents), else report them.
+/// Returns the index of the first line after them.
+fn read_loose_table(
+    lines: &[&str],
+    skip: &[bool],
+    start: usize,
+    parts: &mut Vec<Part>,
+    tables: &mut Vec<u32>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> usize {
+    let table = (start + 1) as u32;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut end = start;
+    while end < lines.len() && !skip[end] {
+        let t = lines[end].trim();
+        let separator_next = end + 1 < lines.len() && is_separator(lines[end + 1]);
+        if ends_table(t) || (end > start && separator_next) {
+            break;
+        }
+        if t.starts_with('|') && rows.len() < GUESS_ROWS && !is_separator(t) {
+            rows.push(split_row(t).cells);
+        }
+        end += 1;
+    }
+    let header = rows.first().cloned().unwrap_or_default();
+    let roles = columns::roles_of(&header);
+    let (mapping, body, how) = if columns::is_worklog(&roles)
+        || dated_tasks(&roles, lines, skip, start + 1)
+    {
+        let mapping = Mapping {
+            headers: header,
+            roles,
+        };
+        (mapping, start + 1, "with the columns its first line names")
+    } else {
+        // No recognised header: a first line without dates is taken for an unrecognised
+        // header; the columns are guessed from the rows.
+        let header_like = rows.len() >= 2 && header.iter().all(|c| dates::scan(c).is_empty());
+        let sample = if header_like { &rows[1..] } else { &rows[..] };
+        let guessed = guess_roles(sample);
+        if !(guessed.contains(&Role::Start) && guessed.contains(&Role::Task)) {
+            let why = if header_like {
+                "its lines start with `|` but have no separator row, and neither the header nor a column of dates shows a worklog"
+            } else {
+                "its lines start with `|` but have no header, no separator row and no column of dates"
+            };
+            let (_, task_like) = not_worklog(&roles);
+            report_unread(diagnostics, table, why, &header, task_like);
+            return end.max(start + 1);
+        }
+        let headers = if header_like {
+            header
+        } else {
+            guessed.iter().map(|r| role_name(*r).to_string()).collect()
+        };
+        let mapping = Mapping {
+            headers,
+            roles: guessed,
+        };
+        let body = if header_like { start + 1 } else { start };
+        (
+            mapping,
+            body,
+            "with its columns guessed from their contents",
+        )
+    };
+    diagnostics.push(Diagnostic::warning(
+        Some(table),
+        TABLE_WITHOUT_SEPARATOR,
+        format!(
+            "These lines start with `|` but no separator row (`| --- |`) follows the header, so \
+             markdown shows them as plain text; they were read as a table {how}. Add a \
+             separator row under the header."
+        ),
+    ));
+    tables.push(table);
+    let (found, next) = read_table(lines, skip, body, table, mapping, diagnostics);
+    parts.extend(found);
+    next.max(start + 1)
+}
+
+/// Labels of a line that gives the week's dates: `**Period:** …`, `Thời gian: …`,
+/// `Week Duration: …`.
+const PERIOD_LABELS: [&str; 10] = [
+    "period",
+    "duration",
+    "date",
+    "time",
+    "week",
+    "thời gian",
+    "thời hạn",
+    "ngày",
+    "tuần",
+    "timeline",
+];
+
+/// The first full date (with a year) written outside the tables in a heading, a labelled
+/// period line (`**Period:** 21/07/2025 – 25/07/2025`, `Owner: … | Thời gian: …`) or a 📅
+/// line: the year for table dates written without one.
+fn page_date(lines: &[&str], skip: &[bool]) -> Option<dates::PageDate> {
+    let full_date = |text: &str| {
+        dates::scan(text).into_iter().find_map(|f| {
+            f.token.year()?;
+            f.token.read(DateOrder::Dmy, None)
+        })
+    };
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if skip[i] || t.is_empty() || t.starts_with('|') || !t.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let found = if t.starts_with('#') || t.contains('📅') || t.contains('🗓') {
+            full_date(t)
+        } else {
+            t.split('|').find_map(|segment| {
+                let (label, rest) = segment.split_once(':')?;
+                let label = label.replace(['*', '_'], "").trim().to_lowercase();
+                (label.chars().count() <= 40 && PERIOD_LABELS.iter().any(|k| label.contains(k)))
+                    .then(|| full_date(rest))
+                    .flatten()
+            })
+        };
+        if let Some(date) = found {
+            return Some(dates::PageDate {
+                date,
+                line: Some((i + 1) as u32),
+            });
+        }
+    }
+    None
+}
+
+/// Code of the warning for a week page with a worklog-like table and no task.
+pub const NO_TASKS_READ: &str = "no-tasks-read";
+
+/// The last check of a page, once its kind and tasks are known: a week page with a table
+/// that looks like its worklog but no task gets a warning; on pages that are not weeks
+/// (index, stub, other sections of a site) unread tables are only info.
+pub fn check_unread(page: &mut Page) {
+    match page.kind {
+        PageKind::Week | PageKind::MultiWeek => {
+            if !page.tasks.is_empty() {
+                return;
+            }
+            let table = page
+                .diagnostics
+                .iter()
+                .find(|d| d.code == TABLE_NOT_READ && d.severity == Severity::Warning)
+                .and_then(|d| d.line);
+            if let Some(line) = table {
+                page.diagnostics.push(Diagnostic::warning(
+                    Some(line),
+                    NO_TASKS_READ,
+                    format!(
+                        "No task was read from this week page although the table on line \
+                         {line} looks like its worklog; see why it was not read."
+                    ),
+                ));
+            }
+        }
+        PageKind::SingleFile => {}
+        _ => {
+            for d in page.diagnostics.iter_mut() {
+                if d.code == TABLE_NOT_READ {
+                    d.severity = Severity::Info;
+                }
+            }
+        }
+    }
+}
+
 /// Find the worklog tables of `text` (the whole decoded page; line numbers are 1-based lines
 /// of it) and read their rows.
 pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
@@ -530,41 +898,61 @@ pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
     let skip = skipped_lines(&lines);
 
     let mut parts: Vec<Part> = Vec::new();
+    // First lines of the tables read as worklogs; each must give a task or be reported.
+    let mut tables: Vec<u32> = Vec::new();
     let mut i = 0;
-    while i + 1 < lines.len() {
-        if skip[i] || skip[i + 1] || !lines[i].contains('|') || !is_separator(lines[i + 1]) {
+    while i < lines.len() {
+        if skip[i] {
             i += 1;
             continue;
         }
-        if is_separator(lines[i]) {
-            i += 1;
+        let line = lines[i];
+        let t = line.trim();
+        let separator_next = i + 1 < lines.len() && !skip[i + 1] && is_separator(lines[i + 1]);
+        if t.contains('|') && separator_next && !is_separator(line) {
+            let header_line = (i + 1) as u32;
+            // A missing pipe may have merged two labels into one header cell: split them first.
+            let mut notes = Vec::new();
+            let headers = split_merged_header(
+                split_row(line).cells,
+                separator_cells(lines[i + 1]),
+                header_line,
+                &mut notes,
+            );
+            let roles = columns::roles_of(&headers);
+            if !columns::is_worklog(&roles) && !dated_tasks(&roles, &lines, &skip, i + 2) {
+                // Comparison, metric or summary table: not tasks, but said so.
+                let (why, task_like) = not_worklog(&roles);
+                report_unread(&mut out.diagnostics, header_line, why, &headers, task_like);
+                i = table_end(&lines, &skip, i + 2);
+                continue;
+            }
+            out.diagnostics.extend(notes);
+            tables.push(header_line);
+            let (found, next) = read_table(
+                &lines,
+                &skip,
+                i + 2,
+                header_line,
+                Mapping { headers, roles },
+                &mut out.diagnostics,
+            );
+            parts.extend(found);
+            i = next.max(i + 2);
             continue;
         }
-        let header_line = (i + 1) as u32;
-        // A missing pipe may have merged two labels into one header cell: split them first.
-        let mut notes = Vec::new();
-        let headers = split_merged_header(
-            split_row(lines[i]).cells,
-            separator_cells(lines[i + 1]),
-            header_line,
-            &mut notes,
-        );
-        let roles = columns::roles_of(&headers);
-        if !columns::is_worklog(&roles) {
-            // Comparison, metric or summary table: not tasks.
-            i += 2;
+        if t.starts_with('|') && !is_separator(t) && cell_count(t) >= 2 {
+            i = read_loose_table(
+                &lines,
+                &skip,
+                i,
+                &mut parts,
+                &mut tables,
+                &mut out.diagnostics,
+            );
             continue;
         }
-        out.diagnostics.extend(notes);
-        let (found, next) = read_table(
-            &lines,
-            &skip,
-            i,
-            Mapping { headers, roles },
-            &mut out.diagnostics,
-        );
-        parts.extend(found);
-        i = next.max(i + 2);
+        i += 1;
     }
 
     let mut parts = split_overwide(parts, &mut out.diagnostics);
@@ -574,6 +962,7 @@ pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
     for part in parts.iter_mut() {
         part.date_column = detect_date_column(part);
     }
+    let mut tables_with_tasks: Vec<u32> = Vec::new();
     for part in &parts {
         let mapping = &part.mapping;
         let day_col = mapping
@@ -694,6 +1083,9 @@ pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
                 end_text: end_text.clone(),
                 single,
             });
+            if tables_with_tasks.last() != Some(&part.table) {
+                tables_with_tasks.push(part.table);
+            }
             out.tasks.push(Task {
                 line,
                 week: None,
@@ -712,6 +1104,23 @@ pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
         }
     }
 
+    // A worklog table that gave no task: a header alone, or only empty rows.
+    for table in tables {
+        if tables_with_tasks.contains(&table) {
+            continue;
+        }
+        let rows = parts.iter().any(|p| p.table == table);
+        out.diagnostics.push(Diagnostic::warning(
+            Some(table),
+            TABLE_NOT_READ,
+            if rows {
+                "This worklog table gives no task: every row is empty."
+            } else {
+                "This worklog table gives no task: it has a header but no rows."
+            },
+        ));
+    }
+
     let date_context = DateContext {
         front_matter_date: context.front_matter_date,
         hint: context.date_order_hint.map(|order| {
@@ -724,6 +1133,7 @@ pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
             )
         }),
         forced: None,
+        page_date: page_date(&lines, &skip),
     };
     let read = dates::read_rows(&date_rows, &date_context);
     for (task, row) in out.tasks.iter_mut().zip(read.rows) {
@@ -813,6 +1223,97 @@ mod tests {
         assert!(out.tasks[0].text.contains("second part"));
         assert_eq!(out.tasks[2].day.as_deref(), Some("4"));
         assert_eq!(out.tasks[2].start, NaiveDate::from_ymd_opt(2025, 10, 8));
+    }
+
+    fn codes(out: &TableOutput) -> Vec<(&str, Option<u32>, Severity)> {
+        out.diagnostics
+            .iter()
+            .map(|d| (d.code.as_str(), d.line, d.severity))
+            .collect()
+    }
+
+    #[test]
+    fn pipe_rows_without_header_or_separator() {
+        // No header at all: the columns come from the contents (a column of dates).
+        let page =
+            "Notes\n\n| 2 | Read about IAM | 08/09/2025 |\n| 3 | Install the CLI | 09/09/2025 |\n";
+        let out = tasks(page);
+        assert_eq!(out.tasks.len(), 2);
+        assert_eq!(out.tasks[1].text, "Install the CLI");
+        assert_eq!(out.tasks[1].start, NaiveDate::from_ymd_opt(2025, 9, 9));
+        assert_eq!(
+            codes(&out),
+            vec![(TABLE_WITHOUT_SEPARATOR, Some(3), Severity::Warning)]
+        );
+        // Pipe lines with no dates and no worklog header: reported, not read.
+        let page = "| Metric | Value |\n| p95 | 120 ms |\n";
+        let out = tasks(page);
+        assert!(out.tasks.is_empty());
+        assert_eq!(codes(&out), vec![(TABLE_NOT_READ, Some(1), Severity::Info)]);
+        // One cell is text that starts with a pipe, not a table.
+        assert!(tasks("| just a note\n").diagnostics.is_empty());
+    }
+
+    #[test]
+    fn worklog_header_without_rows_is_reported() {
+        let page = "| Day | Task |\n| --- | --- |\n\nText.\n";
+        let out = tasks(page);
+        assert!(out.tasks.is_empty());
+        assert_eq!(
+            codes(&out),
+            vec![(TABLE_NOT_READ, Some(1), Severity::Warning)]
+        );
+        let page = "| Day | Task |\n| --- | --- |\n| | |\n";
+        assert_eq!(
+            codes(&tasks(page)),
+            vec![(TABLE_NOT_READ, Some(1), Severity::Warning)]
+        );
+    }
+
+    #[test]
+    fn a_column_of_dates_makes_a_task_table_a_worklog() {
+        let page =
+            "| Task | Time |\n| --- | --- |\n| Lab | 21 July 2025 |\n| Review | 22–23 July |\n";
+        let out = tasks(page);
+        assert_eq!(out.tasks.len(), 2);
+        assert_eq!(out.tasks[1].start, NaiveDate::from_ymd_opt(2025, 7, 22));
+        assert_eq!(out.tasks[1].end, NaiveDate::from_ymd_opt(2025, 7, 23));
+        assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+        // Without dates it stays a list of things, reported.
+        let page = "| Task | Owner |\n| --- | --- |\n| Lab | me |\n";
+        assert_eq!(
+            codes(&tasks(page)),
+            vec![(TABLE_NOT_READ, Some(1), Severity::Warning)]
+        );
+    }
+
+    #[test]
+    fn continuation_into_the_task_cell() {
+        // The open cell is a date cell: a list line still belongs to the task.
+        let page = "| Day | Task | Start Date | End Date |\n| --- | --- | --- | --- |\n| 2 | Learn IAM | 08/09/2025\n- made users\n| 3 | Next | 09/09/2025 | 09/09/2025 |\n";
+        let out = tasks(page);
+        assert_eq!(out.tasks.len(), 2);
+        assert!(
+            out.tasks[0].text.contains("made users"),
+            "{:?}",
+            out.tasks[0]
+        );
+        assert_eq!(out.tasks[0].start, NaiveDate::from_ymd_opt(2025, 9, 8));
+        // A bold heading line ends the table instead.
+        let page = "| Day | Task |\n| --- | --- |\n| 2 | a |\n**Week 1 Achievements:**\n";
+        let out = tasks(page);
+        assert_eq!(out.tasks[0].text, "a");
+    }
+
+    #[test]
+    fn year_from_a_period_line() {
+        let page = "**Thời gian:** 04/08/2025 - 08/08/2025\n\n| Thứ | Công việc | Ngày |\n| --- | --- | --- |\n| Thứ 2 | RDS | 4 tháng 8 |\n";
+        let out = tasks(page);
+        assert_eq!(out.tasks[0].start, NaiveDate::from_ymd_opt(2025, 8, 4));
+        assert_eq!(
+            codes(&out),
+            vec![(dates::YEAR_FROM_PAGE, Some(5), Severity::Info)]
+        );
     }
 
     /// Random pages built from the pieces tables, labels and dates are made of (multi-byte

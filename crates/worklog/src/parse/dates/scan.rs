@@ -167,13 +167,15 @@ fn year_of(value: u32, digits: usize) -> i32 {
     }
 }
 
-/// Every date token of `text`, left to right, not overlapping.
+/// Every date token of `text`, left to right, not overlapping. A range of days gives two
+/// tokens, its first and its last day (`23–24 July`, `July 23 - 24`, `17-18/10/2025`).
 pub fn scan(text: &str) -> Vec<Found> {
     let lexes = lex(text);
     let mut found = Vec::new();
     let mut i = 0;
     while i < lexes.len() {
-        if let Some((a, b, used)) = day_range_at(&lexes, i) {
+        let range = day_range_at(&lexes, i).or_else(|| named_range_at(&lexes, i));
+        if let Some((a, b, used)) = range {
             let span = lexes[i].span.start..lexes[i + used - 1].span.end;
             found.push(Found {
                 token: a,
@@ -192,7 +194,163 @@ pub fn scan(text: &str) -> Vec<Found> {
             None => i += 1,
         }
     }
+    share_range_year(text, &mut found);
     found
+}
+
+/// `28 July – 1 Aug 2025`: the first date of a range between two months takes the year
+/// written after the second (the year before when the range crosses New Year).
+fn share_range_year(text: &str, found: &mut [Found]) {
+    for k in 1..found.len() {
+        let (head, tail) = found.split_at_mut(k);
+        let (first, second) = (&mut head[k - 1], &tail[0]);
+        let (
+            DateToken::Named {
+                month: m1,
+                day: d1,
+                year: year @ None,
+            },
+            DateToken::Named {
+                month: m2,
+                day: d2,
+                year: Some(y2),
+            },
+        ) = (&mut first.token, second.token)
+        else {
+            continue;
+        };
+        let between = text
+            .get(first.span.end..second.span.start)
+            .unwrap_or("")
+            .trim();
+        if is_range_word(&between.to_lowercase()) || matches!(between, "-" | "–" | "—" | "~") {
+            *year = Some(if (*m1, *d1) > (m2, d2) { y2 - 1 } else { y2 });
+        }
+    }
+}
+
+/// Words that join the two ends of a range: `23 to 24 July`, `20 đến 24 tháng 7`.
+fn is_range_word(word: &str) -> bool {
+    matches!(word, "to" | "until" | "till" | "through" | "đến" | "tới")
+}
+
+/// The separator of a range at lexeme `k`: a dash or a range word.
+fn range_separator(lex: Option<&Lex>) -> bool {
+    match lex {
+        Some(l) => match l.kind {
+            LexKind::Punct(p) => matches!(p, '-' | '–' | '—' | '~'),
+            LexKind::Word => is_range_word(&l.word),
+            LexKind::Number { .. } => false,
+        },
+        None => false,
+    }
+}
+
+/// Number of lexemes of an ordinal suffix glued to a day number (`23rd`): 0 or 1.
+fn ordinal(lex: Option<&Lex>) -> usize {
+    usize::from(matches!(lex, Some(l) if l.kind == LexKind::Word
+        && !l.space_before
+        && matches!(l.word.as_str(), "st" | "nd" | "rd" | "th")))
+}
+
+/// The month named at lexeme `k`: an English month (`July`, `Aug`) or `tháng 7`; returns the
+/// month and how many lexemes it used.
+fn month_at(lx: &[Lex], k: usize) -> Option<(u32, usize)> {
+    let word = lx.get(k).filter(|l| l.kind == LexKind::Word)?;
+    if word.word == "tháng" {
+        let month = number(lx.get(k + 1), 1, 2).filter(|m| (1..=12).contains(m))?;
+        return Some((month, 2));
+    }
+    month_number(&word.word).map(|m| (m, 1))
+}
+
+/// An optional year after a date at lexeme `k` (`, 2025`, ` 2025`, `năm 2025`, `/2025`):
+/// the year and how many lexemes it used.
+fn year_after(lx: &[Lex], k: usize) -> (Option<i32>, usize) {
+    let mut j = k;
+    let joined = matches!(lx.get(j), Some(l) if l.kind == LexKind::Punct(',')
+        || l.kind == LexKind::Punct('/')
+        || (l.kind == LexKind::Word && l.word == "năm"));
+    if joined {
+        j += 1;
+    }
+    match number(lx.get(j), 4, 4) {
+        Some(y) if !glued_more(lx, j + 1) => (Some(y as i32), j + 1 - k),
+        _ => (None, 0),
+    }
+}
+
+/// A range of days in one month: `23–24 July`, `23 - 24 Jul 2025`, `6 - 12 tháng 10, 2025`,
+/// `20 đến 24 tháng 7`, `July 23 - 24`, `April 17–21, 2026`. Gives the first and the last day.
+/// A number right after a weekday word (`Thứ 2 - 20 July`) is a weekday, not a range start.
+fn named_range_at(lx: &[Lex], i: usize) -> Option<(DateToken, DateToken, usize)> {
+    let at = |k: usize| lx.get(i + k);
+    if i > 0 {
+        let previous = &lx[i - 1];
+        if adjacent(at(0)) && matches!(previous.kind, LexKind::Punct('/' | '.' | ':' | '-' | '_')) {
+            return None;
+        }
+        if previous.kind == LexKind::Word
+            && (adjacent(at(0))
+                || matches!(previous.word.as_str(), "thứ" | "day" | "week" | "tuần"))
+        {
+            return None;
+        }
+    }
+    let pair = |a: u32, b: u32| (1..=31).contains(&a) && (a..=31).contains(&b);
+    match at(0)?.kind {
+        // `23–24 July`
+        LexKind::Number { .. } => {
+            let a = number(at(0), 1, 2)?;
+            let mut k = 1 + ordinal(at(1));
+            if !range_separator(at(k)) {
+                return None;
+            }
+            k += 1;
+            let b = number(at(k), 1, 2)?;
+            k += 1;
+            k += ordinal(at(k));
+            let (month, used) = month_at(lx, i + k)?;
+            k += used;
+            if !pair(a, b) || glued_more(lx, i + k) {
+                return None;
+            }
+            let (year, used) = year_after(lx, i + k);
+            let token = |day| DateToken::Named { month, day, year };
+            Some((token(a), token(b), k + used))
+        }
+        // `July 23 - 24`
+        LexKind::Word => {
+            let (month, mut k) = month_at(lx, i)?;
+            if at(0)?.word == "tháng" {
+                return None;
+            }
+            if is_punct(at(k), '.') && adjacent(at(k)) {
+                k += 1;
+            }
+            let a = number(at(k), 1, 2)?;
+            k += 1;
+            k += ordinal(at(k));
+            if !range_separator(at(k)) {
+                return None;
+            }
+            k += 1;
+            let b = number(at(k), 1, 2)?;
+            k += 1;
+            k += ordinal(at(k));
+            // `July 28 – 1 Aug` is two dates in two months, `July 28 - 1/8` something else.
+            if !pair(a, b) || month_at(lx, i + k).is_some() || glued_more(lx, i + k) {
+                return None;
+            }
+            if is_punct(at(k), '/') || is_punct(at(k), '.') && adjacent(at(k)) {
+                return None;
+            }
+            let (year, used) = year_after(lx, i + k);
+            let token = |day| DateToken::Named { month, day, year };
+            Some((token(a), token(b), k + used))
+        }
+        LexKind::Punct(_) => None,
+    }
 }
 
 /// `17-18/10/2025`: two days sharing one month and year (a two-day row), read as the two
@@ -508,6 +666,52 @@ mod tests {
         assert!(tokens("v1.2").is_empty());
         assert!(tokens("T3.1").is_empty());
         assert!(tokens("may be").is_empty());
+    }
+
+    fn named(month: u32, day: u32, year: Option<i32>) -> DateToken {
+        DateToken::Named { month, day, year }
+    }
+
+    #[test]
+    fn named_day_ranges() {
+        let july = |a, b| vec![named(7, a, None), named(7, b, None)];
+        assert_eq!(tokens("23–24 July"), july(23, 24));
+        assert_eq!(tokens("23-24 July"), july(23, 24));
+        assert_eq!(tokens("23 - 24 Jul"), july(23, 24));
+        assert_eq!(tokens("July 23 - 24"), july(23, 24));
+        assert_eq!(tokens("Jul. 23–24"), july(23, 24));
+        assert_eq!(tokens("20 đến 24 tháng 7"), july(20, 24));
+        assert_eq!(tokens("23rd to 24th July"), july(23, 24));
+        assert_eq!(
+            tokens("6 - 12 tháng 10, 2025"),
+            vec![named(10, 6, Some(2025)), named(10, 12, Some(2025))]
+        );
+        assert_eq!(
+            tokens("April 17–21, 2026"),
+            vec![named(4, 17, Some(2026)), named(4, 21, Some(2026))]
+        );
+        assert_eq!(
+            tokens("ngày 20 tháng 7 năm 2025"),
+            vec![named(7, 20, Some(2025))]
+        );
+        // Two months: two dates; the first takes the year written after the second.
+        assert_eq!(
+            tokens("28 July – 1 Aug"),
+            vec![named(7, 28, None), named(8, 1, None)]
+        );
+        assert_eq!(
+            tokens("July 28 – Aug 1, 2025"),
+            vec![named(7, 28, Some(2025)), named(8, 1, Some(2025))]
+        );
+        assert_eq!(
+            tokens("29 Dec - 2 Jan 2026"),
+            vec![named(12, 29, Some(2025)), named(1, 2, Some(2026))]
+        );
+        // Not ranges: a weekday number before a date, a backwards pair, day ranges alone.
+        assert_eq!(tokens("Thứ 2 - 20 July"), vec![named(7, 20, None)]);
+        assert!(tokens("24-23 July").len() < 2);
+        assert!(tokens("6-7").is_empty());
+        assert!(tokens("5 - 7").is_empty());
     }
 
     #[test]
