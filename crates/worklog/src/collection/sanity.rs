@@ -6,7 +6,8 @@
 //!   13 days: the rows more than 6 days from the middle of the page's dates are flagged.
 //! - `week-out-of-order`: within one intern and language, a week whose first date is earlier
 //!   than the previous week's. Of the two weeks, the one further from where the intern's other
-//!   weeks put it (a line through all their first dates, 7 days a week) is the one flagged.
+//!   weeks put it (a line through all their first dates, 7 days a week) is the one flagged; with
+//!   fewer than three dated weeks, the later one.
 //!
 //! Flagged rows keep their written dates: views draw them where written, marked, and leave
 //! them out of automatic date ranges.
@@ -44,13 +45,13 @@ pub fn check(pages: &mut [Page], interns: &[usize]) -> HashSet<(usize, usize)> {
     flagged
 }
 
-fn middle_date(page: &Page, skip: &dyn Fn(usize) -> bool) -> Option<NaiveDate> {
+/// The middle of a page's start dates (a row's completion date when it has no start): start
+/// dates are what interns fill in first, so a mistyped completion date does not move it.
+fn middle_date(page: &Page) -> Option<NaiveDate> {
     let mut starts: Vec<NaiveDate> = page
         .tasks
         .iter()
-        .enumerate()
-        .filter(|(t, _)| !skip(*t))
-        .filter_map(|(_, task)| task_span(task).map(|(s, _)| s))
+        .filter_map(|task| task.start.or(task.end))
         .collect();
     starts.sort();
     starts.get(starts.len().checked_sub(1)? / 2).copied()
@@ -74,7 +75,7 @@ fn outside_week(page: &mut Page) -> Vec<usize> {
     if span <= MAX_WEEK_SPAN_DAYS {
         return Vec::new();
     }
-    let Some(middle) = middle_date(page, &|_| false) else {
+    let Some(middle) = middle_date(page) else {
         return Vec::new();
     };
     let week = page
@@ -99,7 +100,7 @@ fn outside_week(page: &mut Page) -> Vec<usize> {
             Some(task.line),
             DATE_OUTSIDE_WEEK,
             format!(
-                "The date {date} does not fit {week}: the page's rows span {span} days ({low} to {high}) and its other rows are around {middle}.{front}"
+                "The date {date} does not fit {week}: the page's dates span {span} days ({low} to {high}) and its rows start around {middle}.{front}"
             ),
         ));
         out.push(t);
@@ -157,7 +158,10 @@ fn out_of_order(pages: &mut [Page], interns: &[usize], flagged: &mut HashSet<(us
             if cur.week == prev.week || cur.first >= prev.first {
                 continue;
             }
-            let (culprit, other, too_early) = if deviation(prev) > deviation(cur) {
+            // With fewer than three weeks there is no majority to fit a line through: the
+            // later week is the one that breaks the order.
+            let prev_is_off = weeks.len() >= 3 && deviation(prev) > deviation(cur);
+            let (culprit, other, too_early) = if prev_is_off {
                 (prev, cur, false)
             } else {
                 (cur, prev, true)
@@ -241,6 +245,36 @@ mod tests {
     }
 
     #[test]
+    fn mistyped_completion_dates_do_not_move_the_week() {
+        // The start dates are right (29 Sep - 3 Oct); three completion dates say August.
+        let mut text = String::from(
+            "| Day | Task | Start Date | Completion Date |\n| --- | --- | --- | --- |\n",
+        );
+        for (start, end) in [
+            ("2025-09-29", "2025-08-29"),
+            ("2025-09-30", "2025-08-30"),
+            ("2025-10-01", "2025-09-01"),
+            ("2025-10-02", "2025-10-02"),
+            ("2025-10-03", "2025-10-03"),
+        ] {
+            text.push_str(&format!("| 2 | Study VPC | {start} | {end} |\n"));
+        }
+        let page = parse_page("r/content/1-Worklog/1.4-Week4/_index.md", text.as_bytes());
+        let c = Collection::new(vec![page]);
+        let flagged: Vec<u32> = c
+            .rows()
+            .iter()
+            .filter(|r| r.date_flagged)
+            .map(|r| r.task)
+            .collect();
+        assert_eq!(
+            flagged,
+            [0, 1, 2],
+            "the rows with a mistyped date, not the others"
+        );
+    }
+
+    #[test]
     fn the_week_off_the_line_is_the_one_flagged() {
         // Week 3 carries a mistyped month (July instead of September): it is week 3 that is
         // out of place, not week 4.
@@ -267,6 +301,14 @@ mod tests {
         ]);
         assert_eq!(codes(&c.pages()[3]), [WEEK_OUT_OF_ORDER]);
         assert!(c.pages()[..3].iter().all(|p| codes(p).is_empty()));
+    }
+
+    #[test]
+    fn with_two_weeks_the_later_one_is_flagged() {
+        // Week 12 still holds the template's week-1 dates.
+        let c = Collection::new(vec![week(3, &["2025-09-22"]), week(12, &["2025-08-11"])]);
+        assert!(codes(&c.pages()[0]).is_empty());
+        assert_eq!(codes(&c.pages()[1]), [WEEK_OUT_OF_ORDER]);
     }
 
     #[test]
