@@ -481,19 +481,42 @@ fn read_table(
         let task_col = mapping.column(Role::Task);
         let Some(p) = pending.as_mut() else { break };
         let item = starts_item(t);
-        let open_cell = p.cells_estimate.saturating_sub(1);
-        if !p.closing_pipe
-            && p.cells_estimate < expected
-            && p.task_lines.is_empty()
-            && (Some(open_cell) == task_col || !item || t.contains('|'))
-        {
-            // A cell broken by a hard line break: the line continues the open cell (a list
-            // item as a new line of it).
-            p.raw.push(if item { '\n' } else { ' ' });
+        let incomplete = p.cells_estimate < expected && p.task_lines.is_empty();
+        if incomplete && !p.closing_pipe {
+            let open_cell = p.cells_estimate.saturating_sub(1);
+            if Some(open_cell) == task_col || !item || t.contains('|') {
+                // A cell broken by a hard line break: the line continues the open cell (a
+                // list item as a new line of it).
+                p.raw.push(if item { '\n' } else { ' ' });
+                p.raw.push_str(t);
+                p.cells_estimate += cell_count(t).saturating_sub(1);
+                p.closing_pipe = split_row_closing(t);
+                p.outside |= item;
+            } else {
+                // The open cell is not the task (`| 2 | Learn IAM | 08/09/2025` then
+                // `- made users`): the item is more of the task.
+                p.task_lines.push(t.to_string());
+                p.outside = true;
+            }
+        } else if incomplete && task_col == Some(p.cells_estimate) {
+            // `| 2 |` and the task on the next lines, the other cells after it: the line
+            // opens the task cell.
+            p.raw.push('\n');
+            p.raw.push_str(t);
+            p.cells_estimate += cell_count(t);
+            p.closing_pipe = split_row_closing(t);
+            p.outside = true;
+        } else if incomplete && Some(p.cells_estimate.saturating_sub(1)) == task_col {
+            // `| 2 | Learn IAM |` and more of the task on the next lines: the task cell is
+            // reopened.
+            if p.raw.ends_with('|') {
+                p.raw.pop();
+            }
+            p.raw.push('\n');
             p.raw.push_str(t);
             p.cells_estimate += cell_count(t).saturating_sub(1);
             p.closing_pipe = split_row_closing(t);
-            p.outside |= item;
+            p.outside = true;
         } else if p.cells_estimate >= expected && cell_count(t) >= 2 && !item {
             // A row without its leading pipe (valid GFM).
             finish(&mut pending, &mut rows, &mapping, diagnostics);
@@ -1298,6 +1321,17 @@ mod tests {
             "{:?}",
             out.tasks[0]
         );
+        assert_eq!(out.tasks[0].start, NaiveDate::from_ymd_opt(2025, 9, 8));
+        // `| 2 |` and the task on the next lines: they open the task cell, the dates follow.
+        let page = "| Day | Task | Start Date | End Date |\n| --- | --- | --- | --- |\n| 2 |\n- made users\n+ gave them a group | 08/09/2025 | 08/09/2025 |\n";
+        let out = tasks(page);
+        assert_eq!(out.tasks.len(), 1);
+        assert_eq!(out.tasks[0].text, "made users\n  gave them a group");
+        assert_eq!(out.tasks[0].end, NaiveDate::from_ymd_opt(2025, 9, 8));
+        // `| 2 | Learn IAM |` and more of the task: the task cell is reopened.
+        let page = "| Day | Task | Start Date | End Date |\n| --- | --- | --- | --- |\n| 2 | Learn IAM |\n- made users | 08/09/2025 | 08/09/2025 |\n";
+        let out = tasks(page);
+        assert_eq!(out.tasks[0].text, "Learn IAM\n  made users");
         assert_eq!(out.tasks[0].start, NaiveDate::from_ymd_opt(2025, 9, 8));
         // A bold heading line ends the table instead.
         let page = "| Day | Task |\n| --- | --- |\n| 2 | a |\n**Week 1 Achievements:**\n";
