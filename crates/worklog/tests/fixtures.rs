@@ -9,8 +9,8 @@
 //! - `tests/fixtures/collections/<case>/` holds several pages (any files other than
 //!   `expected.json`, at any depth) that are parsed the same way and gathered into one
 //!   `Collection`; its JSON form is `{"pages": [...], "weeks": [...], "internships": [...],
-//!   "rows": [...]}`
-//!   with pages in path order.
+//!   "rows": [...]}` with pages in path order. An optional `sources.json`
+//!   (`{"<relative path>": "<URL>"}`) loads a page under another source, as if fetched from it.
 //!
 //! `expected.json` is a *subset* matcher, so each fixture states only what it is about:
 //! objects compare only the keys present in the expected object; arrays compare their length
@@ -179,14 +179,31 @@ fn page_case(case_dir: &Path) -> Result<Value, String> {
     serde_json::to_value(&page).map_err(|e| format!("cannot serialise page: {e}"))
 }
 
+/// A collection case's optional `sources.json`: `{"<relative path>": "<source>"}` gives a page
+/// the source it was loaded from (a URL, say) instead of its path in the case directory.
+const SOURCES: &str = "sources.json";
+
 fn collection_case(case_dir: &Path) -> Result<Value, String> {
-    let files = input_files(case_dir);
+    let sources: serde_json::Map<String, Value> = match fs::read(case_dir.join(SOURCES)) {
+        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| format!("{SOURCES}: {e}"))?,
+        Err(_) => serde_json::Map::new(),
+    };
+    let files: Vec<(String, PathBuf)> = input_files(case_dir)
+        .into_iter()
+        .filter(|(relative, _)| relative != SOURCES)
+        .collect();
     if files.is_empty() {
         return Err("a collection case holds at least one page".into());
     }
     let pages = files
         .iter()
-        .map(|(relative, path)| parse_file(relative, path))
+        .map(|(relative, path)| {
+            let source = sources
+                .get(relative)
+                .and_then(Value::as_str)
+                .unwrap_or(relative);
+            parse_file(source, path)
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let collection = Collection::new(pages);
     Ok(json!({

@@ -103,6 +103,8 @@ fn loose_intern(
             .collect(),
         _ => Vec::new(),
     };
+    // A key is never empty: URLs carry it (`source=`), and an empty value means "none".
+    let batch = if batch.is_empty() { "loose" } else { batch };
     let subs = loose.entry(batch.to_string()).or_default();
     let free = subs
         .iter()
