@@ -16,7 +16,11 @@
 //!   joined with the folders below it, `cohort/alice-report`), name = the root's folder name
 //!   (the nearest meaningful one: never `main`, `worklogs` or a bare number). Of a root holding
 //!   `content/`, only `content/` is read (themes and READMEs are not worklog pages).
-//! - A `content/` folder given as the argument belongs to the folder above it.
+//! - A folder of repositories (an argument with roots below it, not itself one): its
+//!   subfolders without a root marker are interns too, and markdown files right in it (a
+//!   README beside the repositories) belong to none and are reported, not read.
+//! - A `content/` folder given as the argument (or a folder inside one) belongs to the folder
+//!   above `content/`.
 //! - A folder argument with no root in it is one intern: the folder itself.
 //! - A file argument belongs to the repository whose `content/` its path goes through, else to
 //!   the folder it sits in (a week folder such as `week-5/` counts as its parent's); a bare file

@@ -25,7 +25,9 @@ use worklog::Language;
     long_about = "Lint, export and publish FCJ weekly worklogs: the Hugo markdown pages of an AWS \
 First Cloud Journey internship (front matter, objectives, a Day / Task / Start Date / \
 Completion Date / Reference table, achievements).\n\nPATH arguments are files or folders; \
-folders are searched recursively for *.md and *.markdown files.",
+folders are searched recursively for *.md and *.markdown files. Each repository (a folder \
+holding content/, a Hugo config or .git) is one intern, named by its folder; only the worklog \
+section of a Hugo site makes weeks, the other sections are set aside and counted.",
     after_help = "Examples:\n  worklog lint content/\n  worklog export content/ --format csv -o tasks.csv\n  \
 worklog stats content/\n  worklog site content/ --out _site --base-url /my-repo/\n\n\
 Documentation: docs/cli.md",
@@ -57,18 +59,21 @@ worklog export content/ --format md --week 1-4 > summary.md\n  \
 worklog export content/ --format csv --from 2025-10-01 --to 2025-10-31 --q athena\n\n\
 Filters combine with AND; repeated (or comma-separated) values of one filter with OR.")]
     Export(ExportArgs),
-    /// Print a summary: weeks, tasks, days covered, top services and categories.
+    /// Print a summary: interns, weeks, tasks, days covered, top services and categories.
     #[command(after_help = "Examples:\n  \
 worklog stats content/\n  worklog stats content/ --lang en --top 20\n  \
 worklog stats content/ --format json")]
     Stats(StatsArgs),
     /// Build a static deployment: the viewer plus these worklogs, ready for GitHub Pages.
     #[command(after_help = "Examples:\n  \
-trunk build --release && worklog site content/ --out _site\n  \
-worklog site content/ --out _site --base-url /my-repo/     # GitHub Pages project site\n  \
+trunk build --release && worklog site my-report/ --out _site\n  \
+worklog site my-report/ --out _site --base-url /my-report/  # GitHub Pages project site\n  \
+worklog site alice-report bob-report --out _site          # several interns, one site\n  \
 worklog site content/ --out _site --dist path/to/viewer/dist\n\n\
-The result: DIR/index.html (the viewer), DIR/worklogs/... (the pages, relative paths kept) and\n\
-DIR/worklogs/index.json ({\"files\": [...]}), which the viewer opens by default.\n\
+The result: DIR/index.html (the viewer), DIR/worklogs/<intern>/... (each intern's worklog\n\
+pages, paths below the repository kept) and DIR/worklogs/index.json, the site manifest\n\
+({\"schema\": 2, \"interns\": [{\"key\", \"name\", \"files\"}]}), which the viewer opens by default.\n\
+Only the worklog section is deployed; other sections are counted, not copied.\n\
 See docs/github-pages-workflow.yml for a ready GitHub Actions workflow.")]
     Site(SiteArgs),
 }
@@ -140,7 +145,7 @@ struct ExportArgs {
 enum ExportFormat {
     /// The versioned JSON contract: {"schema": 1, "pages": [...]}.
     Json,
-    /// One row per task: week, day, weekday, start, end, task, services, references, ...
+    /// One row per task: week, day, weekday, start, end, task, services, references, ..., intern.
     Csv,
     /// iCalendar (RFC 5545): one all-day event per dated task.
     Ics,
