@@ -10,8 +10,8 @@
 use pulldown_cmark::{Event, Options, Parser};
 
 use crate::model::{Diagnostic, Inline, Item, Reference};
+use crate::parse::inline::unsafe_url_diagnostic;
 use crate::parse::inline::{self, InlineBuilder};
-use crate::parse::sections::unsafe_url_diagnostic;
 
 /// Deeper nesting is flattened at this depth (bounded recursion downstream: serialisation,
 /// rendering, drop).

@@ -7,7 +7,7 @@
 
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
-use crate::model::Inline;
+use crate::model::{Diagnostic, Inline};
 
 /// Diagnostic code for a dropped link with a disallowed URL scheme.
 pub const UNSAFE_URL: &str = "unsafe-url";
@@ -315,6 +315,27 @@ pub fn collapse_spaces(text: &str) -> String {
         }
     }
     out
+}
+
+/// The `unsafe-url` warning shared by the sections and cells passes (both use this module, neither the other).
+pub fn unsafe_url_diagnostic(url: &str, scheme: &str, line: u32) -> Diagnostic {
+    Diagnostic::warning(
+        Some(line),
+        UNSAFE_URL,
+        format!(
+            "The link to {:?} was dropped: only http, https and mailto links are allowed, not {scheme}.",
+            truncate(url, 80)
+        ),
+    )
+}
+
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(max).collect();
+        format!("{cut}…")
+    }
 }
 
 #[cfg(test)]

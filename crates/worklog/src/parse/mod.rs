@@ -12,6 +12,7 @@ pub mod dates;
 pub mod days;
 pub mod decode;
 pub mod front_matter;
+pub mod heading;
 pub mod inline;
 pub mod kind;
 pub mod language;

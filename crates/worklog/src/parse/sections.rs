@@ -14,26 +14,13 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::model::{Diagnostic, Inline, Item, Section, SectionKind};
-use crate::parse::inline::{self, InlineBuilder, UNSAFE_URL};
+use crate::parse::inline::{self, unsafe_url_diagnostic, InlineBuilder};
 use crate::parse::week;
 
-/// A heading as found in the page (real heading, or bold paragraph used as one).
-#[derive(Debug, Clone)]
-pub struct Heading {
-    /// 1–6 for `#` headings; [`BOLD_LEVEL`] for a bold paragraph.
-    pub level: u8,
-    /// Plain text, markup stripped.
-    pub text: String,
-    pub line: u32,
-    /// The recognised section, if any.
-    pub kind: Option<SectionKind>,
-}
+pub use crate::parse::heading::{Heading, BOLD_LEVEL};
 
 /// Deeper list nesting is flattened at this depth.
 pub const MAX_DEPTH: usize = crate::parse::cells::MAX_DEPTH;
-
-/// Level given to bold-paragraph headings: below every `#` heading.
-pub const BOLD_LEVEL: u8 = 7;
 
 /// What the outline pass found.
 #[derive(Debug, Clone, Default)]
@@ -619,18 +606,6 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
     state.outline
 }
 
-/// The `unsafe-url` warning shared by the sections and cells passes.
-pub fn unsafe_url_diagnostic(url: &str, scheme: &str, line: u32) -> Diagnostic {
-    Diagnostic::warning(
-        Some(line),
-        UNSAFE_URL,
-        format!(
-            "The link to {:?} was dropped: only http, https and mailto links are allowed, not {scheme}.",
-            truncate(url, 80)
-        ),
-    )
-}
-
 /// Tight list items have no paragraph events: their text is flushed into the item when a
 /// nested list starts or the item ends.
 fn flush_tight_text(state: &mut State) {
@@ -657,15 +632,6 @@ fn flush_tight_text(state: &mut State) {
 /// Week numbers mentioned by link-ish text (`**Week 3:**`, `Tuần 2`).
 fn linked_week(text: &str) -> Vec<u32> {
     week::numbers_in_text(text)
-}
-
-pub fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(max).collect();
-        format!("{cut}…")
-    }
 }
 
 #[cfg(test)]
@@ -756,6 +722,6 @@ mod tests {
     fn unsafe_link_dropped() {
         let o = run("### Objectives\n- [click](javascript:alert(1)) now\n");
         assert_eq!(inline::plain(&o.objectives[0].content), "click now");
-        assert_eq!(o.diagnostics[0].code, UNSAFE_URL);
+        assert_eq!(o.diagnostics[0].code, inline::UNSAFE_URL);
     }
 }

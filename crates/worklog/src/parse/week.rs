@@ -5,7 +5,7 @@
 
 use crate::model::{Diagnostic, SectionKind};
 use crate::parse::front_matter::FrontMatter;
-use crate::parse::sections::Heading;
+use crate::parse::heading::Heading;
 
 pub const WEEK_CONFLICT: &str = "week-conflict";
 pub const WEEK_FROM_WEIGHT: &str = "week-from-weight";
