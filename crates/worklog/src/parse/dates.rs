@@ -921,6 +921,64 @@ fn decide_order(
 /// `ambiguous-date-order` warning. Rows keep their day labels; label mismatches are
 /// re-checked under the new reading.
 pub fn reread_dates(page: &mut Page, order: DateOrder, reason: String) {
+    // A year taken from the page's text the first time stays: the re-read starts near the
+    // dates read then.
+    let page_date = page
+        .diagnostics
+        .iter()
+        .any(|d| d.code == YEAR_FROM_PAGE)
+        .then(|| page.tasks.iter().find_map(|t| t.start.or(t.end)))
+        .flatten()
+        .map(|date| PageDate { date, line: None });
+    let context = DateContext {
+        front_matter_date: page.date,
+        hint: None,
+        forced: Some((order, reason)),
+        page_date,
+    };
+    reread(page, &context);
+}
+
+/// For a cross-page pass: give a year to a page whose table dates have none and nothing on
+/// the page gives one (`missing-year`; the cells as written are kept in `start_text` and
+/// `end_text`). The dates are re-read near `near`, a date of the same intern's neighbouring
+/// weeks; `source` says where it comes from (`"week 4 (2025-07-21)"`) in the `year-from-page`
+/// info that replaces the warning. The page's day/month order is kept. Does nothing to a
+/// page without `missing-year`.
+pub fn reread_year(page: &mut Page, near: NaiveDate, source: &str) {
+    if !page.diagnostics.iter().any(|d| d.code == "missing-year") {
+        return;
+    }
+    let context = DateContext {
+        front_matter_date: page.date,
+        hint: None,
+        forced: page
+            .date_order
+            .map(|order| (order, page.date_order_reason.clone().unwrap_or_default())),
+        page_date: Some(PageDate {
+            date: near,
+            line: None,
+        }),
+    };
+    reread(page, &context);
+    let line = page
+        .tasks
+        .iter()
+        .find(|t| t.start_text.is_some() || t.end_text.is_some())
+        .map(|t| t.line);
+    page.diagnostics.push(Diagnostic::info(
+        line,
+        YEAR_FROM_PAGE,
+        format!(
+            "No year is written on this page; {} is taken from {source}.",
+            near.year()
+        ),
+    ));
+}
+
+/// Re-read every task of `page` with `context`, replacing the diagnostics of the date pass on
+/// its rows.
+fn reread(page: &mut Page, context: &DateContext) {
     let labels: Vec<Option<DayLabel>> = page
         .tasks
         .iter()
@@ -939,22 +997,7 @@ pub fn reread_dates(page: &mut Page, order: DateOrder, reason: String) {
             single: task.end_text.is_none(),
         })
         .collect();
-    // A year taken from the page's text the first time stays: the re-read starts near the
-    // dates read then.
-    let page_date = page
-        .diagnostics
-        .iter()
-        .any(|d| d.code == YEAR_FROM_PAGE)
-        .then(|| page.tasks.iter().find_map(|t| t.start.or(t.end)))
-        .flatten()
-        .map(|date| PageDate { date, line: None });
-    let context = DateContext {
-        front_matter_date: page.date,
-        hint: None,
-        forced: Some((order, reason)),
-        page_date,
-    };
-    let read = read_rows(&rows, &context);
+    let read = read_rows(&rows, context);
     let lines: std::collections::HashSet<u32> = page.tasks.iter().map(|t| t.line).collect();
     const REREAD_CODES: [&str; 7] = [
         AMBIGUOUS_DATE_ORDER,
@@ -1081,6 +1124,29 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.code == AMBIGUOUS_DATE_ORDER));
+    }
+
+    #[test]
+    fn yearless_page_takes_a_year_from_elsewhere() {
+        let text = "| Day | Task | Time |\n| --- | --- | --- |\n| Mon | A | 20 July |\n| Tue | B | 21–22 July |\n";
+        let mut page =
+            crate::parse::parse_page("content/1-Worklog/1.4-Week4/_index.md", text.as_bytes());
+        // The weekdays alone give a year (2025, 2031, ... match): take a page with no labels.
+        let text = text.replace("| Mon |", "| |").replace("| Tue |", "| |");
+        let mut bare =
+            crate::parse::parse_page("content/1-Worklog/1.4-Week4/_index.md", text.as_bytes());
+        assert_eq!(bare.tasks[0].start, None);
+        assert!(bare.diagnostics.iter().any(|d| d.code == "missing-year"));
+        reread_year(&mut bare, date(2025, 7, 14).unwrap(), "week 3 (2025-07-14)");
+        assert_eq!(bare.tasks[0].start, date(2025, 7, 20));
+        assert_eq!(bare.tasks[1].start, date(2025, 7, 21));
+        assert_eq!(bare.tasks[1].end, date(2025, 7, 22));
+        let codes: Vec<&str> = bare.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, vec![YEAR_FROM_PAGE]);
+        // A page that has its year is left alone.
+        let before = page.clone();
+        reread_year(&mut page, date(2020, 1, 1).unwrap(), "elsewhere");
+        assert_eq!(page, before);
     }
 
     #[test]
