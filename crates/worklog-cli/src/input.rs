@@ -124,7 +124,10 @@ fn root_kind(dir: &Path) -> Root {
 #[derive(Default)]
 struct Roots {
     kinds: HashMap<PathBuf, Root>,
+    /// By canonical path.
     identities: HashMap<PathBuf, Identity>,
+    /// By the path as met (saves a `canonicalize` per file).
+    seen: HashMap<PathBuf, Identity>,
 }
 
 impl Roots {
@@ -140,12 +143,16 @@ impl Roots {
     /// The identity of the intern whose folder is `dir` on disk, written `as_given` (empty
     /// when the user gave no name for it, e.g. `.`).
     fn identity(&mut self, dir: &Path, as_given: &Path) -> Identity {
-        let canonical = canonical(dir);
-        if let Some(id) = self.identities.get(&canonical) {
+        if let Some(id) = self.seen.get(dir) {
             return id.clone();
         }
-        let id = identity_of(as_given, &canonical);
-        self.identities.insert(canonical, id.clone());
+        let canonical = canonical(dir);
+        let id = self
+            .identities
+            .entry(canonical.clone())
+            .or_insert_with(|| identity_of(as_given, &canonical))
+            .clone();
+        self.seen.insert(dir.to_path_buf(), id.clone());
         id
     }
 }
