@@ -670,4 +670,35 @@ fn files_of_two_interns_with_the_same_week_stay_two_interns() {
             .current_dir(dir.path())
             .args(["lint", "quang-week-5.md", "thu-week-5.md"]));
     assert!(lint.contains("warning[intern-split]"), "{lint}");
+
+    // Five interns' week 5 (English) and week 6 (Vietnamese) as bare files: five interns,
+    // each week once per intern, every task once.
+    let mut names = Vec::new();
+    for who in ["an", "binh", "chi", "dung", "em"] {
+        fs::write(dir.path().join(format!("{who}-w5.md")), week5(who)).expect("write");
+        let vi = week5(who)
+            .replace("Week 5", "Tuần 6")
+            .replace(
+                "| Day | Task | Start Date | Completion Date |",
+                "| Thứ | Công việc | Ngày bắt đầu | Ngày hoàn thành |",
+            )
+            .replace("studied", "đã học")
+            .replace("2025-10-0", "2025-10-1");
+        fs::write(dir.path().join(format!("{who}-tuan-6.vi.md")), vi).expect("write");
+        names.push(format!("{who}-w5.md"));
+        names.push(format!("{who}-tuan-6.vi.md"));
+    }
+    let v = json_of(
+        worklog()
+            .current_dir(dir.path())
+            .args(["stats", "--format", "json"])
+            .args(&names),
+    );
+    let interns = v["interns"].as_array().expect("interns");
+    assert_eq!(interns.len(), 5, "{v:#}");
+    assert_eq!(v["tasks"], 20);
+    for intern in interns {
+        assert_eq!(numbers(&intern["weeks"]), [5, 6], "{intern}");
+        assert_eq!(intern["tasks"], 4, "{intern}");
+    }
 }

@@ -406,6 +406,87 @@ fn check_run(path: &Path, repos: &[String], expected: &[Expected], findings: &mu
     }
 }
 
+/// `worklog site` over the six repositories, one argument each: one intern per repository,
+/// named by its folder, in a folder of its own, with exactly its worklog pages (the oracle's)
+/// and nothing of the other sections.
+fn check_site(root: &Path, repos: &[String], expected: &[Expected], findings: &mut Findings) {
+    findings.run = "site".to_string();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(&dist).expect("mkdir");
+    std::fs::write(
+        dist.join("index.html"),
+        "<!DOCTYPE html><title>viewer</title>",
+    )
+    .expect("write");
+    let out = dir.path().join("_site");
+    let output = worklog()
+        .current_dir(root)
+        .arg("site")
+        .args(repos)
+        .arg("--out")
+        .arg(&out)
+        .arg("--dist")
+        .arg(&dist)
+        .output()
+        .expect("run worklog site");
+    assert!(
+        output.status.success(),
+        "worklog site failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if !stdout.contains("pages of other sections not deployed") {
+        findings.run(format!("the other sections are not reported: {stdout}"));
+    }
+    let manifest: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("worklogs/index.json")).expect("manifest"),
+    )
+    .expect("manifest JSON");
+    if manifest["schema"] != 2 {
+        findings.run(format!("manifest schema {}", manifest["schema"]));
+    }
+    let interns = manifest["interns"].as_array().expect("interns");
+    if interns.len() != repos.len() {
+        findings.run(format!("{} interns in the manifest", interns.len()));
+    }
+    for repo in repos {
+        let Some(intern) = interns.iter().find(|i| i["name"] == repo.as_str()) else {
+            findings.run(format!("no intern named {repo} in the manifest"));
+            continue;
+        };
+        if intern["key"] != repo.as_str() {
+            findings.run(format!("{repo}: key {}", intern["key"]));
+        }
+        let files: BTreeSet<String> = intern["files"]
+            .as_array()
+            .map(|f| {
+                f.iter()
+                    .filter_map(|s| s.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let want: BTreeSet<String> = expected
+            .iter()
+            .filter(|e| &e.repo == repo)
+            .map(|e| format!("{repo}/{}", e.path))
+            .collect();
+        if files != want {
+            let extra: Vec<_> = files.difference(&want).collect();
+            let missing: Vec<_> = want.difference(&files).collect();
+            findings.run(format!(
+                "{repo}: deployed files differ from its worklog pages: extra {extra:?}, missing {missing:?}"
+            ));
+        }
+        for f in &files {
+            let copied = std::fs::read(out.join("worklogs").join(f)).unwrap_or_default();
+            if copied != std::fs::read(root.join(f)).unwrap_or_default() {
+                findings.run(format!("{f}: not copied as it is"));
+            }
+        }
+    }
+}
+
 #[test]
 fn cli_matches_the_oracle_of_six_whole_repositories() {
     let Some(root) =
@@ -431,6 +512,7 @@ fn cli_matches_the_oracle_of_six_whole_repositories() {
         );
     }
     check_run(&root, &repos, &expected, &mut findings);
+    check_site(&root, &repos, &expected, &mut findings);
     let Findings {
         mut failures,
         known_seen,
