@@ -68,6 +68,47 @@ pub(super) fn resolve(pages: &mut [Page], interns: &[usize], ids: &[String]) {
     }
 }
 
+/// Give a year to pages whose dates have none (`missing-year`: `20 July` in a table, no year on
+/// the page) from the nearest dated week of the same intern: its twin first, else the closest
+/// week number, moved by 7 days a week.
+pub(super) fn years_from_neighbours(pages: &mut [Page], interns: &[usize]) {
+    let missing: Vec<usize> = (0..pages.len())
+        .filter(|&i| pages[i].week.is_some())
+        .filter(|&i| {
+            pages[i]
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "missing-year")
+        })
+        .collect();
+    for i in missing {
+        let week = pages[i].week.unwrap_or(0);
+        let nearest = (0..pages.len())
+            .filter(|&j| j != i && interns[j] == interns[i])
+            .filter(|&j| matches!(pages[j].kind, PageKind::Week | PageKind::MultiWeek))
+            .filter(|&j| {
+                !pages[j]
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.code == "missing-year")
+            })
+            .filter_map(|j| Some((j, pages[j].week?, first_date(&pages[j])?)))
+            .min_by_key(|&(j, n, _)| (n.abs_diff(week), pages[j].language == pages[i].language));
+        let Some((j, n, date)) = nearest else {
+            continue;
+        };
+        let near = if n <= week {
+            date.checked_add_days(Days::new(7 * u64::from(week - n)))
+        } else {
+            date.checked_sub_days(Days::new(7 * u64::from(n - week)))
+        };
+        if let Some(near) = near {
+            let source = format!("week {n} ({}, {date})", pages[j].source);
+            dates::reread_year(&mut pages[i], near, &source);
+        }
+    }
+}
+
 /// The order whose dates coincide with more of the twin pages' (settled) dates.
 fn from_twins(
     pages: &[Page],

@@ -6,7 +6,8 @@
 //! 1. [`interns`]: one identity per internship (folder, URL, manifest; loose files per load).
 //! 2. [`twins`]: twins by evidence only — same intern, same week, different languages, twin
 //!    paths. Anything else stays separate and visible.
-//! 3. [`date_order`]: ambiguous slash dates settled from twins, then neighbouring weeks.
+//! 3. [`date_order`]: ambiguous slash dates settled from twins, then neighbouring weeks; dates
+//!    written without a year (`20 July`) take it from the intern's nearest dated week.
 //! 4. [`sanity`]: dates that contradict their week are flagged, with the evidence named.
 //! 5. [`weeks`] and rows.
 //!
@@ -102,6 +103,7 @@ impl Collection {
         let page_interns = assigned.page_interns;
         let ids: Vec<String> = pages.iter().map(|p| twins::twin_id(&p.source)).collect();
         date_order::resolve(&mut pages, &page_interns, &ids);
+        date_order::years_from_neighbours(&mut pages, &page_interns);
         let twin_of = twins::fold(&pages, &page_interns, &ids);
         let flagged = sanity::check(&mut pages, &page_interns);
         let weeks = weeks::entries(&pages, &page_interns, &assigned.internships);
