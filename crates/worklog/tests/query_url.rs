@@ -21,6 +21,7 @@ fn query_like() -> impl Strategy<Value = String> {
         Just("sort".to_string()),
         Just("group".to_string()),
         Just("lanes".to_string()),
+        Just("ui".to_string()),
         "[a-z%]{0,6}",
     ];
     let value = prop_oneof![
@@ -30,6 +31,8 @@ fn query_like() -> impl Strategy<Value = String> {
         "20[0-9]{2}-[0-1][0-9]-[0-3][0-9]",
         Just("-start".to_string()),
         Just("%ZZ%E0%A4".to_string()),
+        Just("vi".to_string()),
+        Just("EN".to_string()),
     ];
     prop::collection::vec((key, value), 0..12).prop_map(|pairs| {
         pairs
@@ -62,6 +65,7 @@ proptest! {
         weeks in prop::collection::vec((0u32..60, 0u32..60), 0..4),
         text in "\\PC{0,30}",
         descending in any::<bool>(),
+        ui in prop_oneof![Just(None), Just(Some(Language::En)), Just(Some(Language::Vi))],
     ) {
         let state = ViewState {
             sources: sources.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
@@ -76,6 +80,7 @@ proptest! {
             sort: Some(Sort { column: SortColumn::End, descending }),
             group: Group::Week,
             lanes: Lanes::Service,
+            ui,
         };
         let mut expected = state.clone();
         expected.filter.normalize();

@@ -249,6 +249,7 @@ fn query_round_trip() {
         }),
         group: Group::Service,
         lanes: Lanes::Service,
+        ui: Some(Language::En),
     };
     let q = state.to_query();
     assert_eq!(
@@ -256,7 +257,7 @@ fn query_round_trip() {
         "src=https://example.org/a%20b/index.json&src=weeks/w1.md&view=tasks\
          &service=ec2&service=kms&category=security-identity-compliance&week=3&week=5-7\
          &from=2025-09-01&to=2025-10-31&q=a%26b%3Dc%2Bd%20%23x%20100%25&lang=vi&source=alice\
-         &sort=-start&group=service&lanes=service"
+         &sort=-start&group=service&lanes=service&ui=en"
     );
     let back = ViewState::from_query(&q);
     let mut expected = state.clone();
@@ -264,6 +265,19 @@ fn query_round_trip() {
     assert_eq!(back, expected);
     assert_eq!(back.to_query(), q, "canonical form is a fixed point");
     assert_eq!(ViewState::from_query(&format!("?{q}")), expected);
+}
+
+#[test]
+fn ui_language_is_read_apart_from_the_page_language_filter() {
+    let s = ViewState::from_query("ui=VI&lang=en");
+    assert_eq!(s.ui, Some(Language::Vi));
+    assert_eq!(s.filter.language, Some(Language::En));
+    assert_eq!(s.to_query(), "lang=en&ui=vi");
+    // Unknown values are ignored; the last valid one wins.
+    assert_eq!(ViewState::from_query("ui=fr").ui, None);
+    assert_eq!(ViewState::from_query("ui=vi&ui=xx").ui, Some(Language::Vi));
+    assert_eq!(ViewState::from_query("ui=vi&ui=en").ui, Some(Language::En));
+    assert_eq!(ViewState::from_query("ui=").to_query(), "");
 }
 
 #[test]

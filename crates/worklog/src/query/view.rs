@@ -1,4 +1,5 @@
-//! [`ViewState`]: everything the URL holds (sources, view, filter, sort, grouping, lanes).
+//! [`ViewState`]: everything the URL holds (sources, view, filter, sort, grouping, lanes, the
+//! interface language).
 //! Parameter names are a public, versioned interface (`docs/url-parameters.md`).
 
 use std::fmt;
@@ -183,6 +184,11 @@ pub struct ViewState {
     pub sort: Option<Sort>,
     pub group: Group,
     pub lanes: Lanes,
+    /// `ui`: the language of the app's own words (labels, messages, dates, numbers). `None`:
+    /// the browser's language. Not a filter: pages of both languages stay shown (`lang` is the
+    /// filter).
+    #[serde(default)]
+    pub ui: Option<Language>,
 }
 
 /// Characters escaped in query values: controls, space, non-ASCII and what would end or split
@@ -259,10 +265,8 @@ impl ViewState {
                 }
                 "q" => state.filter.text = value.to_string(),
                 "lang" => {
-                    state.filter.language = match value.to_ascii_lowercase().as_str() {
-                        "en" => Some(Language::En),
-                        "vi" => Some(Language::Vi),
-                        _ => state.filter.language,
+                    if let Some(l) = parse_language(value) {
+                        state.filter.language = Some(l);
                     }
                 }
                 "source" => push_list(&mut state.filter.sources, value),
@@ -279,6 +283,11 @@ impl ViewState {
                 "lanes" => {
                     if let Some(l) = Lanes::parse(value) {
                         state.lanes = l;
+                    }
+                }
+                "ui" => {
+                    if let Some(l) = parse_language(value) {
+                        state.ui = Some(l);
                     }
                 }
                 _ => {}
@@ -345,6 +354,9 @@ impl ViewState {
         if self.lanes != Lanes::default() {
             push("lanes", self.lanes.as_str());
         }
+        if let Some(l) = self.ui {
+            push("ui", l.code());
+        }
         out
     }
 }
@@ -356,6 +368,15 @@ fn push_list(list: &mut Vec<String>, value: &str) {
         if !part.is_empty() && list.len() < MAX_VALUES {
             list.push(part.to_string());
         }
+    }
+}
+
+/// `en` / `vi` (any case), the values of `lang` and `ui`.
+fn parse_language(s: &str) -> Option<Language> {
+    match s.to_ascii_lowercase().as_str() {
+        "en" => Some(Language::En),
+        "vi" => Some(Language::Vi),
+        _ => None,
     }
 }
 
