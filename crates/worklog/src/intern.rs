@@ -8,7 +8,7 @@
 //!   and `OWNER.github.io/REPO/...` give the key `OWNER/REPO` and the name `REPO` (never the
 //!   branch); other hosts give the URL up to `content/` (or the page's folder).
 //! - A site manifest or cohort file names interns itself ([`Origin`]).
-//! - A folder without `content/` (a worklog folder opened alone): its top folder.
+//! - A folder without `content/`: the folder the page sits in, above week and worklog folders.
 //! - Loose files (no folder at all) have no identity of their own: the loose pages of one load
 //!   belong to one unnamed intern of that load.
 //!
@@ -105,7 +105,9 @@ fn is_site_folder(segment: &str) -> bool {
     lower == "content" || lower == "worklogs" || lower == "interns" || lower.contains('.')
 }
 
-/// A local path: the folder holding `content/`, else the top folder; nothing for a loose file.
+/// A local path: the folder holding `content/`; else the folder the file sits in, above any
+/// week folder (`week-03/`) and worklog folder (`worklog/`, `1-Worklog/`); nothing for a loose
+/// file. So `cohort/alice/worklog/week-1.md` is alice's, and `cohort/bob/week-1.md` bob's.
 fn from_path(path: &str) -> Option<Identity> {
     let absolute = path.starts_with('/');
     let parts: Vec<&str> = path
@@ -117,7 +119,13 @@ fn from_path(path: &str) -> Option<Identity> {
         .rposition(|p| p.eq_ignore_ascii_case("content"))
     {
         Some(content) => &parts[..content],
-        None => &parts[..parts.len().saturating_sub(1).min(1)],
+        None => {
+            let mut end = parts.len().saturating_sub(1);
+            while end > 0 && is_week_or_worklog_folder(parts[end - 1]) {
+                end -= 1;
+            }
+            &parts[..end]
+        }
     };
     if root.is_empty() {
         return None;
@@ -129,6 +137,10 @@ fn from_path(path: &str) -> Option<Identity> {
         .find(|s| is_meaningful_name(s))
         .map(|s| s.to_string());
     Some(Identity { key, name })
+}
+
+fn is_week_or_worklog_folder(name: &str) -> bool {
+    crate::parse::site::names_worklog(name) || crate::parse::week::number_in_path(name).is_some()
 }
 
 /// Words that are never a person's or repository's name: branches, deployment folders.
@@ -263,11 +275,20 @@ mod tests {
         assert_eq!(id("3/content/worklog/week-1.md"), Some(("3".into(), None)));
         assert_eq!(id("content/worklog/week-1.md"), None);
         assert_eq!(id("week-1.md"), None);
-        assert_eq!(id("worklogs/week-1.md"), Some(("worklogs".into(), None)));
+        assert_eq!(
+            id("worklogs/week-1.md"),
+            None,
+            "a worklog folder alone names nobody"
+        );
         assert_eq!(
             id("alice-log/worklog/week-1.md"),
             named("alice-log", "alice-log")
         );
+        assert_eq!(
+            id("cohort/bob/week-03/index.md"),
+            named("cohort/bob", "bob")
+        );
+        assert_eq!(id("/tmp/a/notes/week-5.md"), named("/tmp/a/notes", "notes"));
     }
 
     #[test]

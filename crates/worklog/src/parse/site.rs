@@ -148,7 +148,8 @@ fn fold_vietnamese(c: char) -> char {
         .map_or(c, |(_, base)| *base)
 }
 
-fn names_worklog(name: &str) -> bool {
+/// Does a folder or file name name a worklog section (`1-Worklog`, `worklogs`, `Nhật ký`)?
+pub fn names_worklog(name: &str) -> bool {
     let bare = bare_name(name);
     WORKLOG_SECTION_WORDS.iter().any(|w| bare.starts_with(w))
 }
