@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use worklog::export;
-use worklog::Page;
+use worklog::{Collection, Page};
 
 use crate::state::AppState;
 
@@ -39,8 +39,8 @@ impl Format {
 }
 
 /// The rows on screen (folded language twins left out as in the views), as pages holding only
-/// those tasks, in page order.
-fn selected_pages(state: AppState) -> Vec<Page> {
+/// those tasks, in page order, each with its index in the collection.
+fn selected_pages(state: AppState) -> Vec<(usize, Page)> {
     let collection = state.collection.get_untracked();
     let rows = state.rows.get_untracked();
     let mut chosen: Vec<Vec<usize>> = vec![Vec::new(); collection.pages().len()];
@@ -51,27 +51,44 @@ fn selected_pages(state: AppState) -> Vec<Page> {
         .pages()
         .iter()
         .zip(chosen)
-        .filter(|(_, tasks)| !tasks.is_empty())
-        .map(|(page, mut tasks)| {
+        .enumerate()
+        .filter(|(_, (_, tasks))| !tasks.is_empty())
+        .map(|(i, (page, mut tasks))| {
             tasks.sort_unstable();
             let mut p = page.clone();
             p.tasks = tasks.iter().map(|&t| page.tasks[t].clone()).collect();
-            p
+            (i, p)
         })
         .collect()
 }
 
-fn render(format: Format, pages: Vec<Page>) -> Result<Vec<u8>, String> {
+fn render(
+    format: Format,
+    collection: &Collection,
+    indexed: Vec<(usize, Page)>,
+) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
+    // Each page's intern by display name, for the intern column of CSV and Markdown.
+    let interns: Vec<String> = indexed
+        .iter()
+        .map(|(i, _)| {
+            collection
+                .intern_index(*i)
+                .and_then(|k| collection.internships().get(k))
+                .map(|intern| intern.name.clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    if format == Format::Json {
+        export::json::write_with_interns(collection, &indexed, &mut out)
+            .map_err(|e| e.to_string())?;
+        return Ok(out);
+    }
+    let pages: Vec<Page> = indexed.into_iter().map(|(_, p)| p).collect();
     match format {
-        Format::Json => {
-            let doc = worklog::Export {
-                schema: worklog::SCHEMA_VERSION,
-                pages,
-            };
-            export::json::write(&doc, &mut out).map_err(|e| e.to_string())?;
-        }
-        Format::Csv => export::csv::write(&pages, &mut out).map_err(|e| e.to_string())?,
+        Format::Json => {}
+        Format::Csv => export::csv::write_with_interns(&pages, &interns, &mut out)
+            .map_err(|e| e.to_string())?,
         Format::Ics => {
             let now = js_sys::Date::new_0();
             let dtstamp = chrono::DateTime::from_timestamp_millis(now.get_time() as i64)
@@ -84,7 +101,8 @@ fn render(format: Format, pages: Vec<Page>) -> Result<Vec<u8>, String> {
             export::ics::write(&pages, &options, &mut out).map_err(|e| e.to_string())?;
         }
         Format::Markdown => {
-            export::markdown::write(&pages, "Worklog", &mut out).map_err(|e| e.to_string())?
+            export::markdown::write_with_interns(&pages, &interns, "Worklog", &mut out)
+                .map_err(|e| e.to_string())?
         }
     }
     Ok(out)
@@ -122,7 +140,7 @@ pub fn ExportMenu() -> impl IntoView {
                                     data-format=format.file().0
                                     on:click=move |_| {
                                         let (name, mime) = format.file();
-                                        let result = render(format, selected_pages(state))
+                                        let result = render(format, &state.collection.get_untracked(), selected_pages(state))
                                             .and_then(|bytes| {
                                                 download(name, mime, &bytes)
                                                     .map_err(|e| format!("{e:?}"))
