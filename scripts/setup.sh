@@ -5,13 +5,17 @@
 #
 #   scripts/setup.sh          build tools (wasm target, trunk, wasm-bindgen-cli, wasm-opt)
 #   scripts/setup.sh --test   the same, plus Chromium + chromedriver and playwright-core
+#   scripts/setup.sh --size   the same, plus twiggy (the wasm size profiler of scripts/size-report.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=false
 [[ "${1:-}" == "--test" ]] && want_test=true
+want_size=false
+[[ "${1:-}" == "--size" ]] && want_size=true
 
 TRUNK_VERSION=0.21.14
+TWIGGY_VERSION=0.8.0
 say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[setup]\033[0m %s\n' "$*" >&2; exit 1; }
 
@@ -58,5 +62,10 @@ if $want_test && ! command -v chromium >/dev/null; then
   else
     die "the browser tests need Chromium: run 'sudo apt-get install chromium chromium-driver' (or set CHROMIUM=/path/to/chromium)"
   fi
+fi
+# 6. twiggy, for the per-crate / per-function size report (scripts/size-report.sh) only.
+if $want_size && [[ "$(twiggy --version 2>/dev/null)" != *" $TWIGGY_VERSION" ]]; then
+  say "installing twiggy $TWIGGY_VERSION (compiles from crates.io, a few minutes)"
+  cargo install twiggy --version "$TWIGGY_VERSION" --locked
 fi
 say "tools ready"
