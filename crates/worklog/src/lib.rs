@@ -11,15 +11,20 @@
 //! - [`services`]: the AWS service catalogue and recognition in free text.
 //! - [`query`]: the filter model shared by the app (URL query) and the CLI (flags).
 //! - [`export`]: JSON, CSV, iCalendar and Markdown output.
+//! - [`cohort`]: the cohort file and the interns × weeks matrix; [`similar`]: rows several
+//!   interns wrote near-verbatim; [`labs`]: FCJ lab links as lab ids.
 
+pub mod cohort;
 pub mod collection;
 pub mod export;
 pub mod intern;
+pub mod labs;
 pub mod lint;
 pub mod model;
 pub mod parse;
 pub mod query;
 pub mod services;
+pub mod similar;
 
 pub use collection::{Collection, Row};
 pub use model::*;

@@ -390,6 +390,24 @@ fn front_matter_end(text: &str) -> usize {
         .map_or(0, |(end, _)| end.max(start) + 1)
 }
 
+/// Is this task or item text nothing but template leftovers, the same ones [`check_text`]
+/// reports: every non-blank line is a placeholder (`...`, `…`, `- ...`), or the text is the
+/// template's `Doing task A...` sample. Empty text is not template text (it is empty). Used by
+/// the cohort matrix to tell a template-only week from real work.
+pub fn is_template_text(text: &str) -> bool {
+    if find_ascii_ci(text, "doing task ").is_some() {
+        return true;
+    }
+    let mut any = false;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        any = true;
+        if !(matches!(line, "..." | "…" | "....") || is_placeholder_item(line)) {
+            return false;
+        }
+    }
+    any
+}
+
 /// `* ...`, `- …`, `+ ...`, `1. ...`: a list item whose only content is an ellipsis.
 fn is_placeholder_item(trimmed: &str) -> bool {
     let rest = if let Some(r) = trimmed
@@ -567,6 +585,16 @@ mod tests {
         );
         assert_eq!(front_matter_end("\n---\na: 1\n---\nbody"), 4);
         assert_eq!(front_matter_end("# title\n---\n"), 0);
+    }
+
+    #[test]
+    fn template_task_text() {
+        assert!(is_template_text("..."));
+        assert!(is_template_text("- ...\n  + …"));
+        assert!(is_template_text("Doing task C..."));
+        assert!(!is_template_text(""));
+        assert!(!is_template_text("Set up IAM users\n..."));
+        assert!(!is_template_text("Learn about AWS ..."));
     }
 
     #[test]
