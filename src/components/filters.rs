@@ -72,11 +72,48 @@ pub fn Filters() -> impl IntoView {
 const SEARCH_DEBOUNCE: Duration = Duration::from_millis(140);
 
 /// Free text over task text. `/` focuses it and `Esc` clears it (see `app.rs`).
+///
+/// The box owns its text: what the user typed stays exactly as typed (spaces between and after
+/// words, half-typed words, a syllable being composed by an input method). After a pause the
+/// filter and the URL get the normalised text (`Filter::normalize`); the box itself is written
+/// only when the search changes from elsewhere (back/forward, `Esc`, Reset, a shared link).
+/// While an input method composes (Vietnamese Telex/VNI, CJK), nothing is searched: the text
+/// applies when the composition is committed.
 #[component]
 fn SearchBox() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let input = NodeRef::<leptos::html::Input>::new();
     // Only the latest keystroke's timer applies its text.
     let generation = StoredValue::new(0u64);
+    let composing = StoredValue::new(false);
+    let apply_later = move |text: String| {
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.get_value() == mine {
+                    state.navigate(false, move |vs| vs.filter.text = text);
+                }
+            },
+            SEARCH_DEBOUNCE,
+        );
+    };
+    // The search as the filter has it; changes only when the normalised text does.
+    let searched = Memo::new(move |_| state.filter.with(|f| f.text.clone()));
+    Effect::new(move |_| {
+        let text = searched.get();
+        let Some(el) = input.get_untracked() else {
+            return;
+        };
+        // The box already says this (perhaps with more spaces): leave the user's text alone.
+        if composing.get_value() || normalized(&el.value()) == text {
+            return;
+        }
+        // Changed from elsewhere: show it, and drop an edit still waiting to apply.
+        generation.update_value(|g| *g += 1);
+        el.set_value(&text);
+    });
+    let initial = searched.get_untracked();
     view! {
         <div class="field">
             <label for="search">"Search tasks " <kbd>"/"</kbd></label>
@@ -85,23 +122,31 @@ fn SearchBox() -> impl IntoView {
                 type="search"
                 placeholder="e.g. athena query"
                 autocomplete="off"
-                prop:value=move || state.filter.with(|f| f.text.clone())
+                node_ref=input
+                prop:value=initial
+                on:compositionstart=move |_| composing.set_value(true)
+                on:compositionend=move |ev| {
+                    composing.set_value(false);
+                    apply_later(event_target_value(&ev));
+                }
                 on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    generation.update_value(|g| *g += 1);
-                    let mine = generation.get_value();
-                    set_timeout(
-                        move || {
-                            if generation.get_value() == mine {
-                                state.navigate(false, move |vs| vs.filter.text = text);
-                            }
-                        },
-                        SEARCH_DEBOUNCE,
-                    );
+                    if !composing.get_value() {
+                        apply_later(event_target_value(&ev));
+                    }
                 }
             />
         </div>
     }
+}
+
+/// The text as the filter stores it (what `Filter::normalize` makes of it).
+fn normalized(text: &str) -> String {
+    let mut filter = Filter {
+        text: text.to_string(),
+        ..Filter::default()
+    };
+    filter.normalize();
+    filter.text
 }
 
 fn toggle<T: PartialEq>(list: &mut Vec<T>, value: T) {

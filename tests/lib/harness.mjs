@@ -6,6 +6,7 @@
 // browser download, has first-class file-input/directory upload and DOM waiting, and `node --test`
 // prints a readable summary; a Rust WebDriver client would add a chromedriver process and a
 // slow-to-build dependency tree for no gain in what the tests can assert.
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import http from 'node:http';
 import fs from 'node:fs';
@@ -17,7 +18,6 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 // WORKLOG_DIST lets a test run use a build other than the default `dist/`.
 export const DIST = path.resolve(process.env.WORKLOG_DIST ?? path.join(ROOT, 'dist'));
 export const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
-export const SHARED = path.resolve(ROOT, '..', 'shared');
 
 const CHROMIUM_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -30,6 +30,32 @@ const MIME = {
   '.md': 'text/markdown; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
   '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
 };
+
+// Worklog pages written for the tests (never copied from elsewhere): see tests/fixtures/README.md.
+export const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'worklogs');
+
+/** A fixture page as `{name, contents}` for `App.setFiles`. */
+export const fixture = (name) => ({ name, contents: fs.readFileSync(path.join(FIXTURES, name)) });
+
+/**
+ * Routes serving the fixture pages under `/fixtures/<name>`, with a manifest listing them all at
+ * `/fixtures/index.json` (so `?src=fixtures/index.json` loads them like the demo).
+ */
+export function fixtureRoutes() {
+  const routes = {};
+  const names = fs.readdirSync(FIXTURES).filter((n) => n.endsWith('.md')).sort();
+  for (const name of names) {
+    routes[`/fixtures/${name}`] = (req, res) => {
+      res.writeHead(200, { 'content-type': MIME['.md'] });
+      res.end(fs.readFileSync(path.join(FIXTURES, name)));
+    };
+  }
+  routes['/fixtures/index.json'] = (req, res) => {
+    res.writeHead(200, { 'content-type': MIME['.json'] });
+    res.end(JSON.stringify({ files: names }));
+  };
+  return routes;
+}
 
 /**
  * Serve `root` statically on 127.0.0.1 with a free port. `routes` maps a URL path to a handler
@@ -65,6 +91,21 @@ export async function launchBrowser() {
   });
 }
 
+/**
+ * Runs in every page before the app: records Content-Security-Policy violations, which
+ * `App.cspViolations()` reads. (Init scripts come through the DevTools protocol, outside the
+ * page's CSP; the harness never bypasses the CSP itself.)
+ */
+function recordCspViolations() {
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__cspViolations.push({
+      directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample,
+      source: `${e.sourceFile}:${e.lineNumber}`,
+    });
+  }, true);
+}
+
 /** One page of the app in a fresh browser context (fresh storage, like a new browser). */
 export class App {
   constructor(context, page, server) {
@@ -77,6 +118,7 @@ export class App {
 
   static async open(browser, server, query = '', { waitReady = true, viewport } = {}) {
     const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 900 } });
+    await context.addInitScript(recordCspViolations);
     const page = await context.newPage();
     const app = new App(context, page, server);
     await app.goto(query, { waitReady });
@@ -119,6 +161,11 @@ export class App {
     return new URL(this.page.url());
   }
 
+  /** The Content-Security-Policy violations of the current document so far. */
+  async cspViolations() {
+    return this.page.evaluate(() => window.__cspViolations ?? []);
+  }
+
   async screenshot(name) {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const file = path.join(ARTIFACTS, `${name}.png`);
@@ -135,7 +182,10 @@ const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g
 
 /**
  * Declare a browser test: `fn(app, ctx)` gets an App opened on `query`. On failure a screenshot
- * goes to tests/artifacts/failure-<test-name>.png. `ctx.browser`/`ctx.server` are shared by a file.
+ * goes to tests/artifacts/failure-<test-name>.png. `ctx.browser`/`ctx.server` are shared by a file;
+ * `ctx.t` is the node:test context of the running test.
+ * Every test also asserts that the page had no Content-Security-Policy violation, unless
+ * `opts.cspViolations` is `'expected'` (the CSP negative control).
  */
 export function browserSuite(name, { routes } = {}, body) {
   const shared = {};
@@ -143,10 +193,13 @@ export function browserSuite(name, { routes } = {}, body) {
     shared.server = await startServer(DIST, routes ?? {});
     shared.browser = await launchBrowser();
     try {
-      await body((testName, query, fn, opts) => t.test(testName, async () => {
+      await body((testName, query, fn, opts) => t.test(testName, async (tt) => {
         const app = await App.open(shared.browser, shared.server, query, opts);
         try {
-          await fn(app, shared);
+          await fn(app, { ...shared, t: tt });
+          if (opts?.cspViolations !== 'expected' && !app.page.isClosed()) {
+            assert.deepEqual(await app.cspViolations(), [], 'no Content-Security-Policy violation');
+          }
         } catch (err) {
           try { console.error(`screenshot: ${await app.screenshot(`failure-${slug(testName)}`)}`); } catch {}
           throw err;
