@@ -101,6 +101,8 @@ pub struct Loaded {
 pub struct Progress {
     pub done: usize,
     pub total: usize,
+    /// Tasks found in the pages done so far.
+    pub tasks: usize,
 }
 
 /// A task row of the collection: page and task index, the task's own week, its intern, whether

@@ -257,7 +257,10 @@ fn progress_line(p: Progress, testid: &'static str, verb: &'static str) -> impl 
     view! {
         <div class="progress" role="status" data-testid=testid>
             <progress max=p.total value=p.done></progress>
-            <span>{format!("{verb} {} / {} files", p.done, p.total)}</span>
+            <span>
+                {format!("{verb} {} / {} files", p.done, p.total)}
+                {(p.tasks > 0).then(|| format!(" · {} tasks so far", p.tasks))}
+            </span>
         </div>
     }
 }

@@ -9,13 +9,15 @@ pub mod drop;
 pub mod files;
 pub mod store;
 pub mod url;
+pub mod worker;
 
 use std::sync::Arc;
 
-use gloo_timers::future::TimeoutFuture;
+use futures::StreamExt;
 use leptos::prelude::*;
 
 use worklog::intern::Origin;
+use worklog::Page;
 
 use crate::state::{AppState, Loaded, Progress, Shared, SourceId, SourceInfo, SourceKind};
 
@@ -29,9 +31,6 @@ pub struct RawFile {
     /// The intern a manifest names for this file (else the path decides, in the core).
     pub intern: Option<worklog::intern::Identity>,
 }
-
-/// Milliseconds of parsing between two yields to the browser: well under a 60 Hz frame.
-const SLICE_MS: f64 = 12.0;
 
 fn now_ms() -> f64 {
     web_sys::window()
@@ -103,9 +102,49 @@ pub fn report_error(state: AppState, id: SourceId, error: String) {
     });
 }
 
-/// Parse `files` into pages of source `id`, in slices that keep the page responsive, then add
-/// them to the state. `skipped` is the count of files the source ignored.
+/// Parse `files` into pages of source `id` and mark the source loaded. `skipped` is the count
+/// of files the source ignored.
 pub async fn ingest(state: AppState, id: SourceId, files: Vec<RawFile>, skipped: usize) {
+    ingest_part(state, id, files).await;
+    finish(state, id, skipped);
+}
+
+/// Parse files as they arrive on `files` (downloads still running), a batch at a time.
+pub async fn ingest_stream(
+    state: AppState,
+    id: SourceId,
+    mut files: futures::channel::mpsc::UnboundedReceiver<RawFile>,
+) {
+    /// Files sent to the worker at once, at most.
+    const BATCH: usize = 400;
+    while let Some(first) = files.next().await {
+        let mut batch = vec![first];
+        while batch.len() < BATCH {
+            match files.try_recv() {
+                Ok(file) => batch.push(file),
+                // Closed, or nothing more yet: parse what has come.
+                Err(_) => break,
+            }
+        }
+        ingest_part(state, id, batch).await;
+    }
+}
+
+/// The source has no more files coming (also when it had none: everything failed or was
+/// skipped).
+pub fn finish(state: AppState, id: SourceId, skipped: usize) {
+    state.sources.update(|s| {
+        if let Some(info) = s.iter_mut().find(|i| i.id == id) {
+            info.skipped += skipped;
+            info.loading = false;
+        }
+    });
+}
+
+/// Parse `files` of source `id` in the parse worker, adding their pages to the state as they
+/// arrive: the first pages at once, then at most every [`COMMIT_MS`] (each addition rebuilds
+/// the collection).
+async fn ingest_part(state: AppState, id: SourceId, mut files: Vec<RawFile>) {
     let total = files.len();
     state.progress.update(|p| {
         let p = p.get_or_insert_with(Progress::default);
@@ -116,69 +155,102 @@ pub async fn ingest(state: AppState, id: SourceId, files: Vec<RawFile>, skipped:
         .sources
         .with_untracked(|s| s.iter().find(|i| i.id == id).map(|i| i.kind.key()))
         .unwrap_or_default();
-    let mut parsed = Vec::with_capacity(total);
-    let mut slice_start = now_ms();
-    let mut since_report = 0;
-    for file in files {
-        let page = worklog::parse_page(&file.path, &file.bytes);
-        parsed.push(Loaded {
-            source: id,
-            origin: Origin {
-                batch: batch.clone(),
-                intern: file.intern,
-            },
-            page,
-            bytes: Arc::from(file.bytes),
-        });
-        since_report += 1;
-        if now_ms() - slice_start > SLICE_MS {
-            advance(state, since_report);
-            since_report = 0;
-            TimeoutFuture::new(0).await;
-            slice_start = now_ms();
+    let mut pending: Vec<Loaded> = Vec::new();
+    let mut added = 0;
+    let mut last_commit: Option<f64> = None;
+    let mut received = 0;
+    match worker::parse(&files).await {
+        Ok(mut chunks) => {
+            while let Some(chunk) = chunks.next().await {
+                let (start, json, done) = match chunk {
+                    worker::Chunk::Pages { start, json, done } => (start, json, done),
+                    worker::Chunk::Failed(error) => {
+                        report_error(state, id, error);
+                        break;
+                    }
+                };
+                let pages: Vec<Page> = match serde_json::from_str(&json) {
+                    Ok(pages) => pages,
+                    Err(err) => {
+                        report_error(
+                            state,
+                            id,
+                            format!("the parse worker sent unreadable pages: {err}"),
+                        );
+                        break;
+                    }
+                };
+                let tasks: usize = pages.iter().map(|p| p.tasks.len()).sum();
+                advance(state, pages.len(), tasks);
+                for (k, page) in pages.into_iter().enumerate() {
+                    let Some(file) = files.get_mut(start + k) else {
+                        continue;
+                    };
+                    pending.push(Loaded {
+                        source: id,
+                        origin: Origin {
+                            batch: batch.clone(),
+                            intern: file.intern.take(),
+                        },
+                        page,
+                        bytes: Arc::from(std::mem::take(&mut file.bytes)),
+                    });
+                    received += 1;
+                }
+                let due = last_commit.is_none_or(|t| now_ms() - t > COMMIT_MS);
+                if done || due {
+                    added += commit(state, id, std::mem::take(&mut pending));
+                    last_commit = Some(now_ms());
+                }
+                if done {
+                    break;
+                }
+            }
         }
+        Err(error) => report_error(state, id, error),
     }
-    advance(state, since_report);
+    added += commit(state, id, pending);
+    // Whatever the worker did not return is no longer in progress.
+    advance(state, total.saturating_sub(received), 0);
+    state.sources.update(|s| {
+        if let Some(info) = s.iter_mut().find(|i| i.id == id) {
+            info.pages += added;
+        }
+    });
+}
+
+/// Milliseconds between two additions of pages while a source is parsing.
+const COMMIT_MS: f64 = 300.0;
+
+/// Add parsed pages to the state, unless their source was removed meanwhile; returns how many.
+fn commit(state: AppState, id: SourceId, parsed: Vec<Loaded>) -> usize {
     let count = parsed.len();
     // A source cleared while it was parsing is not resurrected.
     let still_wanted = state
         .sources
         .with_untracked(|s| s.iter().any(|i| i.id == id));
-    if still_wanted && count > 0 {
-        state.loaded.update(|l| {
-            let mut next: Vec<Loaded> = Vec::with_capacity(l.len() + count);
-            next.extend(l.iter().cloned());
-            next.extend(parsed);
-            *l = Shared::new(next);
-        });
+    if !still_wanted || count == 0 {
+        return 0;
     }
-    state.sources.update(|s| {
-        if let Some(info) = s.iter_mut().find(|i| i.id == id) {
-            info.pages += count;
-            info.skipped += skipped;
-            info.loading = false;
-        }
+    state.loaded.update(|l| {
+        let mut next: Vec<Loaded> = Vec::with_capacity(l.len() + count);
+        next.extend(l.iter().cloned());
+        next.extend(parsed);
+        *l = Shared::new(next);
     });
+    count
 }
 
-/// Count parsed files in the progress bar; it disappears when everything queued is done.
-fn advance(state: AppState, n: usize) {
+/// Count parsed files (and the tasks they hold) in the progress bar; it disappears when
+/// everything queued is done.
+fn advance(state: AppState, n: usize, tasks: usize) {
     state.progress.update(|p| {
         if let Some(progress) = p {
             progress.done += n;
+            progress.tasks += tasks;
             if progress.done >= progress.total {
                 *p = None;
             }
-        }
-    });
-}
-
-/// Mark a source finished without pages (everything failed or was skipped).
-pub fn finish_empty(state: AppState, id: SourceId, skipped: usize) {
-    state.sources.update(|s| {
-        if let Some(info) = s.iter_mut().find(|i| i.id == id) {
-            info.skipped += skipped;
-            info.loading = false;
         }
     });
 }
@@ -203,7 +275,7 @@ pub async fn load_local(
         report_error(state, id, error);
     }
     if files.is_empty() {
-        finish_empty(state, id, skipped);
+        finish(state, id, skipped);
         return;
     }
     if let Err(err) = store::save(&key, &label, &files, skipped).await {

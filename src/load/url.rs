@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use worklog::intern::Identity;
 
-use super::{finish_empty, ingest, is_markdown, register, report_error, RawFile};
+use super::{finish, ingest_stream, is_markdown, register, report_error, RawFile};
 use crate::state::{AppState, Progress, SourceKind};
 
 /// The bundled demo (or a deployment's own worklogs), relative to the page.
@@ -87,20 +87,41 @@ pub async fn load_src(state: AppState, src: String) {
 async fn load_into(state: AppState, id: u32, src: &str) {
     let Some(url) = resolve(src, None) else {
         report_error(state, id, format!("{src}: not a valid URL"));
-        finish_empty(state, id, 0);
+        finish(state, id, 0);
         return;
     };
-    let mut files = Vec::new();
-    let mut skipped = 0;
-    let mut errors = Vec::new();
-    collect(state, &url, 0, &mut files, &mut skipped, &mut errors).await;
+    // Pages are parsed while the rest still download: fetched files flow to the parser.
+    let (tx, rx) = futures::channel::mpsc::unbounded();
+    let fetching = async move {
+        let mut found = Found { tx, count: 0 };
+        let mut skipped = 0;
+        let mut errors = Vec::new();
+        collect(state, &url, 0, &mut found, &mut skipped, &mut errors).await;
+        // Dropping `found` closes the channel: the parser then finishes.
+        (skipped, errors)
+    };
+    let ((skipped, errors), ()) = futures::join!(fetching, ingest_stream(state, id, rx));
     for error in errors {
         report_error(state, id, error);
     }
-    if files.is_empty() {
-        finish_empty(state, id, skipped);
-    } else {
-        ingest(state, id, files, skipped).await;
+    finish(state, id, skipped);
+}
+
+/// Files found so far, handed on to the parser as they arrive.
+struct Found {
+    tx: futures::channel::mpsc::UnboundedSender<RawFile>,
+    count: usize,
+}
+
+impl Found {
+    fn push(&mut self, file: RawFile) {
+        self.count += 1;
+        // The receiver lives until the channel closes: a send cannot fail before that.
+        let _ = self.tx.unbounded_send(file);
+    }
+
+    fn len(&self) -> usize {
+        self.count
     }
 }
 
@@ -177,7 +198,7 @@ async fn collect(
     state: AppState,
     url: &str,
     depth: usize,
-    files: &mut Vec<RawFile>,
+    files: &mut Found,
     skipped: &mut usize,
     errors: &mut Vec<String>,
 ) {
@@ -269,7 +290,7 @@ async fn fetch_listed(
     state: AppState,
     manifest: &str,
     listed: Vec<(String, Option<Identity>)>,
-    files: &mut Vec<RawFile>,
+    files: &mut Found,
     skipped: &mut usize,
     errors: &mut Vec<String>,
 ) {
@@ -294,7 +315,7 @@ async fn fetch_listed(
 async fn fetch_urls(
     state: AppState,
     urls: Vec<(String, Option<Identity>)>,
-    files: &mut Vec<RawFile>,
+    files: &mut Found,
     errors: &mut Vec<String>,
 ) {
     let total = urls.len();

@@ -1,0 +1,117 @@
+//! The parse worker: `worklog::parse_page` off the main thread, so the page stays responsive
+//! while thousands of pages load. It receives files, parses them in order and posts the pages
+//! back in chunks (the first ones soon, so rows show before the last page is parsed).
+
+#[path = "../worker_protocol.rs"]
+mod protocol;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Milliseconds of parsing per posted chunk after the first (a few pages, posted at once).
+const CHUNK_MS: f64 = 40.0;
+const FIRST_CHUNK_PAGES: usize = 8;
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(object: &Object, key: &str, value: &JsValue) {
+    // Setting a property of a fresh plain object cannot fail.
+    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+fn post(scope: &DedicatedWorkerGlobalScope, message: &Object) {
+    if let Err(err) = scope.post_message(message) {
+        web_sys::console::error_2(&"parse worker: cannot post".into(), &err);
+    }
+}
+
+fn reply(job: &JsValue) -> Object {
+    let message = Object::new();
+    set(
+        &message,
+        protocol::VERSION,
+        &JsValue::from(protocol::PROTOCOL),
+    );
+    set(&message, protocol::JOB, job);
+    message
+}
+
+/// Parse one job's files and post the pages in chunks.
+fn run(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
+    let job = get(data, protocol::JOB);
+    if get(data, protocol::VERSION).as_f64() != Some(f64::from(protocol::PROTOCOL)) {
+        let message = reply(&job);
+        set(
+            &message,
+            protocol::ERROR,
+            &JsValue::from_str("the app and its parse worker are different versions"),
+        );
+        post(scope, &message);
+        return;
+    }
+    let paths: Array = get(data, protocol::PATHS).unchecked_into();
+    let bytes: Array = get(data, protocol::BYTES).unchecked_into();
+    let total = paths.length().min(bytes.length()) as usize;
+    let mut chunk: Vec<worklog::Page> = Vec::new();
+    let mut start = 0;
+    let mut since = now();
+    for i in 0..total {
+        let path = paths.get(i as u32).as_string().unwrap_or_default();
+        let content = Uint8Array::new(&bytes.get(i as u32)).to_vec();
+        chunk.push(worklog::parse_page(&path, &content));
+        let first = start == 0 && chunk.len() >= FIRST_CHUNK_PAGES;
+        if first || now() - since > CHUNK_MS {
+            send(scope, &job, start, &chunk, false);
+            start += chunk.len();
+            chunk.clear();
+            since = now();
+        }
+    }
+    send(scope, &job, start, &chunk, true);
+}
+
+fn send(
+    scope: &DedicatedWorkerGlobalScope,
+    job: &JsValue,
+    start: usize,
+    pages: &[worklog::Page],
+    done: bool,
+) {
+    let message = reply(job);
+    match serde_json::to_string(pages) {
+        Ok(json) => {
+            set(&message, protocol::START, &JsValue::from(start as u32));
+            set(&message, protocol::PAGES, &JsValue::from_str(&json));
+            set(&message, protocol::DONE, &JsValue::from_bool(done));
+        }
+        Err(err) => set(
+            &message,
+            protocol::ERROR,
+            &JsValue::from_str(&err.to_string()),
+        ),
+    }
+    post(scope, &message);
+}
+
+fn main() {
+    console_error_panic_hook::set_once();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let worker_scope = scope.clone();
+    let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        run(&worker_scope, &event.data());
+    });
+    scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    onmessage.forget();
+    let ready = Object::new();
+    set(&ready, protocol::READY, &JsValue::from(protocol::PROTOCOL));
+    post(&scope, &ready);
+}

@@ -1,0 +1,174 @@
+//! The app's side of the parse worker: started once, on first use; each parse is a job whose
+//! pages come back in chunks, in input order, through a channel. The worker's messages are
+//! described in `src/worker_protocol.rs`.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use futures::channel::{mpsc, oneshot};
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker};
+
+use super::RawFile;
+use crate::worker_protocol as protocol;
+
+/// What the worker sends for a job.
+pub enum Chunk {
+    /// Pages of `files[start..]`, in order, as JSON; `done` on the job's last chunk.
+    Pages {
+        start: usize,
+        json: String,
+        done: bool,
+    },
+    /// The job failed (a different worker version, a worker error).
+    Failed(String),
+}
+
+struct Client {
+    worker: Worker,
+    jobs: RefCell<HashMap<u32, mpsc::UnboundedSender<Chunk>>>,
+    next_job: Cell<u32>,
+}
+
+thread_local! {
+    /// The started worker, or why it could not start (kept: one failure is reported, not retried).
+    static CLIENT: RefCell<Option<Result<Rc<Client>, String>>> = const { RefCell::new(None) };
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(object: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+/// The loader's URL, against the document's base (deployments under a sub-path).
+fn loader_url() -> Option<String> {
+    let base = web_sys::window()?.document()?.base_uri().ok()??;
+    web_sys::Url::new_with_base(protocol::LOADER, &base)
+        .ok()
+        .map(|u| u.href())
+}
+
+/// Start the worker and wait for its ready message.
+async fn start() -> Result<Rc<Client>, String> {
+    let url = loader_url().ok_or("no document base URL to load the parse worker from")?;
+    let worker = Worker::new(&url).map_err(|e| format!("cannot start the parse worker: {e:?}"))?;
+    let client = Rc::new(Client {
+        worker,
+        jobs: RefCell::new(HashMap::new()),
+        next_job: Cell::new(1),
+    });
+    let (ready_tx, ready_rx) = oneshot::channel::<Result<(), String>>();
+    let ready_tx = RefCell::new(Some(ready_tx));
+    let weak = Rc::downgrade(&client);
+    let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let data = event.data();
+        if let Some(version) = get(&data, protocol::READY).as_f64() {
+            let result = (version == f64::from(protocol::PROTOCOL)).then_some(()).ok_or_else(|| {
+                format!(
+                    "the parse worker is version {version}, this page needs {}: reload the page to update it",
+                    protocol::PROTOCOL
+                )
+            });
+            if let Some(tx) = ready_tx.borrow_mut().take() {
+                let _ = tx.send(result);
+            }
+            return;
+        }
+        let Some(client) = weak.upgrade() else { return };
+        let Some(job) = get(&data, protocol::JOB).as_f64().map(|j| j as u32) else {
+            return;
+        };
+        let chunk = match get(&data, protocol::ERROR).as_string() {
+            Some(error) => Chunk::Failed(error),
+            None => Chunk::Pages {
+                start: get(&data, protocol::START).as_f64().unwrap_or(0.0) as usize,
+                json: get(&data, protocol::PAGES).as_string().unwrap_or_default(),
+                done: get(&data, protocol::DONE).as_bool().unwrap_or(true),
+            },
+        };
+        let finished = !matches!(chunk, Chunk::Pages { done: false, .. });
+        let mut jobs = client.jobs.borrow_mut();
+        if let Some(tx) = jobs.get(&job) {
+            let _ = tx.unbounded_send(chunk);
+        }
+        if finished {
+            jobs.remove(&job);
+        }
+    });
+    client
+        .worker
+        .set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    // Lives as long as the worker, which lives as long as the page.
+    onmessage.forget();
+    let weak = Rc::downgrade(&client);
+    let onerror = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
+        let Some(client) = weak.upgrade() else { return };
+        let message = format!("the parse worker failed: {}", event.message());
+        for (_, tx) in client.jobs.borrow_mut().drain() {
+            let _ = tx.unbounded_send(Chunk::Failed(message.clone()));
+        }
+    });
+    client
+        .worker
+        .set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    onerror.forget();
+    match ready_rx.await {
+        Ok(Ok(())) => Ok(client),
+        Ok(Err(e)) => {
+            client.worker.terminate();
+            Err(e)
+        }
+        Err(_) => Err("the parse worker stopped before it was ready".to_string()),
+    }
+}
+
+async fn client() -> Result<Rc<Client>, String> {
+    if let Some(known) = CLIENT.with(|c| c.borrow().clone()) {
+        return known;
+    }
+    let started = start().await;
+    CLIENT.with(|c| {
+        // Two loads may have raced to start it: keep the first.
+        c.borrow_mut().get_or_insert(started).clone()
+    })
+}
+
+/// Send `files` to the worker; their pages arrive on the returned channel, in order.
+pub async fn parse(files: &[RawFile]) -> Result<mpsc::UnboundedReceiver<Chunk>, String> {
+    let client = client().await?;
+    let job = client.next_job.get();
+    client.next_job.set(job.wrapping_add(1));
+    let (tx, rx) = mpsc::unbounded();
+    client.jobs.borrow_mut().insert(job, tx);
+    let paths = Array::new();
+    let bytes = Array::new();
+    for file in files {
+        paths.push(&JsValue::from_str(&file.path));
+        bytes.push(&Uint8Array::from(file.bytes.as_slice()));
+    }
+    let message = Object::new();
+    set(
+        &message,
+        protocol::VERSION,
+        &JsValue::from(protocol::PROTOCOL),
+    );
+    set(&message, protocol::JOB, &JsValue::from(job));
+    set(&message, protocol::PATHS, &paths);
+    set(&message, protocol::BYTES, &bytes);
+    // The byte arrays are copies: hand their buffers over instead of cloning them again.
+    let transfer = Array::new();
+    for b in bytes.iter() {
+        transfer.push(&b.unchecked_into::<Uint8Array>().buffer());
+    }
+    client
+        .worker
+        .post_message_with_transfer(&message, &transfer)
+        .map_err(|e| format!("cannot send pages to the parse worker: {e:?}"))?;
+    Ok(rx)
+}
