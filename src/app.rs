@@ -14,6 +14,8 @@ use crate::components::filters::Filters;
 use crate::components::loader::{load_demo, LoadControls, ProgressBar};
 use crate::components::set_aside::SetAside;
 use crate::components::sources::{SourceErrors, SourceList};
+use crate::components::ui_lang::UiLanguageSwitch;
+use crate::i18n::{self, messages, text, tr, Msg};
 use crate::load::{self, drop, files};
 use crate::state::AppState;
 use crate::url;
@@ -22,13 +24,13 @@ use crate::views::{
     weeks::WeeksView,
 };
 
-fn view_label(v: View) -> &'static str {
+fn view_label(v: View) -> Msg {
     match v {
-        View::Weeks => "Weeks",
-        View::Tasks => "Tasks",
-        View::Timeline => "Timeline",
-        View::Services => "Services",
-        View::Diagnostics => "Diagnostics",
+        View::Weeks => Msg::ViewWeeks,
+        View::Tasks => Msg::ViewTasks,
+        View::Timeline => Msg::ViewTimeline,
+        View::Services => Msg::ViewServices,
+        View::Diagnostics => Msg::ViewDiagnostics,
     }
 }
 
@@ -66,6 +68,8 @@ fn in_dialog(ev: &web_sys::KeyboardEvent) -> bool {
 pub fn App() -> impl IntoView {
     let state = AppState::new(url::read());
     provide_context(state);
+    // The interface language: `ui=`, else the browser's; `<html lang>` follows it.
+    let lang = i18n::provide(state.vs);
 
     // Normalise the address once (canonical parameter order), without a history entry.
     url::write(&state.vs.get_untracked(), false);
@@ -135,9 +139,10 @@ pub fn App() -> impl IntoView {
                 r.dedup();
                 r
             };
+            let lang = lang.get_untracked();
             let label = match roots.as_slice() {
-                [one] => format!("Dropped {one}"),
-                _ => format!("Dropped {} items", roots.len()),
+                [one] => messages::dropped(lang, one),
+                _ => messages::dropped_items(lang, roots.len()),
             };
             let (raw, read_errors) = files::read_all(found).await;
             errors.extend(read_errors);
@@ -149,7 +154,8 @@ pub fn App() -> impl IntoView {
     let current = Memo::new(move |_| state.vs.with(|v| v.view));
     // The tab title names the view, so history entries and bookmarks read well.
     Effect::new(move |_| {
-        document().set_title(&format!("{} · Worklog Viewer", view_label(current.get())));
+        let view = text(view_label(current.get()), lang.get());
+        document().set_title(&format!("{view} · Worklog Viewer"));
     });
     let has_pages = move || state.loaded.with(|l| !l.is_empty());
     // Rows shown with no filter: every task once, folded language twins counted apart.
@@ -178,13 +184,14 @@ pub fn App() -> impl IntoView {
             }
             on:drop=on_drop
         >
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
             <header class="topbar">
                 <h1>
                     <span class="logo" aria-hidden="true">"▦"</span>
                     " Worklog Viewer"
                 </h1>
                 <LoadControls />
+                <UiLanguageSwitch />
             </header>
             <ProgressBar />
             <SourceErrors />
@@ -194,7 +201,7 @@ pub fn App() -> impl IntoView {
                         <Filters />
                     </aside>
                     <main id="main" tabindex="-1">
-                        <nav class="tabs" aria-label="Views">
+                        <nav class="tabs" aria-label=tr(Msg::Views)>
                             {View::ALL
                                 .into_iter()
                                 .map(|v| {
@@ -216,7 +223,7 @@ pub fn App() -> impl IntoView {
                                                 state.navigate(true, move |vs| vs.view = v);
                                             }
                                         >
-                                            {view_label(v)}
+                                            {tr(view_label(v))}
                                         </a>
                                     }
                                 })
@@ -224,15 +231,15 @@ pub fn App() -> impl IntoView {
                         </nav>
                         <div class="status">
                             <p role="status" aria-live="polite">
-                                <strong data-testid="task-count">{move || state.rows.with(|r| r.len())}</strong>
-                                {move || format!(" of {} tasks", total_tasks())}
+                                <strong data-testid="task-count">{move || i18n::num(state.rows.with(|r| r.len()), lang.get())}</strong>
+                                {move || messages::of_total_tasks(lang.get(), total_tasks())}
                                 {move || {
                                     let folded = state.folded.get();
                                     (folded > 0)
                                         .then(|| {
                                             view! {
-                                                <span class="muted" data-testid="folded-count" title="The same weeks written in the other language: choose a language in the filters to see them">
-                                                    {format!(" · {folded} more in translations")}
+                                                <span class="muted" data-testid="folded-count" title=tr(Msg::FoldedTitle)>
+                                                    {move || messages::more_in_translations(lang.get(), folded)}
                                                 </span>
                                             }
                                         })
@@ -256,7 +263,7 @@ pub fn App() -> impl IntoView {
             </Show>
             <TaskDetail />
             <div class="drop-overlay" aria-hidden="true">
-                <p>"Drop worklog files or folders to add them"</p>
+                <p>{tr(Msg::DropHint)}</p>
             </div>
         </div>
     }
@@ -271,22 +278,22 @@ fn EmptyState() -> impl IntoView {
         <main id="main" class="empty-state" data-testid="empty-state">
             <Show
                 when=move || !loading()
-                fallback=|| view! { <p class="loading" role="status">"Loading worklogs…"</p> }
+                fallback=|| view! { <p class="loading" role="status">{tr(Msg::LoadingWorklogs)}</p> }
             >
-                <h2>"No worklogs loaded"</h2>
+                <h2>{tr(Msg::NoWorklogsLoaded)}</h2>
                 <p>
-                    "Worklog Viewer reads the weekly worklog pages of an FCJ internship site (the "
+                    {tr(Msg::EmptyIntroBefore)}
                     <code>"content/1-Worklog/…/_index.md"</code>
-                    " files) and shows them as weeks, a task table, a timeline and service charts. Everything stays in your browser."
+                    {tr(Msg::EmptyIntroAfter)}
                 </p>
                 <ul>
-                    <li><strong>"Open files"</strong>" or "<strong>"Open folder"</strong>" above (a whole Hugo site works: the pages under "<code>"content/"</code>" are found)."</li>
-                    <li>"Drag and drop files or folders anywhere on this page."</li>
-                    <li><strong>"Paste"</strong>" the markdown of one page."</li>
-                    <li>"Load a URL: a page, or a manifest "<code>"{\"files\": [...]}"</code>"; or link to "<code>"?src=<url>"</code>"."</li>
+                    <li><strong>{tr(Msg::OpenFiles)}</strong>{tr(Msg::EmptyOr)}<strong>{tr(Msg::OpenFolder)}</strong>{tr(Msg::EmptyOpenAbove)}<code>"content/"</code>{tr(Msg::EmptyAreFound)}</li>
+                    <li>{tr(Msg::EmptyDragDrop)}</li>
+                    <li><strong>{tr(Msg::Paste)}</strong>{tr(Msg::EmptyPasteAfter)}</li>
+                    <li>{tr(Msg::EmptyUrlBefore)}<code>"{\"files\": [...]}"</code>{tr(Msg::EmptyUrlLink)}<code>"?src=<url>"</code>"."</li>
                 </ul>
                 <button type="button" class="primary" id="load-demo" on:click=move |_| load_demo(state)>
-                    "Load the demo worklog"
+                    {tr(Msg::LoadDemo)}
                 </button>
                 <SourceList />
             </Show>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use worklog::ServiceRef;
 
+use crate::i18n::{messages, tr, use_lang, Msg};
 use crate::state::AppState;
 
 /// `Amazon S3` → `S3`, `AWS Key Management Service` → `Key Management Service`: chips are small.
@@ -16,15 +17,17 @@ pub fn short_name(name: &str) -> &str {
 #[component]
 pub fn ServiceChips(services: Vec<ServiceRef>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let lang = use_lang();
     if services.is_empty() {
         return ().into_any();
     }
     view! {
-        <ul class="chips" aria-label="Services">
+        <ul class="chips" aria-label=tr(Msg::ViewServices)>
             {services
                 .into_iter()
                 .map(|s| {
                     let id = s.id.clone();
+                    let name = s.name.clone();
                     let selected = {
                         let id = id.clone();
                         move || state.filter.with(|f| f.services.contains(&id))
@@ -35,7 +38,7 @@ pub fn ServiceChips(services: Vec<ServiceRef>) -> impl IntoView {
                                 type="button"
                                 class="chip"
                                 data-service=s.id.clone()
-                                title=format!("{} — filter by this service", s.name)
+                                title=move || messages::filter_by_service(lang.get(), &name)
                                 aria-pressed=move || selected().to_string()
                                 on:click=move |_| {
                                     let id = id.clone();

@@ -1,96 +1,74 @@
-//! Dates as people of the page's language read them, inside `<time datetime="YYYY-MM-DD">`
-//! so machines and assistive tools read them exactly.
+//! Dates in the interface language, written by the browser's `Intl` (see `i18n::intl`),
+//! inside `<time datetime="YYYY-MM-DD">` so machines and assistive tools read them exactly.
 
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
-use worklog::{Language, Weekday};
+use worklog::Weekday;
 
-const EN_MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+use crate::i18n::intl::{self, DateStyle};
+use crate::i18n::{tr, use_lang, Lang, Msg};
 
 /// Short weekday name: `Mon` in English, `T2` (thứ hai) … `CN` in Vietnamese.
-pub fn weekday_name(day: Weekday, lang: Option<Language>) -> &'static str {
-    let i = day as usize;
-    match lang {
-        Some(Language::Vi) => ["T2", "T3", "T4", "T5", "T6", "T7", "CN"][i],
-        _ => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][i],
-    }
+pub fn weekday_name(day: Weekday, lang: Lang) -> String {
+    intl::weekday(day, lang)
 }
 
-/// `Mon, Oct 6, 2025` in English, `T2, 06/10/2025` in Vietnamese.
-pub fn human_date(date: NaiveDate, lang: Option<Language>) -> String {
-    let weekday = weekday_name(date.weekday().into(), lang);
-    match lang {
-        Some(Language::Vi) => format!(
-            "{weekday}, {:02}/{:02}/{}",
-            date.day(),
-            date.month(),
-            date.year()
-        ),
-        _ => format!(
-            "{weekday}, {} {}, {}",
-            EN_MONTHS[date.month0() as usize],
-            date.day(),
-            date.year()
-        ),
-    }
+/// `Mon, 6 Oct 2025` in English, `T2, 06/10/2025` in Vietnamese.
+pub fn human_date(date: NaiveDate, lang: Lang) -> String {
+    intl::format_date(date, DateStyle::Full, lang)
 }
 
-/// `Oct 6, 2025` / `06/10/2025`: for tables that show the weekday in a column of its own.
-pub fn medium_date(date: NaiveDate, lang: Option<Language>) -> String {
-    match lang {
-        Some(Language::Vi) => format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
-        _ => format!(
-            "{} {}, {}",
-            EN_MONTHS[date.month0() as usize],
-            date.day(),
-            date.year()
-        ),
-    }
+/// `6 Oct 2025` / `06/10/2025`: for tables that show the weekday in a column of its own.
+pub fn medium_date(date: NaiveDate, lang: Lang) -> String {
+    intl::format_date(date, DateStyle::Medium, lang)
 }
 
-/// `Oct 6` / `06/10`: compact, for axes and ranges inside one year.
-pub fn short_date(date: NaiveDate, lang: Option<Language>) -> String {
-    match lang {
-        Some(Language::Vi) => format!("{:02}/{:02}", date.day(), date.month()),
-        _ => format!("{} {}", EN_MONTHS[date.month0() as usize], date.day()),
-    }
+/// `6 Oct` / `06/10`: compact, for axes and ranges inside one year.
+pub fn short_date(date: NaiveDate, lang: Lang) -> String {
+    intl::format_date(date, DateStyle::Short, lang)
 }
 
+/// The machine form, for `datetime` and `data-*` attributes: always ISO.
 pub fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
-/// A date in a `<time>` element.
+/// A date in a `<time>` element, in the interface language (its `lang`, since it may sit in a
+/// page's text of the other language).
 #[component]
-pub fn DateTime(date: NaiveDate, lang: Option<Language>) -> impl IntoView {
-    view! { <time datetime=iso(date)>{human_date(date, lang)}</time> }
+pub fn DateTime(date: NaiveDate) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <time datetime=iso(date) lang=move || lang.get().code()>
+            {move || human_date(date, lang.get())}
+        </time>
+    }
 }
 
 /// A date in a `<time>` element, without the weekday; the full form is its tooltip.
 #[component]
-pub fn DateMedium(date: NaiveDate, lang: Option<Language>) -> impl IntoView {
-    view! { <time datetime=iso(date) title=human_date(date, lang)>{medium_date(date, lang)}</time> }
+pub fn DateMedium(date: NaiveDate) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <time datetime=iso(date) lang=move || lang.get().code() title=move || human_date(date, lang.get())>
+            {move || medium_date(date, lang.get())}
+        </time>
+    }
 }
 
 /// `start – end`, or one date when both are the same day.
 #[component]
-pub fn DateRange(
-    start: Option<NaiveDate>,
-    end: Option<NaiveDate>,
-    lang: Option<Language>,
-) -> impl IntoView {
+pub fn DateRange(start: Option<NaiveDate>, end: Option<NaiveDate>) -> impl IntoView {
     match (start, end) {
         (Some(s), Some(e)) if s != e => view! {
             <span class="date-range">
-                <DateTime date=s lang=lang /> " – "
-                <DateTime date=e lang=lang />
+                <DateTime date=s /> " – "
+                <DateTime date=e />
             </span>
         }
         .into_any(),
-        (Some(d), _) | (None, Some(d)) => view! { <DateTime date=d lang=lang /> }.into_any(),
-        (None, None) => view! { <span class="muted">"no dates"</span> }.into_any(),
+        (Some(d), _) | (None, Some(d)) => view! { <DateTime date=d /> }.into_any(),
+        (None, None) => view! { <span class="muted">{tr(Msg::NoDates)}</span> }.into_any(),
     }
 }
 
@@ -99,9 +77,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formats_by_language() {
+    fn machine_dates_stay_iso() {
         let d = NaiveDate::from_ymd_opt(2025, 10, 6).unwrap_or_default();
-        assert_eq!(human_date(d, Some(Language::En)), "Mon, Oct 6, 2025");
-        assert_eq!(human_date(d, Some(Language::Vi)), "T2, 06/10/2025");
+        assert_eq!(iso(d), "2025-10-06");
+        // Outside the browser `Intl` is absent: the fallback keeps the weekday by language.
+        assert!(human_date(d, Lang::En).starts_with("Mon"));
+        assert!(human_date(d, Lang::Vi).starts_with("T2"));
     }
 }

@@ -6,6 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use worklog::export;
 use worklog::{Collection, Page};
 
+use crate::i18n::{text, tr, use_lang, Lang, Msg};
 use crate::state::AppState;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -19,11 +20,12 @@ enum Format {
 impl Format {
     const ALL: [Format; 4] = [Format::Json, Format::Csv, Format::Ics, Format::Markdown];
 
-    fn label(self) -> &'static str {
+    /// Format names are the same in every language, except the calendar's.
+    fn label(self, lang: Lang) -> &'static str {
         match self {
             Format::Json => "JSON",
             Format::Csv => "CSV",
-            Format::Ics => "Calendar (.ics)",
+            Format::Ics => text(Msg::ExportCalendar, lang),
             Format::Markdown => "Markdown",
         }
     }
@@ -125,10 +127,11 @@ fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
 #[component]
 pub fn ExportMenu() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let lang = use_lang();
     let (error, set_error) = signal(None::<String>);
     view! {
         <details class="export">
-            <summary>"Export"</summary>
+            <summary>{tr(Msg::Export)}</summary>
             <ul>
                 {Format::ALL
                     .into_iter()
@@ -148,14 +151,14 @@ pub fn ExportMenu() -> impl IntoView {
                                         set_error.set(result.err());
                                     }
                                 >
-                                    {format.label()}
+                                    {move || format.label(lang.get())}
                                 </button>
                             </li>
                         }
                     })
                     .collect_view()}
             </ul>
-            {move || error.get().map(|e| view! { <p class="note" role="alert">"Export failed: " {e}</p> })}
+            {move || error.get().map(|e| view! { <p class="note" role="alert">{tr(Msg::ExportFailed)} {e}</p> })}
         </details>
     }
 }

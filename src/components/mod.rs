@@ -9,3 +9,4 @@ pub mod item_tree;
 pub mod loader;
 pub mod set_aside;
 pub mod sources;
+pub mod ui_lang;

@@ -3,8 +3,18 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::i18n::{count, messages, text, tr, use_lang, Lang, Msg, Noun};
 use crate::load::{self, store};
 use crate::state::{AppState, SourceInfo, SourceKind};
+
+/// How a source is named on screen: the demo by its name in the interface language, the
+/// others by the label they were loaded with (a path, a URL, a folder name).
+fn shown_label(info: &SourceInfo, lang: Lang) -> String {
+    match info.kind {
+        SourceKind::Demo => text(Msg::DemoWorklog, lang).to_string(),
+        _ => info.label.clone(),
+    }
+}
 
 /// Remove one source: its pages go, and it is forgotten where it was remembered.
 fn remove(state: AppState, info: &SourceInfo) {
@@ -30,17 +40,23 @@ fn remove(state: AppState, info: &SourceInfo) {
 #[component]
 pub fn SourceErrors() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let lang = use_lang();
     let errors = Memo::new(move |_| {
+        let lang = lang.get();
         state.sources.with(|s| {
             s.iter()
-                .flat_map(|i| i.errors.iter().map(move |e| (i.label.clone(), e.clone())))
+                .flat_map(|i| {
+                    i.errors
+                        .iter()
+                        .map(move |e| (shown_label(i, lang), e.clone()))
+                })
                 .collect::<Vec<_>>()
         })
     });
     view! {
         <Show when=move || errors.with(|e| !e.is_empty())>
             <div class="source-errors" role="alert">
-                <h2 class="visually-hidden">"Loading problems"</h2>
+                <h2 class="visually-hidden">{tr(Msg::LoadingProblems)}</h2>
                 <ul>
                     {move || {
                         errors
@@ -64,6 +80,7 @@ pub fn SourceErrors() -> impl IntoView {
 #[component]
 pub fn SourceList() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let lang = use_lang();
     view! {
         <Show when=move || state.sources.with(|s| !s.is_empty())>
             <details class="sources" data-testid="sources">
@@ -74,17 +91,7 @@ pub fn SourceList() -> impl IntoView {
                             .with(|s| {
                                 let pages: usize = s.iter().map(|i| i.pages).sum();
                                 let skipped: usize = s.iter().map(|i| i.skipped).sum();
-                                let mut text = format!(
-                                    "{} source{} · {} page{}",
-                                    s.len(),
-                                    if s.len() == 1 { "" } else { "s" },
-                                    pages,
-                                    if pages == 1 { "" } else { "s" },
-                                );
-                                if skipped > 0 {
-                                    text.push_str(&format!(" · {skipped} skipped"));
-                                }
-                                text
+                                messages::sources_summary(lang.get(), s.len(), pages, skipped)
                             })
                     }}
                 </summary>
@@ -95,39 +102,40 @@ pub fn SourceList() -> impl IntoView {
                             .get()
                             .into_iter()
                             .map(|info| {
+                                let lang = lang.get();
                                 let kind = match &info.kind {
-                                    SourceKind::Demo => "demo",
-                                    SourceKind::Url(_) => "URL",
-                                    SourceKind::Local(_) => "local",
+                                    SourceKind::Demo => Msg::SourceDemo,
+                                    SourceKind::Url(_) => Msg::SourceUrl,
+                                    SourceKind::Local(_) => Msg::SourceLocal,
                                 };
-                                let label = info.label.clone();
+                                let label = shown_label(&info, lang);
                                 let remembered = info.clone();
                                 view! {
                                     <li class="source" data-testid="source">
-                                        <span class="badge">{kind}</span>
+                                        <span class="badge">{text(kind, lang)}</span>
                                         <span class="source-label" title=label.clone()>{label.clone()}</span>
                                         <span class="muted" data-testid="source-pages">
                                             {if info.loading {
-                                                "loading…".to_string()
+                                                text(Msg::SourceLoading, lang).to_string()
                                             } else {
-                                                format!("{} pages", info.pages)
+                                                count(lang, info.pages, Noun::Page)
                                             }}
                                         </span>
                                         {(info.skipped > 0)
                                             .then(|| {
                                                 view! {
                                                     <span class="muted" data-testid="source-skipped">
-                                                        {format!("{} skipped (not markdown worklog pages)", info.skipped)}
+                                                        {messages::skipped_files(lang, info.skipped)}
                                                     </span>
                                                 }
                                             })}
                                         <button
                                             type="button"
                                             class="link"
-                                            aria-label=format!("Remove {label}")
+                                            aria-label=messages::remove_source(lang, &label)
                                             on:click=move |_| remove(state, &remembered)
                                         >
-                                            "Remove"
+                                            {text(Msg::Remove, lang)}
                                         </button>
                                     </li>
                                 }

@@ -9,7 +9,11 @@ use worklog::query::{View, WeekRange};
 use worklog::Collection;
 
 use crate::components::chips::short_name;
+use crate::i18n::{messages, num, text, tr, use_lang, Msg};
 use crate::state::{AppState, TaskRef};
+
+/// The group of services the catalogue puts in no category (shown translated).
+const OTHER_CATEGORY: &str = "Other";
 
 /// How many services the bar chart shows.
 const TOP: usize = 15;
@@ -63,7 +67,7 @@ fn heat(collection: &Collection, rows: &[TaskRef]) -> Heat {
             .collect();
         max = max.max(cells.iter().copied().max().unwrap_or(0));
         let category = crate::catalogue::category_of(&id)
-            .unwrap_or("Other")
+            .unwrap_or(OTHER_CATEGORY)
             .to_string();
         by_category.entry(category).or_default().push(Row {
             name: names.get(&id).cloned().unwrap_or_else(|| id.clone()),
@@ -91,6 +95,7 @@ fn heat(collection: &Collection, rows: &[TaskRef]) -> Heat {
 #[component]
 pub fn ServicesView() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let lang = use_lang();
     let data = Memo::new(move |_| {
         let collection = state.collection.get();
         let rows = state.rows.get();
@@ -112,9 +117,10 @@ pub fn ServicesView() -> impl IntoView {
 
     let table = move || {
         let h = data.get();
+        let lang = lang.get();
         if h.groups.is_empty() {
             return view! {
-                <p class="empty-note">"No AWS service is mentioned by the matching tasks."</p>
+                <p class="empty-note">{text(Msg::NoServiceMentioned, lang)}</p>
             }
             .into_any();
         }
@@ -123,12 +129,12 @@ pub fn ServicesView() -> impl IntoView {
         view! {
             <div class="heatmap-wrap">
                 <table class="heatmap" data-testid="heatmap">
-                    <caption class="visually-hidden">"Tasks per service and week"</caption>
+                    <caption class="visually-hidden">{text(Msg::HeatmapCaption, lang)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Service"</th>
-                            {weeks.iter().map(|w| view! { <th scope="col" class="week-col">{format!("W{w}")}</th> }).collect_view()}
-                            <th scope="col">"Total"</th>
+                            <th scope="col">{text(Msg::Service, lang)}</th>
+                            {weeks.iter().map(|&w| view! { <th scope="col" class="week-col" title=messages::week_n(lang, w)>{messages::week_short(lang, w)}</th> }).collect_view()}
+                            <th scope="col">{text(Msg::Total, lang)}</th>
                         </tr>
                     </thead>
                     {h
@@ -136,6 +142,13 @@ pub fn ServicesView() -> impl IntoView {
                         .into_iter()
                         .map(|(category, rows)| {
                             let weeks = weeks.clone();
+                            // Category names are the catalogue's (AWS's, in English); only the
+                            // catch-all group is translated.
+                            let category = if category == OTHER_CATEGORY {
+                                text(Msg::OtherCategory, lang).to_string()
+                            } else {
+                                category
+                            };
                             view! {
                                 <tbody>
                                     <tr class="category-row">
@@ -165,11 +178,11 @@ pub fn ServicesView() -> impl IntoView {
                                                         >
                                                             <button
                                                                 type="button"
-                                                                title=format!("{}: {count} tasks in week {week}", row.name)
-                                                                aria-label=format!("{}, week {week}: {count} tasks", row.name)
+                                                                title=messages::heat_title(lang, &row.name, count, week)
+                                                                aria-label=messages::heat_label(lang, &row.name, count, week)
                                                                 on:click=move |_| open(id.clone(), week)
                                                             >
-                                                                {count}
+                                                                {num(count, lang)}
                                                             </button>
                                                         </td>
                                                     }
@@ -180,7 +193,7 @@ pub fn ServicesView() -> impl IntoView {
                                                 <tr data-service=row.id.clone()>
                                                     <th scope="row" title=row.name.clone()>{short_name(&row.name).to_string()}</th>
                                                     {cells}
-                                                    <td class="total">{row.total}</td>
+                                                    <td class="total">{num(row.total, lang)}</td>
                                                 </tr>
                                             }
                                         })
@@ -204,6 +217,7 @@ pub fn ServicesView() -> impl IntoView {
         });
         all.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
         all.truncate(TOP);
+        let lang = lang.get();
         let max = all.first().map(|a| a.2).unwrap_or(1).max(1) as f64;
         all.into_iter()
             .map(|(id, name, total)| {
@@ -216,7 +230,7 @@ pub fn ServicesView() -> impl IntoView {
                             <span class="bar-track">
                                 <span class="bar-fill" style=("--fill", format!("{pct:.1}%"))></span>
                             </span>
-                            <span class="bar-value">{total}</span>
+                            <span class="bar-value">{num(total, lang)}</span>
                         </button>
                     </li>
                 }
@@ -225,10 +239,10 @@ pub fn ServicesView() -> impl IntoView {
     };
 
     view! {
-        <section class="services-view" aria-label="Services">
-            <h2>"Services by week"</h2>
+        <section class="services-view" aria-label=tr(Msg::ViewServices)>
+            <h2>{tr(Msg::ServicesByWeek)}</h2>
             {table}
-            <h2>"Most mentioned services"</h2>
+            <h2>{tr(Msg::MostMentioned)}</h2>
             <ol class="top-services">{bars}</ol>
         </section>
     }

@@ -10,6 +10,7 @@ use worklog::{Page, Task};
 use crate::components::chips::ServiceChips;
 use crate::components::date::{weekday_name, DateMedium};
 use crate::components::item_tree::{item_list_marked, marked, reference_list};
+use crate::i18n::{messages, num, text, tr, use_lang, Lang, Msg};
 use crate::state::{AppState, Shared, TaskRef};
 
 const PAGE_SIZES: [usize; 4] = [50, 100, 250, 500];
@@ -58,12 +59,13 @@ enum Line {
 }
 
 /// Sorted and grouped task lines; `tasks` counts task lines (a task listed under two services
-/// is listed twice when grouped by service).
+/// is listed twice when grouped by service). Group headings are written in `lang`.
 fn arrange(
     collection: &worklog::Collection,
     rows: &[TaskRef],
     sort: Option<Sort>,
     group: Group,
+    lang: Lang,
 ) -> Vec<Line> {
     // Rows always come from this collection; any that did not resolve would be dropped.
     let mut sorted: Vec<(TaskRef, &Page, &Task)> = rows
@@ -90,7 +92,9 @@ fn arrange(
                 .iter()
                 .map(|(r, _, _)| {
                     let week = r.week;
-                    let mut label = week.map_or("No week".to_string(), |w| format!("Week {w}"));
+                    let mut label = week.map_or(text(Msg::NoWeek, lang).to_string(), |w| {
+                        messages::week_n(lang, w)
+                    });
                     let mut rank = week.map_or(u64::from(u32::MAX), u64::from);
                     if several {
                         if let Some(intern) = collection.internships().get(r.intern as usize) {
@@ -106,7 +110,11 @@ fn arrange(
             .iter()
             .flat_map(|(r, _, task)| {
                 if task.services.is_empty() {
-                    vec![("No service recognised".to_string(), u64::MAX, *r)]
+                    vec![(
+                        text(Msg::NoServiceRecognised, lang).to_string(),
+                        u64::MAX,
+                        *r,
+                    )]
                 } else {
                     task.services
                         .iter()
@@ -141,11 +149,18 @@ pub fn TasksView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let sort = Memo::new(move |_| state.vs.with(|v| v.sort));
     let group = Memo::new(move |_| state.vs.with(|v| v.group));
+    let lang = use_lang();
     let lines = Memo::new(move |_| {
         let collection = state.collection.get();
         // `rows` are in natural order already; `arrange` sorts stably on top of it.
         let rows = state.rows.get();
-        Shared::new(arrange(&collection, &rows, sort.get(), group.get()))
+        Shared::new(arrange(
+            &collection,
+            &rows,
+            sort.get(),
+            group.get(),
+            lang.get(),
+        ))
     });
     let (page, set_page) = signal(0usize);
     let (page_size, set_page_size) = signal(100usize);
@@ -186,7 +201,7 @@ pub fn TasksView() -> impl IntoView {
         })
     };
 
-    let header = move |column: SortColumn, label: &'static str| {
+    let header = move |column: SortColumn, label: Msg| {
         let aria = move || match sort.get() {
             Some(s) if s.column == column => {
                 if s.descending {
@@ -213,7 +228,7 @@ pub fn TasksView() -> impl IntoView {
                         })
                     }
                 >
-                    {label}
+                    {tr(label)}
                     <span class="sort-mark" aria-hidden="true">
                         {move || match aria() {
                             "ascending" => "▲",
@@ -227,9 +242,9 @@ pub fn TasksView() -> impl IntoView {
     };
 
     view! {
-        <section class="tasks-view" aria-label="Tasks">
+        <section class="tasks-view" aria-label=tr(Msg::ViewTasks)>
             <div class="table-tools">
-                <label for="group-select">"Group by"</label>
+                <label for="group-select">{tr(Msg::GroupBy)}</label>
                 <select
                     id="group-select"
                     prop:value=move || group.get().as_str()
@@ -238,12 +253,12 @@ pub fn TasksView() -> impl IntoView {
                         state.navigate(true, move |vs| vs.group = g);
                     }
                 >
-                    <option value="none">"Nothing"</option>
-                    <option value="week">"Week"</option>
-                    <option value="service">"Service"</option>
+                    <option value="none">{tr(Msg::GroupNothing)}</option>
+                    <option value="week">{tr(Msg::Week)}</option>
+                    <option value="service">{tr(Msg::Service)}</option>
                 </select>
                 <Pager page=page set_page=set_page page_count=Signal::derive(page_count) />
-                <label for="page-size">"Rows per page"</label>
+                <label for="page-size">{tr(Msg::RowsPerPage)}</label>
                 <select
                     id="page-size"
                     prop:value=move || page_size.get().to_string()
@@ -254,49 +269,48 @@ pub fn TasksView() -> impl IntoView {
                         }
                     }
                 >
-                    {PAGE_SIZES.iter().map(|n| view! { <option value=n.to_string()>{*n}</option> }).collect_view()}
+                    {PAGE_SIZES.iter().map(|&n| view! { <option value=n.to_string()>{move || num(n, lang.get())}</option> }).collect_view()}
                 </select>
             </div>
             <div class="table-wrap">
                 <table id="tasks-table" class="tasks">
-                    <caption class="visually-hidden">
-                        "Tasks matching the filter; the column headers sort the table"
-                    </caption>
+                    <caption class="visually-hidden">{tr(Msg::TasksCaption)}</caption>
                     <thead>
                         <tr>
-                            {header(SortColumn::Week, "Week")}
-                            {header(SortColumn::Day, "Day")}
-                            {header(SortColumn::Start, "Start")}
-                            {header(SortColumn::End, "End")}
-                            {header(SortColumn::Task, "Task")}
-                            {header(SortColumn::References, "References")}
-                            {header(SortColumn::Services, "Services")}
-                            {header(SortColumn::Source, "Source")}
+                            {header(SortColumn::Week, Msg::Week)}
+                            {header(SortColumn::Day, Msg::ColumnDay)}
+                            {header(SortColumn::Start, Msg::ColumnStart)}
+                            {header(SortColumn::End, Msg::ColumnEnd)}
+                            {header(SortColumn::Task, Msg::Task)}
+                            {header(SortColumn::References, Msg::References)}
+                            {header(SortColumn::Services, Msg::ViewServices)}
+                            {header(SortColumn::Source, Msg::ColumnSource)}
                         </tr>
                     </thead>
                     <tbody>
                         {move || {
                             let collection = state.collection.get();
                             let terms = search_terms(&state.filter.with(|f| f.text.clone()));
+                            let lang = lang.get();
                             visible()
                                 .into_iter()
                                 .map(|line| match line {
                                     Line::Group { label, count } => view! {
                                         <tr class="group-row" data-testid="group-row">
                                             <th colspan="8" scope="colgroup">
-                                                {label} <span class="count">{count}</span>
+                                                {label} <span class="count">{num(count, lang)}</span>
                                             </th>
                                         </tr>
                                     }
                                     .into_any(),
-                                    Line::Task(r) => task_row(&collection, r, &terms),
+                                    Line::Task(r) => task_row(&collection, r, &terms, lang),
                                 })
                                 .collect_view()
                         }}
                     </tbody>
                 </table>
                 <Show when=move || task_lines.get() == 0>
-                    <p class="empty-note">"No task matches the filter."</p>
+                    <p class="empty-note">{tr(Msg::NoTaskMatches)}</p>
                 </Show>
             </div>
         </section>
@@ -309,20 +323,21 @@ fn Pager(
     set_page: WriteSignal<usize>,
     page_count: Signal<usize>,
 ) -> impl IntoView {
+    let lang = use_lang();
     view! {
-        <nav class="pager" aria-label="Table pages">
+        <nav class="pager" aria-label=tr(Msg::TablePages)>
             <button
                 type="button"
-                aria-label="Previous page"
+                aria-label=tr(Msg::PreviousPage)
                 disabled=move || page.get() == 0
                 on:click=move |_| set_page.update(|p| *p = p.saturating_sub(1))
             >
                 "‹"
             </button>
-            <span data-testid="page-indicator">{move || format!("Page {} of {}", page.get().min(page_count.get() - 1) + 1, page_count.get())}</span>
+            <span data-testid="page-indicator">{move || messages::page_of(lang.get(), page.get().min(page_count.get() - 1) + 1, page_count.get())}</span>
             <button
                 type="button"
-                aria-label="Next page"
+                aria-label=tr(Msg::NextPage)
                 disabled=move || { page.get() + 1 >= page_count.get() }
                 on:click=move |_| set_page.update(|p| *p = (*p + 1).min(page_count.get_untracked() - 1))
             >
@@ -355,15 +370,24 @@ fn search_terms(text: &str) -> Vec<String> {
     text.split_whitespace().map(str::to_lowercase).collect()
 }
 
-fn task_row(collection: &worklog::Collection, r: TaskRef, terms: &[String]) -> AnyView {
+/// One task's row; its labels, dates and numbers in the interface language `ui`, its text in
+/// the page's language.
+fn task_row(collection: &worklog::Collection, r: TaskRef, terms: &[String], ui: Lang) -> AnyView {
     let Some((page, task)) = r.resolve(collection) else {
         return ().into_any();
     };
     let lang = page.language;
     let day_label = task.day.clone().unwrap_or_default();
-    let weekday = task.weekday.map(|d| weekday_name(d, lang));
-    let show_label =
-        !day_label.is_empty() && weekday.is_none_or(|w| !day_label.eq_ignore_ascii_case(w));
+    let weekday = task.weekday.map(|d| weekday_name(d, ui));
+    // The page's own day label is shown too, unless it says the same as the weekday (in the
+    // interface's or the page's language).
+    let same_day = |w: &str| day_label.eq_ignore_ascii_case(w);
+    let show_label = !day_label.is_empty()
+        && task.weekday.is_none_or(|d| {
+            !weekday.as_deref().is_some_and(same_day)
+                && !lang.is_some_and(|l| same_day(&weekday_name(d, l)))
+        });
+    let t = |m: Msg| text(m, ui);
     view! {
         <tr
             data-testid="task-row"
@@ -374,29 +398,29 @@ fn task_row(collection: &worklog::Collection, r: TaskRef, terms: &[String]) -> A
             class:date-flagged=r.date_flagged
             lang=lang.map(|l| l.code())
         >
-            <td class="col-week" data-label="Week">{r.week.map(|w| w.to_string()).unwrap_or_else(|| "–".into())}</td>
-            <td class="col-day" data-label="Day">
-                {weekday.map(|w| view! { <span class="weekday">{w}</span> })}
+            <td class="col-week" data-label=t(Msg::Week)>{r.week.map(|w| w.to_string()).unwrap_or_else(|| "–".into())}</td>
+            <td class="col-day" data-label=t(Msg::ColumnDay)>
+                {weekday.map(|w| view! { <span class="weekday" lang=ui.code()>{w}</span> })}
                 {show_label.then(|| view! { <span class="day-label muted">{day_label}</span> })}
             </td>
-            <td class="col-start" data-label="Start">
-                {task.start.map(|d| view! { <DateMedium date=d lang=lang /> })}
+            <td class="col-start" data-label=t(Msg::ColumnStart)>
+                {task.start.map(|d| view! { <DateMedium date=d /> })}
                 {r.date_flagged.then(|| {
-                    let why = date_flag_reason(page, task.line);
-                    view! { <span class="date-flag" role="img" aria-label=format!("Date contradicts its week: {why}") title=why>"⚠"</span> }
+                    let why = date_flag_reason(page, task.line, ui);
+                    view! { <span class="date-flag" role="img" aria-label=messages::date_contradicts(ui, &why) title=why>"⚠"</span> }
                 })}
             </td>
-            <td class="col-end" data-label="End">{task.end.map(|d| view! { <DateMedium date=d lang=lang /> })}</td>
-            <td class="col-task" data-label="Task">
+            <td class="col-end" data-label=t(Msg::ColumnEnd)>{task.end.map(|d| view! { <DateMedium date=d /> })}</td>
+            <td class="col-task" data-label=t(Msg::Task)>
                 {if task.items.is_empty() {
                     view! { <span class="task-text">{marked(&task.text, terms)}</span> }.into_any()
                 } else {
                     item_list_marked(&task.items, terms)
                 }}
             </td>
-            <td class="col-references" data-label="References">{reference_list(&task.references)}</td>
-            <td class="col-services" data-label="Services"><ServiceChips services=task.services.clone() /></td>
-            <td class="col-source" data-label="Source" title=page.source.clone()>
+            <td class="col-references" data-label=t(Msg::References)>{reference_list(&task.references)}</td>
+            <td class="col-services" data-label=t(Msg::ViewServices)><ServiceChips services=task.services.clone() /></td>
+            <td class="col-source" data-label=t(Msg::ColumnSource) title=page.source.clone()>
                 <span class="source-path">{breakable_path(&page.source)}</span>
                 <span class="muted">{format!(":{}", task.line)}</span>
             </td>
@@ -405,8 +429,9 @@ fn task_row(collection: &worklog::Collection, r: TaskRef, terms: &[String]) -> A
     .into_any()
 }
 
-/// The collection's message on why a row's date contradicts its week.
-fn date_flag_reason(page: &Page, line: u32) -> String {
+/// The collection's message on why a row's date contradicts its week (English: the core words
+/// its messages in English).
+fn date_flag_reason(page: &Page, line: u32, lang: Lang) -> String {
     page.diagnostics
         .iter()
         .find(|d| {
@@ -415,7 +440,7 @@ fn date_flag_reason(page: &Page, line: u32) -> String {
                     || d.code == worklog::collection::WEEK_OUT_OF_ORDER)
         })
         .map(|d| d.message.clone())
-        .unwrap_or_else(|| "the date contradicts its week".to_string())
+        .unwrap_or_else(|| text(Msg::DateContradictsReason, lang).to_string())
 }
 
 #[cfg(test)]
@@ -449,13 +474,13 @@ mod tests {
             column: SortColumn::Start,
             descending: true,
         });
-        let lines = arrange(&c, &rows, sort, Group::None);
+        let lines = arrange(&c, &rows, sort, Group::None, Lang::En);
         let Some(Line::Task(first)) = lines.first() else {
             panic!("a task line first");
         };
         assert_eq!(first.task, 1, "latest start first");
 
-        let grouped = arrange(&c, &rows, None, Group::Service);
+        let grouped = arrange(&c, &rows, None, Group::Service, Lang::En);
         let tasks = grouped
             .iter()
             .filter(|l| matches!(l, Line::Task(_)))

@@ -13,6 +13,7 @@ use worklog::Collection;
 
 use crate::components::chips::short_name;
 use crate::components::date::{human_date, iso, short_date};
+use crate::i18n::{messages, text, tr, use_lang, Lang, Msg};
 use crate::state::{AppState, TaskRef};
 
 const LABEL_W: f64 = 132.0;
@@ -53,7 +54,8 @@ struct Layout {
     out_of_range: usize,
 }
 
-fn layout(collection: &Collection, rows: &[TaskRef], lanes: Lanes) -> Layout {
+/// The chart's geometry and texts; lane labels and bar texts in `lang`.
+fn layout(collection: &Collection, rows: &[TaskRef], lanes: Lanes, lang: Lang) -> Layout {
     let mut spans = Vec::new();
     let mut undated = 0;
     for r in rows {
@@ -141,15 +143,18 @@ fn layout(collection: &Collection, rows: &[TaskRef], lanes: Lanes) -> Layout {
                 };
                 // The task's own week: a single-file or multi-week page spreads over many.
                 let key = match r.week {
-                    Some(w) => (order * 1000 + w as i64, format!("Week {w}{suffix}")),
-                    None => (i64::MAX, "No week".to_string()),
+                    Some(w) => (
+                        order * 1000 + w as i64,
+                        format!("{}{suffix}", messages::week_n(lang, w)),
+                    ),
+                    None => (i64::MAX, text(Msg::NoWeek, lang).to_string()),
                 };
                 lane_index.entry(key).or_default().push(i);
             }
             Lanes::Service => {
                 if task.services.is_empty() {
                     lane_index
-                        .entry((i64::MAX, "No service".to_string()))
+                        .entry((i64::MAX, text(Msg::NoService, lang).to_string()))
                         .or_default()
                         .push(i);
                 }
@@ -172,7 +177,7 @@ fn layout(collection: &Collection, rows: &[TaskRef], lanes: Lanes) -> Layout {
         // Greedy packing: the first row whose last bar ended before this one starts.
         let mut row_ends: Vec<NaiveDate> = Vec::new();
         for i in members {
-            let (r, page, task, (start, end)) = &spans[i];
+            let (r, _, task, (start, end)) = &spans[i];
             let row = match row_ends.iter().position(|e| e < start) {
                 Some(row) => {
                     row_ends[row] = *end;
@@ -183,7 +188,6 @@ fn layout(collection: &Collection, rows: &[TaskRef], lanes: Lanes) -> Layout {
                     row_ends.len() - 1
                 }
             };
-            let lang = page.language;
             let when = if start == end {
                 human_date(*start, lang)
             } else {
@@ -203,15 +207,7 @@ fn layout(collection: &Collection, rows: &[TaskRef], lanes: Lanes) -> Layout {
                 row,
                 start: *start,
                 end: *end,
-                label: format!(
-                    "{}{}{when}: {text}",
-                    if r.date_flagged {
-                        "⚠ date contradicts its week; "
-                    } else {
-                        ""
-                    },
-                    r.week.map(|w| format!("Week {w}, ")).unwrap_or_default()
-                ),
+                label: messages::bar_label(lang, r.date_flagged, r.week, &when, &text),
                 flagged: r.date_flagged,
             });
         }
@@ -254,16 +250,18 @@ fn today() -> Option<NaiveDate> {
 pub fn TimelineView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lanes = Memo::new(move |_| state.vs.with(|v| v.lanes));
+    let lang = use_lang();
     let data = Memo::new(move |_| {
         let collection = state.collection.get();
         let rows = state.rows.get();
-        layout(&collection, &rows, lanes.get())
+        layout(&collection, &rows, lanes.get(), lang.get())
     });
     let (focused, set_focused) = signal(None::<String>);
 
     let chart = move || {
         let l = data.get();
         let first = l.first?;
+        let ui = lang.get();
         // Fits a 12-week internship beside the filter panel on a laptop; longer ranges scroll.
         let day_w = (820.0 / l.days as f64).clamp(6.0, 28.0);
         let width = LABEL_W + day_w * l.days as f64 + 8.0;
@@ -291,7 +289,7 @@ pub fn TimelineView() -> impl IntoView {
                 view! {
                     <g class="tick">
                         <line x1=x x2=x y1=AXIS_H - 10.0 y2=height></line>
-                        <text x=x + 3.0 y=AXIS_H - 14.0>{short_date(*d, None)}</text>
+                        <text x=x + 3.0 y=AXIS_H - 14.0>{short_date(*d, ui)}</text>
                     </g>
                 }
             })
@@ -321,7 +319,7 @@ pub fn TimelineView() -> impl IntoView {
                 view! {
                     <g class="today" data-testid="today-marker">
                         <line x1=x x2=x y1=AXIS_H - 8.0 y2=height></line>
-                        <text x=x + 3.0 y=AXIS_H - 2.0>"today"</text>
+                        <text x=x + 3.0 y=AXIS_H - 2.0>{text(Msg::Today, ui)}</text>
                     </g>
                 }
             });
@@ -408,7 +406,7 @@ pub fn TimelineView() -> impl IntoView {
                 height=height
                 viewBox=format!("0 0 {width} {height}")
                 role="group"
-                aria-label="Timeline of tasks"
+                aria-label=text(Msg::TimelineOfTasks, ui)
             >
                 {lanes_view}
                 {weekends}
@@ -420,45 +418,46 @@ pub fn TimelineView() -> impl IntoView {
     };
 
     // One toggle of the segmented lane choice.
-    let lane_button = move |choice: Lanes, label: &'static str| {
+    let lane_button = move |choice: Lanes, label: Msg| {
         view! {
             <button
                 type="button"
                 aria-pressed=move || (lanes.get() == choice).to_string()
                 on:click=move |_| state.navigate(true, move |vs| vs.lanes = choice)
             >
-                {label}
+                {tr(label)}
             </button>
         }
     };
 
     view! {
-        <section class="timeline-view" aria-label="Timeline">
+        <section class="timeline-view" aria-label=tr(Msg::ViewTimeline)>
             <div class="table-tools">
-                <span id="lanes-label">"Lanes"</span>
+                <span id="lanes-label">{tr(Msg::Lanes)}</span>
                 <div class="segmented" role="group" aria-labelledby="lanes-label">
-                    {lane_button(Lanes::Week, "Per week")}
-                    {lane_button(Lanes::Service, "Per service")}
+                    {lane_button(Lanes::Week, Msg::PerWeek)}
+                    {lane_button(Lanes::Service, Msg::PerService)}
                 </div>
                 <p class="muted small" aria-live="polite">
                     {move || {
                         let l = data.get();
+                        let lang = lang.get();
                         let mut notes = Vec::new();
                         if l.undated > 0 {
-                            notes.push(format!("{} tasks without dates are not drawn", l.undated));
+                            notes.push(messages::undated_not_drawn(lang, l.undated));
                         }
                         if l.out_of_range > 0 {
-                            notes.push(format!("{} tasks outside the range are not drawn (dates far from the rest, or contradicting their week)", l.out_of_range));
+                            notes.push(messages::out_of_range_not_drawn(lang, l.out_of_range));
                         }
                         notes.join(" · ")
                     }}
                 </p>
             </div>
             <div class="timeline-scroll">
-                {move || chart().map(|c| c.into_any()).unwrap_or_else(|| view! { <p class="empty-note">"No dated task matches the filter."</p> }.into_any())}
+                {move || chart().map(|c| c.into_any()).unwrap_or_else(|| view! { <p class="empty-note">{tr(Msg::NoDatedTask)}</p> }.into_any())}
             </div>
             <p class="timeline-focus" aria-live="polite" data-testid="timeline-focus">
-                {move || focused.get().unwrap_or_else(|| "Hover or focus a bar to see the task; click or press Enter to open it.".into())}
+                {move || focused.get().unwrap_or_else(|| text(Msg::TimelineHint, lang.get()).into())}
             </p>
         </section>
     }
@@ -484,7 +483,7 @@ mod tests {
             week(2, "en", &["2025-09-15"], "b"),
         ]);
         let rows = matching_rows(&c, &Filter::default());
-        let l = layout(&c, &rows, Lanes::Week);
+        let l = layout(&c, &rows, Lanes::Week, Lang::En);
         assert_eq!(l.bars.len(), 4);
         assert_eq!(l.lanes.len(), 2);
         assert_eq!(

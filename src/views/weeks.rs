@@ -11,6 +11,7 @@ use worklog::{Collection, Language, Page, ServiceRef};
 use crate::components::chips::ServiceChips;
 use crate::components::date::DateRange;
 use crate::components::item_tree::item_list;
+use crate::i18n::{messages, num, text, tr, use_lang, Msg};
 use crate::state::AppState;
 
 /// A week card's data: the entry and how many of its tasks pass the filter.
@@ -140,11 +141,12 @@ pub fn WeeksView() -> impl IntoView {
     // rest is one click away.
     let (shown, set_shown) = signal(WEEKS_BATCH);
     let hidden = move || cards.with(|c| c.len().saturating_sub(shown.get()));
+    let lang = use_lang();
     view! {
-        <section class="weeks-view" aria-label="Weeks">
+        <section class="weeks-view" aria-label=tr(Msg::ViewWeeks)>
             <Show
                 when=move || cards.with(|c| !c.is_empty())
-                fallback=|| view! { <p class="empty-note">"No week matches the filter."</p> }
+                fallback=|| view! { <p class="empty-note">{tr(Msg::NoWeekMatches)}</p> }
             >
                 <ol class="week-list">
                     <For
@@ -159,7 +161,7 @@ pub fn WeeksView() -> impl IntoView {
                 <Show when=move || { hidden() > 0 }>
                     <p class="more">
                         <button type="button" id="more-weeks" on:click=move |_| set_shown.update(|n| *n += WEEKS_BATCH)>
-                            {move || format!("Show {} more weeks ({} not shown)", hidden().min(WEEKS_BATCH), hidden())}
+                            {move || messages::show_more_weeks(lang.get(), hidden().min(WEEKS_BATCH), hidden())}
                         </button>
                     </p>
                 </Show>
@@ -171,20 +173,7 @@ pub fn WeeksView() -> impl IntoView {
 #[component]
 fn WeekCard(card: Card) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let preferred = state.filter.with_untracked(|f| f.language);
-    let initial = card
-        .pages
-        .iter()
-        .position(|&i| {
-            state
-                .collection
-                .with_untracked(|c| c.pages().get(i).map(|p| p.language))
-                .flatten()
-                == preferred
-                && preferred.is_some()
-        })
-        .unwrap_or(0);
-    let (shown, set_shown) = signal(initial);
+    let lang = use_lang();
     let number = card.entry.number;
     let gap = card.gap_before.clone();
     let twins: Vec<(usize, Option<Language>)> = card
@@ -200,6 +189,22 @@ fn WeekCard(card: Card) -> impl IntoView {
             )
         })
         .collect();
+    // The twin shown: the one clicked, else the page in the chosen page language (`lang=`),
+    // else the page in the interface language (`ui=`), else the first (docs/url-parameters.md).
+    let (picked, set_shown) = signal(None::<usize>);
+    let languages: Vec<Option<Language>> = twins.iter().map(|&(_, l)| l).collect();
+    let shown = Memo::new(move |_| {
+        picked.get().unwrap_or_else(|| {
+            let preferred = state
+                .filter
+                .with(|f| f.language)
+                .unwrap_or_else(|| lang.get());
+            languages
+                .iter()
+                .position(|&l| l == Some(preferred))
+                .unwrap_or(0)
+        })
+    });
     let pages = card.pages.clone();
     let counts = card.counts.clone();
     let twin_counts = card.counts.clone();
@@ -212,19 +217,20 @@ fn WeekCard(card: Card) -> impl IntoView {
         let count = counts.get(slot).copied().unwrap_or(0);
         let collection = state.collection.get();
         let page = collection.pages().get(index)?.clone();
-        let lang = page.language;
+        let page_lang = page.language;
+        let ui = lang.get();
         let intern_key = intern_key.clone();
         Some(view! {
-            <div class="week-body" lang=lang.map(|l| l.code())>
+            <div class="week-body" lang=page_lang.map(|l| l.code())>
                 {page.title.clone().map(|t| view! { <p class="week-title">{t}</p> })}
-                {(slot > 0).then(|| view! { <p class="muted small">"Translation of the first page of this week (folded twin)."</p> })}
+                {(slot > 0).then(|| view! { <p class="muted small" lang=ui.code()>{text(Msg::TwinNote, ui)}</p> })}
                 <p class="week-dates">
-                    <DateRange start=entry.start end=entry.end lang=lang />
+                    <DateRange start=entry.start end=entry.end />
                 </p>
                 {(!page.objectives.is_empty())
-                    .then(|| view! { <h4>{if lang == Some(Language::Vi) { "Mục tiêu" } else { "Objectives" }}</h4> {item_list(&page.objectives)} })}
+                    .then(|| view! { <h4 lang=ui.code()>{text(Msg::Objectives, ui)}</h4> {item_list(&page.objectives)} })}
                 {(!page.achievements.is_empty())
-                    .then(|| view! { <h4>{if lang == Some(Language::Vi) { "Kết quả" } else { "Achievements" }}</h4> {item_list(&page.achievements)} })}
+                    .then(|| view! { <h4 lang=ui.code()>{text(Msg::Achievements, ui)}</h4> {item_list(&page.achievements)} })}
                 <p class="week-count">
                     <button
                         type="button"
@@ -240,8 +246,8 @@ fn WeekCard(card: Card) -> impl IntoView {
                             })
                         }
                     >
-                        <span data-testid="week-task-count">{count}</span>
-                        {if count == 1 { " task" } else { " tasks" }}
+                        <span data-testid="week-task-count">{num(count, ui)}</span>
+                        <span lang=ui.code()>{messages::tasks_word(ui, count)}</span>
                     </button>
                 </p>
                 <ServiceChips services=page_services(&page) />
@@ -251,37 +257,31 @@ fn WeekCard(card: Card) -> impl IntoView {
     view! {
         {(!gap.is_empty())
             .then(|| {
-                let text = if gap.len() == 1 {
-                    format!("No worklog for week {}", gap[0])
-                } else {
-                    format!("No worklog for weeks {}–{}", gap[0], gap[gap.len() - 1])
-                };
-                view! { <li class="week-gap" data-testid="week-gap" >{text}</li> }
+                let (first, last) = (gap[0], gap[gap.len() - 1]);
+                view! { <li class="week-gap" data-testid="week-gap" >{move || messages::no_worklog_for(lang.get(), first, last)}</li> }
             })}
         <li class="week-card" data-testid="week-card" data-week=number>
             <header>
-                <h3>"Week " {number}</h3>
+                <h3>{move || messages::week_n(lang.get(), number)}</h3>
                 {card.internship.clone().map(|n| view! { <span class="muted small" data-testid="week-intern">{n}</span> })}
-                {card.source.clone().map(|s| view! { <span class="muted small source-path" title="Another page of this intern is also this week and language: shown separately, not as a translation">{s}</span> })}
+                {card.source.clone().map(|s| view! { <span class="muted small source-path" title=tr(Msg::SeparatePage)>{s}</span> })}
                 {(twins.len() > 1)
                     .then(|| {
                         view! {
-                            <div class="lang-switch" role="group" aria-label="Language">
+                            <div class="lang-switch" role="group" aria-label=tr(Msg::Language)>
                                 {twins
                                     .iter()
-                                    .map(|&(slot, lang)| {
+                                    .map(|&(slot, twin_lang)| {
                                         // Each twin shows its own task count: a fold hides no task.
-                                        let label = format!(
-                                            "{} · {}",
-                                            lang.map(|l| l.code().to_uppercase()).unwrap_or_else(|| "?".into()),
-                                            twin_counts.get(slot).copied().unwrap_or(0)
-                                        );
+                                        let code = twin_lang.map(|l| l.code().to_uppercase()).unwrap_or_else(|| "?".into());
+                                        let n = twin_counts.get(slot).copied().unwrap_or(0);
+                                        let label = move || format!("{code} · {}", num(n, lang.get()));
                                         view! {
                                             <button
                                                 type="button"
-                                                data-lang=lang.map(|l| l.code())
+                                                data-lang=twin_lang.map(|l| l.code())
                                                 aria-pressed=move || (shown.get() == slot).to_string()
-                                                on:click=move |_| set_shown.set(slot)
+                                                on:click=move |_| set_shown.set(Some(slot))
                                             >
                                                 {label}
                                             </button>
