@@ -9,6 +9,7 @@ use worklog::Language;
 
 use super::chips::short_name;
 use super::date::iso;
+use crate::i18n::{language_name, messages, num, text, tr, use_lang, Msg};
 use crate::state::AppState;
 
 /// How many services are listed before "show all".
@@ -18,6 +19,7 @@ const SERVICES_SHOWN: usize = 12;
 pub fn Filters() -> impl IntoView {
     let state = expect_context::<AppState>();
     let has_filter = move || state.filter.with(|f| !f.is_empty());
+    let lang = use_lang();
     // Open on wide screens; folded on a phone so the results come first.
     let wide = window()
         .match_media("(min-width: 861px)")
@@ -27,8 +29,8 @@ pub fn Filters() -> impl IntoView {
     view! {
         <details class="filters" open=wide>
             <summary>
-                <h2 id="filters-heading">"Filters"</h2>
-                <span class="muted small">{move || if has_filter() { " (active)" } else { "" }}</span>
+                <h2 id="filters-heading">{tr(Msg::Filters)}</h2>
+                <span class="muted small">{move || if has_filter() { text(Msg::FiltersActive, lang.get()) } else { "" }}</span>
             </summary>
             <div class="filters-head">
                 <button
@@ -38,13 +40,13 @@ pub fn Filters() -> impl IntoView {
                     disabled=move || !has_filter()
                     on:click=move |_| state.navigate(true, |vs| vs.filter = Default::default())
                 >
-                    "Reset"
+                    {tr(Msg::Reset)}
                 </button>
             </div>
             <SearchBox />
             <ServiceFacet />
             <CheckboxFacet
-                legend="Category"
+                legend=Msg::Category
                 testid="facet-categories"
                 name="category"
                 options=|f| &f.categories
@@ -55,7 +57,7 @@ pub fn Filters() -> impl IntoView {
             <LanguageFacet />
             // Internships (author / repository), only when several are loaded.
             <CheckboxFacet
-                legend="Internship"
+                legend=Msg::Internship
                 testid="facet-sources"
                 name="source"
                 options=|f| &f.sources
@@ -116,11 +118,11 @@ fn SearchBox() -> impl IntoView {
     let initial = searched.get_untracked();
     view! {
         <div class="field">
-            <label for="search">"Search tasks " <kbd>"/"</kbd></label>
+            <label for="search">{tr(Msg::SearchTasks)} <kbd>"/"</kbd></label>
             <input
                 id="search"
                 type="search"
-                placeholder="e.g. athena query"
+                placeholder=tr(Msg::SearchPlaceholder)
                 autocomplete="off"
                 node_ref=input
                 prop:value=initial
@@ -160,6 +162,7 @@ fn toggle<T: PartialEq>(list: &mut Vec<T>, value: T) {
 #[component]
 fn ServiceFacet() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let lang = use_lang();
     let (needle, set_needle) = signal(String::new());
     let (show_all, set_show_all) = signal(false);
     let options = Memo::new(move |_| {
@@ -179,16 +182,16 @@ fn ServiceFacet() -> impl IntoView {
     let total = move || state.facets.with(|f| f.services.len());
     view! {
         <fieldset class="facet" data-testid="facet-services">
-            <legend>"Services"</legend>
+            <legend>{tr(Msg::ViewServices)}</legend>
             <Show
                 when=move || { total() > 0 }
-                fallback=|| view! { <p class="muted small">"No services recognised yet."</p> }
+                fallback=|| view! { <p class="muted small">{tr(Msg::NoServicesYet)}</p> }
             >
-                <label class="visually-hidden" for="service-search">"Find a service"</label>
+                <label class="visually-hidden" for="service-search">{tr(Msg::FindService)}</label>
                 <input
                     id="service-search"
                     type="search"
-                    placeholder="Find a service"
+                    placeholder=tr(Msg::FindService)
                     autocomplete="off"
                     prop:value=needle
                     on:input=move |ev| set_needle.set(event_target_value(&ev))
@@ -223,7 +226,7 @@ fn ServiceFacet() -> impl IntoView {
                                             <span class="option-label" title=o.label.clone()>
                                                 {short_name(&o.label).to_string()}
                                             </span>
-                                            <span class="count">{o.count}</span>
+                                            <span class="count">{num(o.count, lang.get())}</span>
                                         </label>
                                     </li>
                                 }
@@ -237,7 +240,7 @@ fn ServiceFacet() -> impl IntoView {
                         class="link"
                         on:click=move |_| set_show_all.update(|v| *v = !*v)
                     >
-                        {move || if show_all.get() { "Show fewer".to_string() } else { format!("Show all {}", total()) }}
+                        {move || if show_all.get() { text(Msg::ShowFewer, lang.get()).to_string() } else { messages::show_all(lang.get(), total()) }}
                     </button>
                 </Show>
             </Show>
@@ -250,7 +253,7 @@ fn ServiceFacet() -> impl IntoView {
 #[component]
 fn CheckboxFacet(
     /// The fieldset's legend.
-    legend: &'static str,
+    legend: Msg,
     /// The fieldset's `data-testid`.
     testid: &'static str,
     /// The `name` of every checkbox.
@@ -267,10 +270,11 @@ fn CheckboxFacet(
     value_title: bool,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let lang = use_lang();
     view! {
         <Show when=move || state.facets.with(|f| options(f).len() >= min_options)>
             <fieldset class="facet" data-testid=testid>
-                <legend>{legend}</legend>
+                <legend>{tr(legend)}</legend>
                 <ul class="options">
                     {move || {
                         state
@@ -294,7 +298,7 @@ fn CheckboxFacet(
                                                 }
                                             />
                                             <span class="option-label" title=title>{o.label}</span>
-                                            <span class="count">{o.count}</span>
+                                            <span class="count">{num(o.count, lang.get())}</span>
                                         </label>
                                     </li>
                                 }
@@ -311,6 +315,7 @@ fn CheckboxFacet(
 #[component]
 fn WeekFacet() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let lang = use_lang();
     let range_from = NodeRef::<leptos::html::Input>::new();
     let range_to = NodeRef::<leptos::html::Input>::new();
     let apply_range = move || {
@@ -337,7 +342,7 @@ fn WeekFacet() -> impl IntoView {
     view! {
         <Show when=move || state.facets.with(|f| !f.weeks.is_empty())>
             <fieldset class="facet" data-testid="facet-weeks">
-                <legend>"Weeks"</legend>
+                <legend>{tr(Msg::ViewWeeks)}</legend>
                 <ul class="week-toggles">
                     {move || {
                         state
@@ -353,7 +358,7 @@ fn WeekFacet() -> impl IntoView {
                                             class="week-toggle"
                                             data-week=week
                                             aria-pressed=o.selected.to_string()
-                                            title=format!("Week {week}: {} tasks", o.count)
+                                            title=move || messages::week_tasks(lang.get(), week, o.count)
                                             on:click=move |_| {
                                                 state
                                                     .navigate(
@@ -370,7 +375,7 @@ fn WeekFacet() -> impl IntoView {
                                             }
                                         >
                                             {week}
-                                            <span class="count">{o.count}</span>
+                                            <span class="count">{num(o.count, lang.get())}</span>
                                         </button>
                                     </li>
                                 }
@@ -379,7 +384,7 @@ fn WeekFacet() -> impl IntoView {
                     }}
                 </ul>
                 <div class="range">
-                    <label for="week-from">"From week"</label>
+                    <label for="week-from">{tr(Msg::FromWeek)}</label>
                     <input
                         id="week-from"
                         type="number"
@@ -389,7 +394,7 @@ fn WeekFacet() -> impl IntoView {
                         prop:value=move || range_bound(true)
                         on:change=move |_| apply_range()
                     />
-                    <label for="week-to">"to"</label>
+                    <label for="week-to">{tr(Msg::ToWeek)}</label>
                     <input
                         id="week-to"
                         type="number"
@@ -428,9 +433,9 @@ fn DateFacet() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <fieldset class="facet">
-            <legend>"Dates"</legend>
+            <legend>{tr(Msg::Dates)}</legend>
             <div class="range">
-                <label for="date-from">"From"</label>
+                <label for="date-from">{tr(Msg::DateFrom)}</label>
                 <input
                     id="date-from"
                     type="date"
@@ -440,7 +445,7 @@ fn DateFacet() -> impl IntoView {
                         state.navigate(true, move |vs| vs.filter.from = d);
                     }
                 />
-                <label for="date-to">"To"</label>
+                <label for="date-to">{tr(Msg::DateTo)}</label>
                 <input
                     id="date-to"
                     type="date"
@@ -458,6 +463,7 @@ fn DateFacet() -> impl IntoView {
 #[component]
 fn LanguageFacet() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let ui = use_lang();
     let count = move |lang: Language| {
         state.facets.with(|f| {
             f.languages
@@ -470,7 +476,7 @@ fn LanguageFacet() -> impl IntoView {
     let set =
         move |lang: Option<Language>| state.navigate(true, move |vs| vs.filter.language = lang);
     // One language's radio with its task count ("All" has no count, so it is written out).
-    let language = move |lang: Language, label: &'static str| {
+    let language = move |lang: Language| {
         view! {
             <label class="inline">
                 <input
@@ -480,15 +486,16 @@ fn LanguageFacet() -> impl IntoView {
                     prop:checked=move || state.filter.with(|f| f.language == Some(lang))
                     on:change=move |_| set(Some(lang))
                 />
-                {label}
-                <span class="count">{move || count(lang)}</span>
+                {move || language_name(lang, ui.get())}
+                " "
+                <span class="count">{move || num(count(lang), ui.get())}</span>
             </label>
         }
     };
     view! {
         <Show when=move || state.facets.with(|f| !f.languages.is_empty())>
             <fieldset class="facet" data-testid="facet-language">
-                <legend>"Language"</legend>
+                <legend>{tr(Msg::Language)}</legend>
                 <label class="inline">
                     <input
                         type="radio"
@@ -497,10 +504,10 @@ fn LanguageFacet() -> impl IntoView {
                         prop:checked=move || state.filter.with(|f| f.language.is_none())
                         on:change=move |_| set(None)
                     />
-                    "All"
+                    {tr(Msg::AllLanguages)}
                 </label>
-                {language(Language::En, "English ")}
-                {language(Language::Vi, "Tiếng Việt ")}
+                {language(Language::En)}
+                {language(Language::Vi)}
             </fieldset>
         </Show>
     }

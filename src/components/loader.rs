@@ -5,11 +5,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::messages::{self, Activity};
+use crate::i18n::{count, tr, use_lang, Lang, Msg, Noun};
 use crate::load::{self, files, store, url, RawFile};
 use crate::state::{AppState, Progress, SourceKind};
 
 /// Read the files of an input and load them as one local source.
-fn load_from_input(state: AppState, input: &web_sys::HtmlInputElement, folder: bool) {
+/// The source's label is written in `lang`, the interface language when it was loaded.
+fn load_from_input(state: AppState, input: &web_sys::HtmlInputElement, folder: bool, lang: Lang) {
     let Some(list) = input.files() else { return };
     let picked: Vec<(String, web_sys::File)> = files::files_of(&list)
         .into_iter()
@@ -24,12 +27,12 @@ fn load_from_input(state: AppState, input: &web_sys::HtmlInputElement, folder: b
         picked
             .first()
             .and_then(|(p, _)| p.split('/').next())
-            .map(|root| format!("Folder {root}"))
-            .unwrap_or_else(|| "Folder".to_string())
+            .map(|root| messages::folder(lang, root))
+            .unwrap_or_else(|| crate::i18n::text(Msg::Folder, lang).to_string())
     } else if picked.len() == 1 {
         picked[0].0.clone()
     } else {
-        format!("{} files", picked.len())
+        count(lang, picked.len(), Noun::File)
     };
     spawn_local(async move {
         let (raw, errors) = files::read_all(picked).await;
@@ -46,6 +49,7 @@ fn load_from_input(state: AppState, input: &web_sys::HtmlInputElement, folder: b
 #[component]
 pub fn LoadControls() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let lang = use_lang();
     let paste_dialog = NodeRef::<leptos::html::Dialog>::new();
     let paste_text = NodeRef::<leptos::html::Textarea>::new();
     let paste_name = NodeRef::<leptos::html::Input>::new();
@@ -90,7 +94,7 @@ pub fn LoadControls() -> impl IntoView {
         }];
         spawn_local(load::load_local(
             state,
-            format!("Pasted {name}"),
+            messages::pasted(lang.get_untracked(), &name),
             files,
             0,
             Vec::new(),
@@ -135,7 +139,7 @@ pub fn LoadControls() -> impl IntoView {
     };
 
     view! {
-        <div class="load-controls" role="group" aria-label="Load worklogs">
+        <div class="load-controls" role="group" aria-label=tr(Msg::LoadWorklogs)>
             <input
                 id="file-input"
                 class="visually-hidden"
@@ -144,11 +148,11 @@ pub fn LoadControls() -> impl IntoView {
                 accept=".md,.markdown,text/markdown,text/plain"
                 on:change=move |ev| {
                     if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                        load_from_input(state, &input, false);
+                        load_from_input(state, &input, false, lang.get_untracked());
                     }
                 }
             />
-            <label class="button" for="file-input">"Open files"</label>
+            <label class="button" for="file-input">{tr(Msg::OpenFiles)}</label>
             <input
                 id="folder-input"
                 class="visually-hidden"
@@ -157,16 +161,16 @@ pub fn LoadControls() -> impl IntoView {
                 node_ref=folder_input
                 on:change=move |ev| {
                     if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                        load_from_input(state, &input, true);
+                        load_from_input(state, &input, true, lang.get_untracked());
                     }
                 }
             />
-            <label class="button" for="folder-input">"Open folder"</label>
-            <button type="button" id="paste-button" on:click=open_paste>"Paste"</button>
+            <label class="button" for="folder-input">{tr(Msg::OpenFolder)}</label>
+            <button type="button" id="paste-button" on:click=open_paste>{tr(Msg::Paste)}</button>
             <form class="url-form" on:submit=submit_url>
-                <label class="visually-hidden" for="url-input">"Worklog URL"</label>
-                <input id="url-input" type="text" inputmode="url" spellcheck="false" placeholder="https://…/index.json or page.md" node_ref=url_input />
-                <button type="submit">"Load URL"</button>
+                <label class="visually-hidden" for="url-input">{tr(Msg::WorklogUrl)}</label>
+                <input id="url-input" type="text" inputmode="url" spellcheck="false" placeholder=tr(Msg::UrlPlaceholder) node_ref=url_input />
+                <button type="submit">{tr(Msg::LoadUrl)}</button>
             </form>
             <button
                 type="button"
@@ -175,14 +179,14 @@ pub fn LoadControls() -> impl IntoView {
                 disabled=move || state.sources.with(|s| s.is_empty())
                 on:click=move |_| load::clear_all(state)
             >
-                "Clear"
+                {tr(Msg::Clear)}
             </button>
             <dialog node_ref=paste_dialog class="paste-dialog" aria-labelledby="paste-heading">
                 <form on:submit=submit_paste>
-                    <h2 id="paste-heading">"Paste a worklog page"</h2>
-                    <label for="paste-name">"File path (optional; it tells the week and language)"</label>
+                    <h2 id="paste-heading">{tr(Msg::PasteHeading)}</h2>
+                    <label for="paste-name">{tr(Msg::PastePathLabel)}</label>
                     <input id="paste-name" type="text" placeholder="content/1-Worklog/1.3-Week3/_index.md" node_ref=paste_name />
-                    <label for="paste-text">"Markdown"</label>
+                    <label for="paste-text">{tr(Msg::PasteMarkdown)}</label>
                     <textarea id="paste-text" rows="14" node_ref=paste_text></textarea>
                     <div class="dialog-actions">
                         <button
@@ -193,9 +197,9 @@ pub fn LoadControls() -> impl IntoView {
                                 }
                             }
                         >
-                            "Cancel"
+                            {tr(Msg::Cancel)}
                         </button>
-                        <button type="submit" class="primary" id="paste-submit">"Load"</button>
+                        <button type="submit" class="primary" id="paste-submit">{tr(Msg::Load)}</button>
                     </div>
                 </form>
             </dialog>
@@ -246,20 +250,26 @@ pub fn load_demo(state: AppState) {
 #[component]
 pub fn ProgressBar() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let lang = use_lang();
     view! {
-        {move || state.fetching.get().map(|p| progress_line(p, "fetch-progress", "Downloading"))}
-        {move || state.progress.get().map(|p| progress_line(p, "progress", "Parsing"))}
+        {move || state.fetching.get().map(|p| progress_line(p, "fetch-progress", Activity::Downloading, lang.get()))}
+        {move || state.progress.get().map(|p| progress_line(p, "progress", Activity::Parsing, lang.get()))}
     }
 }
 
-/// One progress line: a bar and "`verb` done / total files".
-fn progress_line(p: Progress, testid: &'static str, verb: &'static str) -> impl IntoView {
+/// One progress line: a bar and "`activity` done / total files".
+fn progress_line(
+    p: Progress,
+    testid: &'static str,
+    activity: Activity,
+    lang: Lang,
+) -> impl IntoView {
     view! {
         <div class="progress" role="status" data-testid=testid>
             <progress max=p.total value=p.done></progress>
             <span>
-                {format!("{verb} {} / {} files", p.done, p.total)}
-                {(p.tasks > 0).then(|| format!(" · {} tasks so far", p.tasks))}
+                {messages::progress(lang, activity, p.done, p.total)}
+                {(p.tasks > 0).then(|| messages::tasks_so_far(lang, p.tasks))}
             </span>
         </div>
     }

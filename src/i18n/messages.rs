@@ -385,6 +385,14 @@ pub fn progress(lang: Lang, activity: Activity, done: usize, total: usize) -> St
     }
 }
 
+/// After a progress line: ` · 120 tasks so far`.
+pub fn tasks_so_far(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!(" · {} so far", count(lang, n, Noun::Task)),
+        Lang::Vi => format!(" · đã có {}", count(lang, n, Noun::Task)),
+    }
+}
+
 /// The sources summary: `2 sources · 14 pages · 3 skipped`.
 pub fn sources_summary(lang: Lang, sources: usize, pages: usize, skipped: usize) -> String {
     let mut text = format!(
