@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use worklog::{Diagnostic, PageKind, Severity};
 
+use crate::i18n::diagnostics::DiagCode;
+use crate::i18n::{messages, text, tr, use_lang, Lang, Msg};
 use crate::state::AppState;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -25,15 +27,23 @@ fn severity_name(s: Severity) -> &'static str {
     }
 }
 
-fn kind_name(k: PageKind) -> &'static str {
+fn severity_msg(s: Severity) -> Msg {
+    match s {
+        Severity::Error => Msg::SeverityError,
+        Severity::Warning => Msg::SeverityWarning,
+        Severity::Info => Msg::SeverityInfo,
+    }
+}
+
+fn kind_msg(k: PageKind) -> Msg {
     match k {
-        PageKind::Week => "week",
-        PageKind::MultiWeek => "multi-week",
-        PageKind::Index => "index",
-        PageKind::SingleFile => "single-file",
-        PageKind::Stub => "stub",
-        PageKind::Other => "other",
-        PageKind::OtherSection => "other section",
+        PageKind::Week => Msg::KindWeek,
+        PageKind::MultiWeek => Msg::KindMultiWeek,
+        PageKind::Index => Msg::KindIndex,
+        PageKind::SingleFile => Msg::KindSingleFile,
+        PageKind::Stub => Msg::KindStub,
+        PageKind::Other => Msg::KindOther,
+        PageKind::OtherSection => Msg::KindOtherSection,
     }
 }
 
@@ -96,23 +106,24 @@ pub fn DiagnosticsView() -> impl IntoView {
         reports
     });
     let (show_notes, set_show_notes) = signal(true);
+    let lang = use_lang();
     let totals = move || {
         reports.with(|r| {
             let mut counts = [0usize; 3];
             for (d, _) in r.iter().flat_map(|p| p.diagnostics.iter()) {
                 counts[d.severity as usize] += 1;
             }
-            format!(
-                "{} pages · {} errors · {} warnings · {} notes",
+            messages::diagnostics_totals(
+                lang.get(),
                 r.len(),
                 counts[Severity::Error as usize],
                 counts[Severity::Warning as usize],
-                counts[Severity::Info as usize]
+                counts[Severity::Info as usize],
             )
         })
     };
     view! {
-        <section class="diagnostics-view" aria-label="Diagnostics">
+        <section class="diagnostics-view" aria-label=tr(Msg::ViewDiagnostics)>
             <div class="table-tools">
                 <p class="muted" data-testid="diagnostics-summary">{totals}</p>
                 <label class="inline">
@@ -122,12 +133,12 @@ pub fn DiagnosticsView() -> impl IntoView {
                         prop:checked=show_notes
                         on:change=move |ev| set_show_notes.set(event_target_checked(&ev))
                     />
-                    "Show notes (info)"
+                    {tr(Msg::ShowNotes)}
                 </label>
             </div>
             <Show
                 when=move || reports.with(|r| !r.is_empty())
-                fallback=|| view! { <p class="empty-note">"No problems found in the loaded pages."</p> }
+                fallback=|| view! { <p class="empty-note">{tr(Msg::NoProblems)}</p> }
             >
                 <For
                     each=move || {
@@ -160,6 +171,7 @@ pub fn DiagnosticsView() -> impl IntoView {
 /// after the pages that need fixing.
 #[component]
 fn QuietPages(reports: Memo<Vec<PageReport>>) -> impl IntoView {
+    let lang = use_lang();
     let quiet = Memo::new(move |_| {
         reports.with(|r| {
             r.iter()
@@ -174,7 +186,7 @@ fn QuietPages(reports: Memo<Vec<PageReport>>) -> impl IntoView {
                 <summary>
                     {move || {
                         let n = quiet.with(|q| q.len());
-                        format!("{n} page{} without tasks and without problems", if n == 1 { "" } else { "s" })
+                        messages::quiet_pages(lang.get(), n)
                     }}
                 </summary>
                 <ul>
@@ -184,9 +196,9 @@ fn QuietPages(reports: Memo<Vec<PageReport>>) -> impl IntoView {
                             .into_iter()
                             .map(|(source, kind)| {
                                 let note = if kind == PageKind::Index {
-                                    "worklog index (lists the weeks)"
+                                    text(Msg::IndexNote, lang.get())
                                 } else {
-                                    kind_name(kind)
+                                    text(kind_msg(kind), lang.get())
                                 };
                                 let attr = source.clone();
                                 view! {
@@ -207,19 +219,13 @@ fn QuietPages(reports: Memo<Vec<PageReport>>) -> impl IntoView {
 
 #[component]
 fn PageDiagnostics(report: PageReport) -> impl IntoView {
+    let lang = use_lang();
     let problems = report.diagnostics.len();
-    let summary = format!(
-        "{} · {}{} problem{} · {} task{}",
-        kind_name(report.kind),
-        report
-            .week
-            .map(|w| format!("week {w} · "))
-            .unwrap_or_default(),
-        problems,
-        if problems == 1 { "" } else { "s" },
-        report.tasks,
-        if report.tasks == 1 { "" } else { "s" }
-    );
+    let (kind, week, tasks) = (report.kind, report.week, report.tasks);
+    let summary = move || {
+        let lang = lang.get();
+        messages::page_summary(lang, text(kind_msg(kind), lang), week, problems, tasks)
+    };
     let no_tasks = report.tasks == 0;
     view! {
         <article class="page-diagnostics" data-testid="page-diagnostics" data-source=report.source.clone()>
@@ -228,29 +234,37 @@ fn PageDiagnostics(report: PageReport) -> impl IntoView {
             {no_tasks
                 .then(|| {
                     if report.kind == PageKind::Index {
-                        view! { <p class="muted small">"The worklog index page: it lists the weeks and has no tasks of its own."</p> }.into_any()
+                        view! { <p class="muted small">{tr(Msg::IndexNoTasks)}</p> }.into_any()
                     } else {
-                        view! { <p class="note">"No task was found on this page."</p> }.into_any()
+                        view! { <p class="note">{tr(Msg::NoTaskFound)}</p> }.into_any()
                     }
                 })}
-            {report.date_order_reason.clone().map(|r| view! { <p class="muted small">"Date order: " {r}</p> })}
+            {report.date_order_reason.clone().map(|r| view! { <p class="muted small">{tr(Msg::DateOrder)} <span lang="en">{r}</span></p> })}
             <ol class="diagnostic-list">
                 {report
                     .diagnostics
                     .into_iter()
                     .map(|(d, line_text)| {
                         let sev = severity_name(d.severity);
+                        let severity = d.severity;
+                        let (line, column) = (d.line, d.column);
+                        // The core words messages in English; a Vietnamese interface puts the
+                        // code's Vietnamese title before it.
+                        let title = DiagCode::parse(&d.code);
                         view! {
                             <li class=format!("diagnostic {sev}") data-testid="diagnostic" data-code=d.code.clone()>
-                                <span class=format!("severity {sev}")>{sev}</span>
+                                <span class=format!("severity {sev}")>{move || text(severity_msg(severity), lang.get())}</span>
                                 <span class="line-no">
-                                    {d.line.map(|l| match d.column {
-                                        Some(c) => format!("line {l}:{c}"),
-                                        None => format!("line {l}"),
-                                    }).unwrap_or_else(|| "whole file".to_string())}
+                                    {move || line.map(|l| messages::line_at(lang.get(), l, column))
+                                        .unwrap_or_else(|| text(Msg::WholeFile, lang.get()).to_string())}
                                 </span>
                                 <code class="code">{d.code.clone()}</code>
-                                <span class="message">{d.message.clone()}</span>
+                                {move || {
+                                    title
+                                        .filter(|_| lang.get() == Lang::Vi)
+                                        .map(|c| view! { <strong class="diagnostic-title" data-testid="diagnostic-title" lang="vi">{c.title(Lang::Vi)}</strong> })
+                                }}
+                                <span class="message" lang="en">{d.message.clone()}</span>
                                 {line_text.map(|t| view! { <pre class="source-line"><code>{t}</code></pre> })}
                             </li>
                         }
