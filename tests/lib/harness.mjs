@@ -116,8 +116,13 @@ export class App {
     page.on('pageerror', (err) => this.errors.push(String(err)));
   }
 
-  static async open(browser, server, query = '', { waitReady = true, viewport } = {}) {
-    const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 900 } });
+  /**
+   * `locale` is the browser's language (`navigator.languages`, `Accept-Language`): `en-US` unless
+   * given, so tests that read English labels never depend on the machine's `LANG`; the app
+   * follows it when the URL has no `ui=`.
+   */
+  static async open(browser, server, query = '', { waitReady = true, viewport, locale = 'en-US' } = {}) {
+    const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 900 }, locale });
     await context.addInitScript(recordCspViolations);
     const page = await context.newPage();
     const app = new App(context, page, server);
