@@ -265,7 +265,18 @@ fn PageDiagnostics(report: PageReport) -> impl IntoView {
                                         .map(|c| view! { <strong class="diagnostic-title" data-testid="diagnostic-title" lang="vi">{c.title(Lang::Vi)}</strong> })
                                 }}
                                 <span class="message" lang="en">{d.message.clone()}</span>
-                                {line_text.map(|t| view! { <pre class="source-line"><code>{t}</code></pre> })}
+                                // A long line scrolls sideways: focusable and named, so a
+                                // keyboard can scroll it too.
+                                {line_text.map(|t| {
+                                    let label = d
+                                        .line
+                                        .map_or("Source line".to_string(), |l| format!("Source line {l}"));
+                                    view! {
+                                        <pre class="source-line" tabindex="0" role="group" aria-label=label>
+                                            <code>{t}</code>
+                                        </pre>
+                                    }
+                                })}
                             </li>
                         }
                     })
