@@ -11,10 +11,15 @@
 //!    meeting" or "Learn EC2" written by two interns is a coincidence, not a copy.
 //! 2. **Shingles**: every run of [`SimilarityOptions::shingle_words`] consecutive words, hashed.
 //! 3. **MinHash + LSH**: a signature of `bands × band_rows` minimum hashes per row; rows that
-//!    agree on a whole band (same language) are candidates. With 20 bands of 3, a pair whose
-//!    shingles overlap at 50% is a candidate with probability 0.94, at 30% with 0.44.
-//! 4. **Check**: a candidate pair of two different interns is similar when the exact Jaccard
-//!    index of their shingle sets reaches [`SimilarityOptions::threshold`].
+//!    agree on a whole band (same language) are candidates. With 32 bands of 2, a pair whose
+//!    shingle sets have a Jaccard index of 0.5 is a candidate with probability 0.9999, of 0.3
+//!    with 0.95, of 0.2 with 0.73.
+//! 4. **Check**, on the exact shingle sets of a candidate pair of two different interns: it is
+//!    similar when their Jaccard index reaches [`SimilarityOptions::threshold`] (the same
+//!    words, small edits), or when nearly all of the shorter row is in the longer one
+//!    ([`SimilarityOptions::containment`], a row copied and then added to) and the shorter row
+//!    is long enough for that to be no coincidence
+//!    ([`SimilarityOptions::min_contained_shingles`]).
 //!
 //! Groups are the connected pairs (a row copied by five interns is one group of five rows).
 //! Per row, [`Similarity::matches`] lists the other interns' rows directly similar to it, best
@@ -42,6 +47,11 @@ pub struct SimilarityOptions {
     pub min_words: usize,
     /// Least Jaccard index of two rows' shingle sets for them to be similar.
     pub threshold: f32,
+    /// Least share of the shorter row's shingles found in the longer row for them to be
+    /// similar (when the Jaccard index is lower).
+    pub containment: f32,
+    /// The shorter row needs this many shingles for containment to count.
+    pub min_contained_shingles: usize,
     pub bands: usize,
     pub band_rows: usize,
 }
@@ -52,8 +62,10 @@ impl Default for SimilarityOptions {
             shingle_words: 3,
             min_words: 6,
             threshold: 0.5,
-            bands: 20,
-            band_rows: 3,
+            containment: 0.8,
+            min_contained_shingles: 6,
+            bands: 32,
+            band_rows: 2,
         }
     }
 }
@@ -65,6 +77,8 @@ pub struct Match {
     pub row: u32,
     /// Jaccard index of the two rows' shingle sets (1 = the same words in the same order).
     pub score: f32,
+    /// Share of the shorter row's shingles found in the other row (1 = all of it).
+    pub contained: f32,
 }
 
 /// Rows shared by several interns: connected similar pairs, of one language.
@@ -195,6 +209,16 @@ pub fn shingles(text: &str, options: &SimilarityOptions) -> Option<Vec<u64>> {
 
 /// Jaccard index of two sorted, distinct sets.
 pub fn jaccard(a: &[u64], b: &[u64]) -> f32 {
+    overlap(a, b).0
+}
+
+/// Share of the smaller of two sorted, distinct sets found in the other.
+pub fn containment(a: &[u64], b: &[u64]) -> f32 {
+    overlap(a, b).1
+}
+
+/// (Jaccard index, containment of the smaller set) of two sorted, distinct sets.
+fn overlap(a: &[u64], b: &[u64]) -> (f32, f32) {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -209,10 +233,12 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f32 {
     }
     let union = a.len() + b.len() - common;
     if union == 0 {
-        0.0
-    } else {
-        common as f32 / union as f32
+        return (0.0, 0.0);
     }
+    (
+        common as f32 / union as f32,
+        common as f32 / a.len().min(b.len()).max(1) as f32,
+    )
 }
 
 /// Union-find with path halving.
@@ -282,12 +308,19 @@ pub fn compute_texts(
         let (Some(sa), Some(sb)) = (&sets[a as usize], &sets[b as usize]) else {
             continue;
         };
-        let score = jaccard(sa, sb);
-        if score < options.threshold {
+        let (score, contained) = overlap(sa, sb);
+        let contains = contained >= options.containment
+            && sa.len().min(sb.len()) >= options.min_contained_shingles;
+        if score < options.threshold && !contains {
             continue;
         }
-        matches.entry(a).or_default().push(Match { row: b, score });
-        matches.entry(b).or_default().push(Match { row: a, score });
+        let m = |row| Match {
+            row,
+            score,
+            contained,
+        };
+        matches.entry(a).or_default().push(m(b));
+        matches.entry(b).or_default().push(m(a));
         let (ra, rb) = (root(&mut parent, a as usize), root(&mut parent, b as usize));
         if ra != rb {
             parent[ra.max(rb)] = ra.min(rb);
@@ -334,7 +367,12 @@ pub fn compute_texts(
         .into_iter()
         .map(|r| {
             let mut m = matches.remove(&r).unwrap_or_default();
-            m.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.row.cmp(&b.row)));
+            m.sort_by(|a, b| {
+                b.score
+                    .total_cmp(&a.score)
+                    .then(b.contained.total_cmp(&a.contained))
+                    .then(a.row.cmp(&b.row))
+            });
             SimilarRow {
                 row: r,
                 group: group_of[&r],
