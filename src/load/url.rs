@@ -32,7 +32,28 @@ struct Manifest {
     files: Vec<String>,
     #[serde(default)]
     interns: Vec<ManifestIntern>,
+    /// Every page in one file (`bundle.json.gz`, written by `worklog site`), relative to the
+    /// manifest: one request instead of one per page.
+    #[serde(default)]
+    bundle: Option<String>,
 }
+
+/// The bundle's content: `{"schema": 1, "files": [{"path", "text"}]}`, paths as the manifest
+/// lists them.
+#[derive(Deserialize)]
+struct Bundle {
+    schema: u32,
+    files: Vec<BundledFile>,
+}
+
+#[derive(Deserialize)]
+struct BundledFile {
+    path: String,
+    text: String,
+}
+
+/// The newest bundle schema this app reads.
+const BUNDLE_SCHEMA: u32 = 1;
 
 #[derive(Deserialize)]
 struct ManifestIntern {
@@ -214,12 +235,7 @@ async fn collect(
                 let manifest = format!("{url}index.json");
                 if let Ok(fetched) = fetch(&manifest).await {
                     if let Ok(m) = serde_json::from_slice::<Manifest>(&fetched.bytes) {
-                        match m.entries() {
-                            Ok(listed) => {
-                                fetch_listed(state, &manifest, listed, files, skipped, errors).await
-                            }
-                            Err(e) => errors.push(format!("{}: {e}", display_path(&manifest))),
-                        }
+                        fetch_manifest(state, &manifest, m, files, skipped, errors).await;
                         return;
                     }
                 }
@@ -237,10 +253,7 @@ async fn collect(
         .to_ascii_lowercase();
     if head.starts_with(b"{") || content_type.contains("json") {
         match serde_json::from_slice::<Manifest>(&bytes).map_err(|e| e.to_string()) {
-            Ok(m) => match m.entries() {
-                Ok(listed) => fetch_listed(state, &final_url, listed, files, skipped, errors).await,
-                Err(e) => errors.push(format!("{}: {e}", display_path(url))),
-            },
+            Ok(m) => fetch_manifest(state, &final_url, m, files, skipped, errors).await,
             Err(err) => errors.push(format!(
                 "{}: not a manifest ({{\"schema\": 2, \"interns\": [...]}} or {{\"files\": [...]}} expected): {err}",
                 display_path(url)
@@ -283,6 +296,98 @@ async fn collect(
             intern: None,
         });
     }
+}
+
+/// The pages of a manifest: from its bundle when it has one (pages missing from the bundle, or
+/// all of them when the bundle cannot be read, are fetched one by one).
+async fn fetch_manifest(
+    state: AppState,
+    manifest_url: &str,
+    manifest: Manifest,
+    files: &mut Found,
+    skipped: &mut usize,
+    errors: &mut Vec<String>,
+) {
+    let bundle = manifest.bundle.clone();
+    let mut listed = match manifest.entries() {
+        Ok(listed) => listed,
+        Err(e) => {
+            errors.push(format!("{}: {e}", display_path(manifest_url)));
+            return;
+        }
+    };
+    if let Some(bundle) = bundle {
+        match load_bundle(manifest_url, &bundle).await {
+            Ok(mut texts) => listed.retain(|(entry, intern)| {
+                let Some(text) = texts.remove(entry.as_str()) else {
+                    return true;
+                };
+                if !is_markdown(entry) {
+                    return true;
+                }
+                match resolve(entry, Some(manifest_url)) {
+                    Some(url) => {
+                        files.push(RawFile {
+                            path: display_path(&url),
+                            bytes: text.into_bytes(),
+                            intern: intern.clone(),
+                        });
+                        false
+                    }
+                    None => true,
+                }
+            }),
+            Err(e) => errors.push(format!(
+                "{}: {e}; the pages are fetched one by one instead",
+                display_path(&bundle)
+            )),
+        }
+    }
+    fetch_listed(state, manifest_url, listed, files, skipped, errors).await;
+}
+
+/// Fetch and read a bundle: path → page text.
+async fn load_bundle(
+    manifest_url: &str,
+    bundle: &str,
+) -> Result<std::collections::HashMap<String, String>, String> {
+    let url = resolve(bundle, Some(manifest_url)).ok_or("not a valid bundle path")?;
+    let fetched = fetch(&url).await?;
+    // Hosts that compress serve it decompressed already; others hand over the gzip bytes.
+    let bytes = if fetched.bytes.starts_with(&[0x1f, 0x8b]) {
+        gunzip(&fetched.bytes).await?
+    } else {
+        fetched.bytes
+    };
+    let bundle: Bundle =
+        serde_json::from_slice(&bytes).map_err(|e| format!("not a worklog bundle: {e}"))?;
+    if bundle.schema > BUNDLE_SCHEMA {
+        return Err(format!(
+            "bundle schema {} is newer than this app reads ({BUNDLE_SCHEMA})",
+            bundle.schema
+        ));
+    }
+    Ok(bundle.files.into_iter().map(|f| (f.path, f.text)).collect())
+}
+
+/// Decompress gzip bytes with the browser's own `DecompressionStream`.
+async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    use js_sys::{Array, Reflect, Uint8Array};
+    use wasm_bindgen::JsCast;
+    let fail = |e: wasm_bindgen::JsValue| format!("cannot decompress the bundle: {e:?}");
+    let ctor = Reflect::get(&js_sys::global(), &"DecompressionStream".into()).map_err(fail)?;
+    let Some(ctor) = ctor.dyn_ref::<js_sys::Function>() else {
+        return Err("this browser cannot decompress gzip".to_string());
+    };
+    let stream = Reflect::construct(ctor, &Array::of1(&"gzip".into())).map_err(fail)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::from(bytes)))
+        .map_err(fail)?;
+    let out = blob.stream().pipe_through(stream.unchecked_ref());
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&out)).map_err(fail)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(fail)?)
+        .await
+        .map_err(fail)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
 }
 
 /// Fetch the files a manifest lists (relative to the manifest URL); only markdown is taken.

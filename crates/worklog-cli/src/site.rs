@@ -9,6 +9,10 @@
 //! DIR/worklogs/index.json                  the site manifest, schema 2:
 //!     {"schema": 2, "interns": [{"key": "cohort/alice-report", "name": "alice-report",
 //!       "files": ["alice-report/content/1-Worklog/1.1-Week1/_index.md", ...]}, ...]}
+//! DIR/worklogs/bundle.json.gz              every page above in one gzip file, so a cohort opens
+//!     with a handful of requests: {"schema": 1, "files": [{"path": "<as in the manifest>",
+//!     "text": "<the page>"}]}; the manifest points to it with "bundle": "bundle.json.gz"
+//!     (pages that are not UTF-8 stay out of it and are fetched one by one)
 //! DIR/.nojekyll                            so GitHub Pages serves `_index.md` files as they are
 //! ```
 //!
@@ -39,6 +43,43 @@ pub const MANIFEST_SCHEMA: u32 = 2;
 struct Manifest {
     schema: u32,
     interns: Vec<ManifestIntern>,
+    /// The pages in one gzip file, relative to `index.json` (additive: older apps ignore it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bundle: Option<String>,
+}
+
+/// Version of the bundle's own content.
+pub const BUNDLE_SCHEMA: u32 = 1;
+/// The bundle's file name, beside `index.json`.
+pub const BUNDLE_FILE: &str = "bundle.json.gz";
+
+#[derive(Debug, Serialize)]
+struct Bundle {
+    schema: u32,
+    files: Vec<BundledFile>,
+}
+
+#[derive(Debug, Serialize)]
+struct BundledFile {
+    /// The page's path as the manifest lists it.
+    path: String,
+    text: String,
+}
+
+/// Write the pages as one gzip-compressed JSON file; returns its size.
+fn write_bundle(worklogs: &Path, files: Vec<BundledFile>) -> Result<u64> {
+    use std::io::Write as _;
+    let json = serde_json::to_vec(&Bundle {
+        schema: BUNDLE_SCHEMA,
+        files,
+    })?;
+    let target = worklogs.join(BUNDLE_FILE);
+    let out =
+        fs::File::create(&target).with_context(|| format!("cannot write {}", target.display()))?;
+    let mut encoder = flate2::write::GzEncoder::new(out, flate2::Compression::best());
+    encoder.write_all(&json)?;
+    encoder.finish()?;
+    Ok(fs::metadata(&target)?.len())
 }
 
 #[derive(Debug, Serialize)]
@@ -124,7 +165,9 @@ pub fn run(args: &SiteArgs) -> Result<ExitCode> {
                 files: Vec::new(),
             })
             .collect(),
+        bundle: None,
     };
+    let mut bundled: Vec<BundledFile> = Vec::new();
     let mut taken: HashSet<String> = HashSet::new();
     let mut copied = 0;
     let mut failed = 0;
@@ -136,7 +179,13 @@ pub fn run(args: &SiteArgs) -> Result<ExitCode> {
             continue;
         };
         match copy_page(file, &folders[k], &worklogs, &mut taken) {
-            Ok(rel) => {
+            Ok((rel, bytes)) => {
+                if let Ok(text) = String::from_utf8(bytes) {
+                    bundled.push(BundledFile {
+                        path: rel.clone(),
+                        text,
+                    });
+                }
                 manifest.interns[k].files.push(rel);
                 copied += 1;
             }
@@ -147,6 +196,10 @@ pub fn run(args: &SiteArgs) -> Result<ExitCode> {
         }
     }
     manifest.interns.retain(|i| !i.files.is_empty());
+    if !bundled.is_empty() {
+        write_bundle(&worklogs, bundled)?;
+        manifest.bundle = Some(BUNDLE_FILE.to_string());
+    }
     let manifest_path = worklogs.join("index.json");
     fs::write(
         &manifest_path,
@@ -217,8 +270,9 @@ fn count(n: usize, one: &str, many: &str) -> String {
 /// `alice-fcj-workshop`), else numbered (`intern-2`).
 pub fn slugs(keys: &[&str]) -> Vec<String> {
     let mut taken: HashSet<String> = HashSet::new();
-    // `index.json` is the manifest's own name.
+    // `index.json` is the manifest's own name, `bundle.json.gz` the bundle's.
     taken.insert("index.json".to_string());
+    taken.insert(BUNDLE_FILE.to_string());
     keys.iter()
         .map(|key| {
             let segments: Vec<&str> = key
@@ -330,7 +384,7 @@ fn copy_page(
     folder: &str,
     worklogs: &Path,
     taken: &mut HashSet<String>,
-) -> Result<String> {
+) -> Result<(String, Vec<u8>)> {
     let bytes = fs::read(&file.path).context("cannot read")?;
     let below = safe_relative(&file.relative);
     let mut rel = format!("{folder}/{below}");
@@ -347,7 +401,7 @@ fn copy_page(
             .with_context(|| format!("cannot create {}", parent.display()))?;
     }
     fs::write(&target, &bytes).with_context(|| format!("cannot write {}", target.display()))?;
-    Ok(rel)
+    Ok((rel, bytes))
 }
 
 /// A relative path with `/` separators and only normal components (no `..`, no root), so a
