@@ -8,12 +8,12 @@ use worklog::Weekday;
 use crate::i18n::intl::{self, DateStyle};
 use crate::i18n::{tr, use_lang, Lang, Msg};
 
-/// Short weekday name: `Mon` in English, `T2` (thứ hai) … `CN` in Vietnamese.
+/// Short weekday name: `Mon` in English, `Thứ 2` … `CN` in Vietnamese.
 pub fn weekday_name(day: Weekday, lang: Lang) -> String {
     intl::weekday(day, lang)
 }
 
-/// `Mon, 6 Oct 2025` in English, `T2, 06/10/2025` in Vietnamese.
+/// `Mon, 6 Oct 2025` in English, `Thứ 2, 06/10/2025` in Vietnamese.
 pub fn human_date(date: NaiveDate, lang: Lang) -> String {
     intl::format_date(date, DateStyle::Full, lang)
 }
@@ -23,7 +23,7 @@ pub fn medium_date(date: NaiveDate, lang: Lang) -> String {
     intl::format_date(date, DateStyle::Medium, lang)
 }
 
-/// `6 Oct` / `06/10`: compact, for axes and ranges inside one year.
+/// `6 Oct` / `6/10`: compact, for axes and ranges inside one year.
 pub fn short_date(date: NaiveDate, lang: Lang) -> String {
     intl::format_date(date, DateStyle::Short, lang)
 }
@@ -82,6 +82,6 @@ mod tests {
         assert_eq!(iso(d), "2025-10-06");
         // Outside the browser `Intl` is absent: the fallback keeps the weekday by language.
         assert!(human_date(d, Lang::En).starts_with("Mon"));
-        assert!(human_date(d, Lang::Vi).starts_with("T2"));
+        assert!(human_date(d, Lang::Vi).starts_with("Thứ 2"));
     }
 }

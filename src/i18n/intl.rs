@@ -5,8 +5,10 @@
 //! so no date on screen ever reads month-first (the very ambiguity the parser has to resolve
 //! in `ambiguous-date-order`), and switching language never reorders a date.
 //!
-//! Vietnamese dates are numeric (`T2, 06/10/2025`), as Vietnamese pages and forms write them;
+//! Vietnamese dates are numeric (`Thứ 2, 06/10/2025`), as Vietnamese pages and forms write them;
 //! English ones name the month. `Intl` chooses the words, separators and the order.
+//! (Chromium's `vi-VN` writes a two-digit day and month without a year as `06-10`, so the short
+//! form asks for plain numbers, `6/10`.)
 //!
 //! Formatters are built once per language and style; formatted dates are remembered (a
 //! collection has a few hundred distinct dates, a timeline of 20,000 bars asks for each many
@@ -29,13 +31,13 @@ pub fn locale(lang: Lang) -> &'static str {
 /// How much of a date is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DateStyle {
-    /// Weekday and full date: `Mon, 6 Oct 2025` / `T2, 06/10/2025`.
+    /// Weekday and full date: `Mon, 6 Oct 2025` / `Thứ 2, 06/10/2025`.
     Full,
     /// Full date without the weekday: `6 Oct 2025` / `06/10/2025`.
     Medium,
-    /// Day and month: `6 Oct` / `06/10` (axes, ranges inside one year).
+    /// Day and month: `6 Oct` / `6/10` (axes, ranges inside one year).
     Short,
-    /// The weekday alone, short: `Mon` / `T2`.
+    /// The weekday alone, short: `Mon` / `Thứ 2`.
     Weekday,
 }
 
@@ -44,7 +46,7 @@ pub fn format_date(date: NaiveDate, style: DateStyle, lang: Lang) -> String {
     imp::format_date(date, style, lang)
 }
 
-/// The short name of a weekday in `lang` (`Mon`, `T2`).
+/// The short name of a weekday in `lang` (`Mon`, `Thứ 2`).
 pub fn weekday(day: Weekday, lang: Lang) -> String {
     // 2024-01-01 is a Monday.
     let monday = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
@@ -99,6 +101,10 @@ mod imp {
                 o.set_day(day);
                 o.set_month(month);
                 o.set_year(YearFormat::Numeric);
+            }
+            DateStyle::Short if numeric => {
+                o.set_day(DayFormat::Numeric);
+                o.set_month(MonthFormat::Numeric);
             }
             DateStyle::Short => {
                 o.set_day(day);
@@ -165,7 +171,7 @@ mod imp {
         let i = date.weekday().num_days_from_monday() as usize;
         let weekday = match lang {
             Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][i],
-            Lang::Vi => ["T2", "T3", "T4", "T5", "T6", "T7", "CN"][i],
+            Lang::Vi => ["Thứ 2", "Thứ 3", "Thứ 4", "Thứ 5", "Thứ 6", "Thứ 7", "CN"][i],
         };
         match style {
             DateStyle::Full => format!("{weekday}, {}", date.format("%Y-%m-%d")),

@@ -223,7 +223,9 @@ fn WeekCard(card: Card) -> impl IntoView {
         Some(view! {
             <div class="week-body" lang=page_lang.map(|l| l.code())>
                 {page.title.clone().map(|t| view! { <p class="week-title">{t}</p> })}
-                {(slot > 0).then(|| view! { <p class="muted small" lang=ui.code()>{text(Msg::TwinNote, ui)}</p> })}
+                // Said when the reader opened a folded twin; not when the card opened on it
+                // because it is in the interface language.
+                {(slot > 0 && picked.get().is_some()).then(|| view! { <p class="muted small" lang=ui.code()>{text(Msg::TwinNote, ui)}</p> })}
                 <p class="week-dates">
                     <DateRange start=entry.start end=entry.end />
                 </p>

@@ -1,0 +1,266 @@
+// The interface in English and Vietnamese: it follows the browser's language, `ui=` in the URL
+// overrides it, the EN/VI switch of the header writes `ui=` (a history entry: reload and
+// back/forward keep it), dates and numbers come from the browser's Intl (vi-VN / en-GB), and
+// diagnostics keep the core's English message with a Vietnamese title of their code.
+// Pages: the bundled demo (twelve weeks, most in both languages) and pages written here.
+import assert from 'node:assert/strict';
+import { browserSuite } from '../lib/harness.mjs';
+
+const VI = { locale: 'vi-VN' };
+
+/** A week-3 page whose rows break two rules: a day label that is not the date's weekday
+ * (day-label-mismatch) and a task that ends before it starts (end-before-start). */
+const PROBLEMS = `---
+title: "Week 3 Worklog"
+---
+
+### Week 3 Objectives:
+
+* Learn Amazon S3
+
+### Tasks to be carried out this week:
+
+| Day | Task | Start Date | Completion Date | Reference Material |
+| --- | --- | --- | --- | --- |
+| 2 | Create an Amazon S3 bucket | 23/09/2025 | 23/09/2025 | |
+| 4 | Upload files to the bucket | 25/09/2025 | 24/09/2025 | |
+`;
+
+/** One week with 1,234 tasks: counts large enough to be grouped (1,234 / 1.234). */
+const ROWS = 1234;
+const BIG = (() => {
+  const rows = [];
+  for (let i = 0; i < ROWS; i++) {
+    const day = 15 + (i % 5);
+    rows.push(`| ${2 + (i % 5)} | Task number ${i + 1} with Amazon S3 | ${day}/09/2025 | ${day}/09/2025 | |`);
+  }
+  return `---\ntitle: "Week 2"\n---\n\n### Tasks to be carried out this week:\n\n| Day | Task | Start Date | Completion Date | Reference Material |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`;
+})();
+
+const page = (text) => (req, res) => {
+  res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' });
+  res.end(text);
+};
+const routes = {
+  '/i18n/problems/content/1-Worklog/1.3-Week3/_index.md': page(PROBLEMS),
+  '/i18n/big/content/1-Worklog/1.2-Week2/_index.md': page(BIG),
+};
+const PROBLEMS_SRC = 'i18n/problems/content/1-Worklog/1.3-Week3/_index.md';
+const BIG_SRC = 'i18n/big/content/1-Worklog/1.2-Week2/_index.md';
+
+const htmlLang = (app) => app.page.evaluate(() => document.documentElement.lang);
+const tabTexts = (app) => app.page.$$eval('nav.tabs a', (tabs) => tabs.map((t) => t.innerText.trim()));
+const pressed = (app) => app.page.$$eval('[data-ui-lang]', (bs) =>
+  bs.filter((b) => b.getAttribute('aria-pressed') === 'true').map((b) => b.dataset.uiLang));
+const text = (app, selector) => app.page.locator(selector).first().innerText();
+
+/** Wait until the interface speaks `lang` (the tab labels are its first words). */
+async function speaks(app, lang) {
+  const weeks = lang === 'vi' ? 'Tuần' : 'Weeks';
+  await app.page.waitForFunction(([l, w]) => document.documentElement.lang === l
+    && document.querySelector('nav.tabs a[data-view="weeks"]')?.innerText.trim() === w, [lang, weeks]);
+}
+
+/**
+ * Every `<time>` on screen says what the browser's Intl says for its `datetime` in `locale`
+ * with the app's options: a Vietnamese date is `06/10/2025`, an English one `6 Oct 2025`
+ * (each optionally after a weekday). Returns the texts.
+ */
+async function datesAreIntl(app, locale) {
+  const times = await app.page.$$eval('time[datetime]', (els, loc) => els.map((el) => {
+    const date = new Date(`${el.getAttribute('datetime')}T00:00:00Z`);
+    const vi = loc === 'vi-VN';
+    const day = vi ? '2-digit' : 'numeric';
+    const month = vi ? '2-digit' : 'short';
+    const fmt = (o) => new Intl.DateTimeFormat(loc, { timeZone: 'UTC', ...o }).format(date);
+    return {
+      text: el.innerText.trim(),
+      lang: el.lang,
+      full: fmt({ weekday: 'short', day, month, year: 'numeric' }),
+      medium: fmt({ day, month, year: 'numeric' }),
+    };
+  }), locale);
+  assert.ok(times.length > 0, 'dates are shown');
+  for (const t of times) {
+    assert.ok(t.text === t.full || t.text === t.medium, `"${t.text}" is Intl's ${locale} ("${t.full}" or "${t.medium}")`);
+    assert.equal(t.lang, locale.slice(0, 2), `<time> carries the interface language: ${t.text}`);
+  }
+  return times.map((t) => t.text);
+}
+
+/** Words of the English interface that must not be left in the Vietnamese one. */
+const ENGLISH_CHROME = ['Filters', 'Reset', 'Search tasks', 'Open files', 'Open folder', 'Paste', 'Load URL',
+  'Clear', 'Export', 'Weeks', 'Timeline', 'Diagnostics', 'Group by', 'Rows per page', 'Category', 'Language',
+  'Dates', 'From week', ' tasks', 'Page ', 'Per week'];
+async function noEnglishChrome(app) {
+  const chrome = await app.page.$$eval(
+    'header.topbar, nav.tabs, .filters summary, .filters legend, .filters label, .table-tools, .status p, .pager',
+    (els) => els.map((e) => e.innerText).join('\n'));
+  for (const word of ENGLISH_CHROME) {
+    assert.ok(!chrome.includes(word), `no English "${word}" in the Vietnamese interface:\n${chrome}`);
+  }
+}
+
+browserSuite('Vietnamese and English interface', { routes }, async (it) => {
+  await it('a Vietnamese browser gets Vietnamese labels, vi-VN dates and the Vietnamese twins', '?view=weeks', async (app) => {
+    await speaks(app, 'vi');
+    assert.equal(await htmlLang(app), 'vi', '<html lang> follows the interface');
+    assert.deepEqual(await tabTexts(app), ['Tuần', 'Công việc', 'Dòng thời gian', 'Dịch vụ', 'Chẩn đoán']);
+    assert.deepEqual(await pressed(app), ['vi'], 'the switch shows VI');
+    assert.equal(app.url().searchParams.get('ui'), null, 'the browser language is not written to the URL');
+    assert.equal(await app.page.title(), 'Tuần · Worklog Viewer');
+    assert.equal((await text(app, '#filters-heading')).trim(), 'Bộ lọc');
+    assert.match(await text(app, '.status p'), /^\d+ \/ \d+ công việc/);
+
+    // Week cards: "Tuần N", opened on the Vietnamese page when the week has one (no lang=).
+    assert.match(await text(app, '[data-testid="week-card"] h3'), /^Tuần 1$/);
+    const twinCards = app.page.locator('[data-testid="week-card"]:has(.lang-switch)');
+    assert.ok(await twinCards.count() >= 8, 'the demo has weeks in both languages');
+    for (const card of await twinCards.all()) {
+      assert.equal(await card.locator('.lang-switch button[aria-pressed="true"]').getAttribute('data-lang'), 'vi');
+      assert.equal(await card.locator('.week-body').getAttribute('lang'), 'vi');
+    }
+    const dates = await datesAreIntl(app, 'vi-VN');
+    assert.ok(dates.some((d) => /^(Thứ \d|CN), \d{2}\/\d{2}\/\d{4}$/.test(d)), `weekday and dd/mm/yyyy: ${dates[0]}`);
+    await noEnglishChrome(app);
+
+    // The other views too.
+    await app.page.click('nav.tabs a[data-view="tasks"]');
+    await app.page.waitForSelector('[data-testid="task-row"]');
+    const headers = await app.page.$$eval('#tasks-table thead th', (ths) => ths.map((th) => th.innerText.trim()));
+    assert.deepEqual(headers, ['Tuần', 'Thứ', 'Bắt đầu', 'Kết thúc', 'Công việc', 'Tài liệu tham khảo', 'Dịch vụ', 'Nguồn']);
+    assert.match(await text(app, '[data-testid="page-indicator"]'), /^Trang 1 \/ \d+$/);
+    const medium = await datesAreIntl(app, 'vi-VN');
+    assert.ok(medium.every((d) => /^\d{2}\/\d{2}\/\d{4}$/.test(d)), 'the table shows dd/mm/yyyy');
+    await noEnglishChrome(app);
+    await app.page.click('nav.tabs a[data-view="timeline"]');
+    await app.page.waitForSelector('[data-testid="timeline-bar"]');
+    assert.match(await app.page.locator('[data-testid="timeline-bar"]').first().getAttribute('aria-label'), /^(⚠ .*; )?Tuần \d+, (Thứ \d|CN), \d{2}\/\d{2}\/\d{4}/);
+    assert.match(await text(app, '.segmented'), /Theo tuần/);
+    await app.page.click('nav.tabs a[data-view="services"]');
+    await app.page.waitForSelector('[data-testid="heatmap"]');
+    assert.equal((await text(app, '.services-view h2')).trim(), 'Dịch vụ theo tuần');
+    assert.deepEqual(app.errors, []);
+  }, VI);
+
+  await it('?ui=en overrides a Vietnamese browser', '?ui=en&view=tasks', async (app) => {
+    await speaks(app, 'en');
+    assert.equal(await htmlLang(app), 'en');
+    assert.deepEqual(await tabTexts(app), ['Weeks', 'Tasks', 'Timeline', 'Services', 'Diagnostics']);
+    assert.deepEqual(await pressed(app), ['en']);
+    assert.equal(app.url().searchParams.get('ui'), 'en', 'the address keeps ui=en');
+    await app.page.waitForSelector('[data-testid="task-row"]');
+    const dates = await datesAreIntl(app, 'en-GB');
+    assert.ok(dates.every((d) => /^\d{1,2} [A-Z][a-z]{2,3} \d{4}$/.test(d)), `day month year: ${dates[0]}`);
+    assert.match(await text(app, '.status p'), /^\d+ of \d+ tasks/);
+  }, VI);
+
+  await it('?ui=vi overrides an English browser; an English browser without ui= gets English', '?ui=vi', async (app) => {
+    await speaks(app, 'vi');
+    await app.goto('?view=weeks');
+    await speaks(app, 'en');
+    assert.equal(await app.page.title(), 'Weeks · Worklog Viewer');
+    const twinCard = app.page.locator('[data-testid="week-card"]:has(.lang-switch)').first();
+    assert.equal(await twinCard.locator('.lang-switch button[aria-pressed="true"]').getAttribute('data-lang'), 'en');
+    const dates = await datesAreIntl(app, 'en-GB');
+    assert.ok(dates.some((d) => /^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2,3} \d{4}$/.test(d)), `Mon, 6 Oct 2025: ${dates[0]}`);
+  });
+
+  await it('lang= decides the twin whatever ui= says', '?ui=vi&lang=en', async (app) => {
+    await speaks(app, 'vi');
+    const card = app.page.locator('[data-testid="week-card"]').first();
+    assert.equal(await card.locator('.week-body').getAttribute('lang'), 'en');
+  });
+
+  await it('the EN/VI switch changes the language, writes ui= and survives a reload', '?view=weeks', async (app) => {
+    await speaks(app, 'en');
+    await app.page.click('[data-ui-lang="vi"]');
+    await speaks(app, 'vi');
+    assert.equal(app.url().searchParams.get('ui'), 'vi');
+    assert.equal(app.url().searchParams.get('view'), null, 'the rest of the state is kept (weeks is the default)');
+    assert.deepEqual(await pressed(app), ['vi']);
+    // Cards already on screen switch to the Vietnamese twin and Vietnamese dates.
+    const twinCard = app.page.locator('[data-testid="week-card"]:has(.lang-switch)').first();
+    assert.equal(await twinCard.locator('.lang-switch button[aria-pressed="true"]').getAttribute('data-lang'), 'vi');
+    await datesAreIntl(app, 'vi-VN');
+    await app.page.reload();
+    await app.waitReady();
+    await speaks(app, 'vi');
+    assert.equal(app.url().searchParams.get('ui'), 'vi');
+    await app.page.click('[data-ui-lang="en"]');
+    await speaks(app, 'en');
+    assert.equal(app.url().searchParams.get('ui'), 'en', 'an explicit choice is written even when it is the browser\'s');
+    // Keyboard: the switch is two buttons in the tab order.
+    await app.page.focus('[data-ui-lang="en"]');
+    await app.page.keyboard.press('Tab');
+    assert.equal(await app.page.evaluate(() => document.activeElement?.dataset.uiLang), 'vi');
+    await app.page.keyboard.press('Enter');
+    await speaks(app, 'vi');
+  });
+
+  await it('back and forward restore the language with the rest of the screen', '?view=weeks', async (app) => {
+    await speaks(app, 'en');
+    await app.page.click('[data-ui-lang="vi"]');
+    await speaks(app, 'vi');
+    await app.page.click('nav.tabs a[data-view="tasks"]');
+    await app.page.waitForSelector('[data-testid="task-row"]');
+    assert.equal(app.url().search, '?view=tasks&ui=vi');
+    await app.page.goBack();
+    await app.page.waitForSelector('[data-testid="week-card"]');
+    await speaks(app, 'vi');
+    assert.equal(app.url().searchParams.get('ui'), 'vi');
+    await app.page.goBack();
+    await speaks(app, 'en');
+    assert.equal(app.url().searchParams.get('ui'), null);
+    assert.deepEqual(await pressed(app), ['en']);
+    await app.page.goForward();
+    await speaks(app, 'vi');
+    await app.page.goForward();
+    await app.page.waitForSelector('[data-testid="task-row"]');
+    await speaks(app, 'vi');
+    assert.equal(await app.page.title(), 'Công việc · Worklog Viewer');
+  });
+
+  await it('diagnostics keep the English message and show a Vietnamese title of the code', `?src=${PROBLEMS_SRC}&view=diagnostics`, async (app) => {
+    await speaks(app, 'vi');
+    await app.page.waitForSelector('[data-testid="diagnostic"]');
+    const diagnostics = await app.page.$$eval('[data-testid="diagnostic"]', (items) => items.map((li) => ({
+      code: li.dataset.code,
+      title: li.querySelector('[data-testid="diagnostic-title"]')?.innerText ?? null,
+      titleLang: li.querySelector('[data-testid="diagnostic-title"]')?.lang ?? null,
+      message: li.querySelector('.message').innerText,
+      messageLang: li.querySelector('.message').lang,
+      severity: li.querySelector('.severity').innerText,
+      line: li.querySelector('.line-no').innerText,
+    })));
+    const byCode = Object.fromEntries(diagnostics.map((d) => [d.code, d]));
+    assert.ok(byCode['day-label-mismatch'], `day-label-mismatch reported: ${JSON.stringify(diagnostics)}`);
+    assert.ok(byCode['end-before-start'], 'end-before-start reported');
+    assert.equal(byCode['day-label-mismatch'].title, 'Thứ và ngày không khớp');
+    assert.equal(byCode['end-before-start'].title, 'Ngày kết thúc trước ngày bắt đầu');
+    for (const d of diagnostics) {
+      assert.ok(d.title, `every documented code has a title: ${d.code}`);
+      assert.equal(d.titleLang, 'vi');
+      assert.equal(d.messageLang, 'en', 'the message stays English and says so');
+      assert.match(d.message, /[a-z]{3,}/, 'the English message is shown');
+      assert.match(d.severity, /^(lỗi|cảnh báo|ghi chú)$/i);
+      assert.match(d.line, /^(dòng \d+(:\d+)?|cả tệp)$/);
+    }
+    assert.match(await text(app, '[data-testid="diagnostics-summary"]'), /^1 trang · \d+ lỗi · \d+ cảnh báo · \d+ ghi chú$/);
+    // In English the message is alone.
+    await app.page.click('[data-ui-lang="en"]');
+    await speaks(app, 'en');
+    assert.equal(await app.count('[data-testid="diagnostic-title"]'), 0);
+    assert.match(await text(app, '[data-testid="diagnostics-summary"]'), /^1 page · \d+ errors? · \d+ warnings? · \d+ notes?$/);
+  }, VI);
+
+  await it('numbers are grouped the Vietnamese and the English way', `?src=${BIG_SRC}&view=tasks&ui=vi`, async (app) => {
+    await speaks(app, 'vi');
+    await app.page.waitForFunction((n) => document.querySelector('[data-testid="task-count"]')?.innerText === n, '1.234');
+    assert.match(await text(app, '.status p'), /^1\.234 \/ 1\.234 công việc/);
+    await app.page.click('[data-ui-lang="en"]');
+    await speaks(app, 'en');
+    assert.equal(await text(app, '[data-testid="task-count"]'), '1,234');
+    assert.match(await text(app, '.status p'), /^1,234 of 1,234 tasks/);
+  });
+});
