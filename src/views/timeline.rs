@@ -21,6 +21,20 @@ const AXIS_H: f64 = 34.0;
 const ROW_H: f64 = 18.0;
 const BAR_H: f64 = 14.0;
 const LANE_PAD: f64 = 8.0;
+/// Pixels drawn beyond the visible part of the scroll box, above and below.
+const OVERSCAN: f64 = 1200.0;
+/// The drawn part moves in steps of this many pixels.
+const SCROLL_STEP: f64 = 300.0;
+
+/// Where one bar goes in the chart.
+struct BarGeometry {
+    i: usize,
+    x: f64,
+    y: f64,
+    w: f64,
+    bar: Bar,
+}
+
 /// Longest range drawn, so a stray date in another decade cannot make a kilometre-wide chart.
 const MAX_DAYS: i64 = 3 * 366;
 
@@ -257,6 +271,25 @@ pub fn TimelineView() -> impl IntoView {
         layout(&collection, &rows, lanes.get(), lang.get())
     });
     let (focused, set_focused) = signal(None::<String>);
+    // The part of the chart (in its own coordinates) whose bars are in the DOM: what the
+    // scroll box shows, widened by [`OVERSCAN`], moved in steps so a scroll re-renders rarely.
+    let scroll_box = NodeRef::<leptos::html::Div>::new();
+    let window = RwSignal::new((-OVERSCAN, 1000.0 + OVERSCAN));
+    let follow_scroll = move || {
+        let Some(el) = scroll_box.get_untracked() else {
+            return;
+        };
+        let top = (f64::from(el.scroll_top()) / SCROLL_STEP).floor() * SCROLL_STEP;
+        let height = f64::from(el.client_height()).max(400.0);
+        let next = (top - OVERSCAN, top + height + SCROLL_STEP + OVERSCAN);
+        if window.get_untracked() != next {
+            window.set(next);
+        }
+    };
+    Effect::new(move |_| {
+        data.track();
+        request_animation_frame(follow_scroll);
+    });
 
     let chart = move || {
         let l = data.get();
@@ -333,42 +366,56 @@ pub fn TimelineView() -> impl IntoView {
         };
         let (on_click, on_key, on_focus, on_hover) =
             (bar_at.clone(), bar_at.clone(), bar_at.clone(), bar_at);
-        let bars = l
-            .bars
-            .iter()
-            .enumerate()
-            .map(|(i, b)| {
-                let x = x_of(b.start) + 1.0;
-                let w = ((b.end - b.start).num_days() + 1) as f64 * day_w - 2.0;
-                let y = lane_y.get(b.lane).copied().unwrap_or(AXIS_H) + b.row as f64 * ROW_H;
-                let label = b.label.clone();
-                let aria = b.label.clone();
-                view! {
-                    <rect
-                        class="bar"
-                        class:flagged=b.flagged
-                        data-flagged=b.flagged.then_some("true")
-                        data-week=b.task.week
-                        data-testid="timeline-bar"
-                        data-i=i
-                        data-lane=b.lane
-                        data-row=b.row
-                        data-start=iso(b.start)
-                        data-end=iso(b.end)
-                        x=x
-                        y=y
-                        width=w.max(3.0)
-                        height=BAR_H
-                        rx=3
-                        tabindex=0
-                        role="button"
-                        aria-label=aria
-                    >
-                        <title>{label}</title>
-                    </rect>
-                }
-            })
-            .collect_view();
+        // Geometry of every bar; only those near the scrolled-to part are in the DOM, so 20,000
+        // tasks scroll and filter at the speed of the few hundred on screen.
+        let geometry: Arc<Vec<BarGeometry>> = Arc::new(
+            l.bars
+                .iter()
+                .enumerate()
+                .map(|(i, b)| BarGeometry {
+                    i,
+                    x: x_of(b.start) + 1.0,
+                    y: lane_y.get(b.lane).copied().unwrap_or(AXIS_H) + b.row as f64 * ROW_H,
+                    w: (((b.end - b.start).num_days() + 1) as f64 * day_w - 2.0).max(3.0),
+                    bar: b.clone(),
+                })
+                .collect(),
+        );
+        let total_bars = geometry.len();
+        let visible_bars = move || {
+            let (top, bottom) = window.get();
+            geometry
+                .iter()
+                .filter(|g| g.y + BAR_H >= top && g.y <= bottom)
+                .map(|g| {
+                    let b = &g.bar;
+                    view! {
+                        <rect
+                            class="bar"
+                            class:flagged=b.flagged
+                            data-flagged=b.flagged.then_some("true")
+                            data-week=b.task.week
+                            data-testid="timeline-bar"
+                            data-i=g.i
+                            data-lane=b.lane
+                            data-row=b.row
+                            data-start=iso(b.start)
+                            data-end=iso(b.end)
+                            x=g.x
+                            y=g.y
+                            width=g.w
+                            height=BAR_H
+                            rx=3
+                            tabindex=0
+                            role="button"
+                            aria-label=b.label.clone()
+                        >
+                            <title>{b.label.clone()}</title>
+                        </rect>
+                    }
+                })
+                .collect_view()
+        };
         let bars = view! {
             <g
                 class="bars"
@@ -396,7 +443,7 @@ pub fn TimelineView() -> impl IntoView {
                     }
                 }
             >
-                {bars}
+                {visible_bars}
             </g>
         };
         Some(view! {
@@ -407,6 +454,7 @@ pub fn TimelineView() -> impl IntoView {
                 viewBox=format!("0 0 {width} {height}")
                 role="group"
                 aria-label=text(Msg::TimelineOfTasks, ui)
+                data-bars=total_bars
             >
                 {lanes_view}
                 {weekends}
@@ -453,7 +501,7 @@ pub fn TimelineView() -> impl IntoView {
                     }}
                 </p>
             </div>
-            <div class="timeline-scroll">
+            <div class="timeline-scroll" node_ref=scroll_box on:scroll=move |_| follow_scroll()>
                 {move || chart().map(|c| c.into_any()).unwrap_or_else(|| view! { <p class="empty-note">{tr(Msg::NoDatedTask)}</p> }.into_any())}
             </div>
             <p class="timeline-focus" aria-live="polite" data-testid="timeline-focus">
