@@ -81,6 +81,7 @@ proptest! {
             group: Group::Week,
             lanes: Lanes::Service,
             ui,
+            ..ViewState::default()
         };
         let mut expected = state.clone();
         expected.filter.normalize();

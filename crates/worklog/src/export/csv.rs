@@ -52,7 +52,7 @@ pub fn write_with_interns<W: Write>(
 /// Page text opened in a spreadsheet must stay text: a cell starting with `=`, `+`, `-`, `@`
 /// (or a tab / carriage return) would be evaluated as a formula (CSV injection), so it gets a
 /// leading `'`, which spreadsheets hide.
-fn neutralize(text: &str) -> String {
+pub(crate) fn neutralize(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {

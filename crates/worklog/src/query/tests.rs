@@ -250,6 +250,7 @@ fn query_round_trip() {
         group: Group::Service,
         lanes: Lanes::Service,
         ui: Some(Language::En),
+        ..ViewState::default()
     };
     let q = state.to_query();
     assert_eq!(
@@ -453,4 +454,39 @@ fn selected_but_absent_options_still_listed() {
         .services
         .iter()
         .any(|c| c.value == "lambda" && c.selected && c.count == 0));
+}
+
+#[test]
+fn cohort_parameters_round_trip() {
+    let q = "src=a.md&view=cohort&source=an/fcj-report&group=intern&cohort=cohorts/fall.json\
+             &csort=-progress&ctab=labs&similar=hide&heat=interns";
+    let s = ViewState::from_query(q);
+    assert_eq!(s.view, View::Cohort);
+    assert_eq!(s.group, Group::Intern);
+    assert_eq!(s.cohort.as_deref(), Some("cohorts/fall.json"));
+    assert_eq!(
+        s.cohort_sort,
+        Some(CohortSort {
+            key: crate::cohort::SortKey::Progress,
+            descending: true
+        })
+    );
+    assert_eq!(s.cohort_tab, CohortTab::Labs);
+    assert_eq!(s.similar, SimilarRows::Hide);
+    assert_eq!(s.heat, HeatAxis::Interns);
+    assert_eq!(
+        s.to_query(),
+        "src=a.md&cohort=cohorts/fall.json&view=cohort&source=an/fcj-report&group=intern\
+         &csort=-progress&ctab=labs&similar=hide&heat=interns"
+    );
+    assert_eq!(ViewState::from_query(&s.to_query()), s);
+    // Defaults and unknown values are left out; an empty cohort is none.
+    let d = ViewState::from_query("cohort=&csort=size&ctab=matrix&similar=show&heat=weeks&ctab=x");
+    assert_eq!(d, ViewState::default());
+    assert_eq!(
+        ViewState::from_query("csort=last")
+            .cohort_sort
+            .map(|s| s.to_string()),
+        Some("last-dated".to_string())
+    );
 }

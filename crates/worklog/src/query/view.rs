@@ -9,6 +9,7 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use serde::{Deserialize, Serialize};
 
 use super::{Filter, WeekRange};
+use crate::cohort::SortKey;
 use crate::model::Language;
 
 /// The screen the app shows.
@@ -21,15 +22,18 @@ pub enum View {
     Timeline,
     Services,
     Diagnostics,
+    /// Interns × weeks of a cohort (or of the loaded interns).
+    Cohort,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Weeks,
         View::Tasks,
         View::Timeline,
         View::Services,
         View::Diagnostics,
+        View::Cohort,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -39,6 +43,7 @@ impl View {
             View::Timeline => "timeline",
             View::Services => "services",
             View::Diagnostics => "diagnostics",
+            View::Cohort => "cohort",
         }
     }
 
@@ -130,6 +135,8 @@ pub enum Group {
     None,
     Week,
     Service,
+    /// One group per intern.
+    Intern,
 }
 
 impl Group {
@@ -138,11 +145,12 @@ impl Group {
             Group::None => "none",
             Group::Week => "week",
             Group::Service => "service",
+            Group::Intern => "intern",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [Group::None, Group::Week, Group::Service]
+        [Group::None, Group::Week, Group::Service, Group::Intern]
             .into_iter()
             .find(|g| g.as_str().eq_ignore_ascii_case(s.trim()))
     }
@@ -172,6 +180,111 @@ impl Lanes {
     }
 }
 
+/// Order of the cohort matrix: `csort=progress` ascending, `csort=-progress` descending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CohortSort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+impl CohortSort {
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        let (descending, name) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s.strip_prefix('+').unwrap_or(s)),
+        };
+        name.parse::<SortKey>()
+            .ok()
+            .map(|key| CohortSort { key, descending })
+    }
+}
+
+impl fmt::Display for CohortSort {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.descending {
+            f.write_str("-")?;
+        }
+        f.write_str(self.key.code())
+    }
+}
+
+/// The part of the cohort view shown: the interns × weeks matrix or the labs each intern did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CohortTab {
+    #[default]
+    Matrix,
+    Labs,
+}
+
+impl CohortTab {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CohortTab::Matrix => "matrix",
+            CohortTab::Labs => "labs",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [CohortTab::Matrix, CohortTab::Labs]
+            .into_iter()
+            .find(|t| t.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+/// Rows similar to another intern's ([`crate::similar`]): shown with the others, hidden, or
+/// shown alone.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SimilarRows {
+    #[default]
+    Show,
+    Hide,
+    Only,
+}
+
+impl SimilarRows {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SimilarRows::Show => "show",
+            SimilarRows::Hide => "hide",
+            SimilarRows::Only => "only",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [SimilarRows::Show, SimilarRows::Hide, SimilarRows::Only]
+            .into_iter()
+            .find(|v| v.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+/// The columns of the services heat map: weeks (services × weeks) or interns (interns ×
+/// service categories).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeatAxis {
+    #[default]
+    Weeks,
+    Interns,
+}
+
+impl HeatAxis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HeatAxis::Weeks => "weeks",
+            HeatAxis::Interns => "interns",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [HeatAxis::Weeks, HeatAxis::Interns]
+            .into_iter()
+            .find(|h| h.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
 /// Everything the URL query string holds: copying the URL reproduces the same screen.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ViewState {
@@ -189,6 +302,22 @@ pub struct ViewState {
     /// filter).
     #[serde(default)]
     pub ui: Option<Language>,
+    /// `cohort`: the URL of a cohort file (`crate::cohort::Cohort`) whose interns are loaded,
+    /// and whose name, start and weeks the cohort view uses.
+    #[serde(default)]
+    pub cohort: Option<String>,
+    /// `csort`: the order of the cohort matrix; `None`: by intern name.
+    #[serde(default)]
+    pub cohort_sort: Option<CohortSort>,
+    /// `ctab`: the matrix or the labs in the cohort view.
+    #[serde(default)]
+    pub cohort_tab: CohortTab,
+    /// `similar`: rows similar to another intern's shown, hidden or alone.
+    #[serde(default)]
+    pub similar: SimilarRows,
+    /// `heat`: the columns of the services heat map.
+    #[serde(default)]
+    pub heat: HeatAxis,
 }
 
 /// Characters escaped in query values: controls, space, non-ASCII and what would end or split
@@ -290,6 +419,27 @@ impl ViewState {
                         state.ui = Some(l);
                     }
                 }
+                "cohort" if !value.is_empty() => state.cohort = Some(value.to_string()),
+                "csort" => {
+                    if let Some(s) = CohortSort::parse(value) {
+                        state.cohort_sort = Some(s);
+                    }
+                }
+                "ctab" => {
+                    if let Some(t) = CohortTab::parse(value) {
+                        state.cohort_tab = t;
+                    }
+                }
+                "similar" => {
+                    if let Some(v) = SimilarRows::parse(value) {
+                        state.similar = v;
+                    }
+                }
+                "heat" => {
+                    if let Some(h) = HeatAxis::parse(value) {
+                        state.heat = h;
+                    }
+                }
                 _ => {}
             }
         }
@@ -316,6 +466,11 @@ impl ViewState {
             let src = src.trim();
             if !src.is_empty() {
                 push("src", src);
+            }
+        }
+        if let Some(cohort) = self.cohort.as_deref().map(str::trim) {
+            if !cohort.is_empty() {
+                push("cohort", cohort);
             }
         }
         if self.view != View::default() {
@@ -356,6 +511,18 @@ impl ViewState {
         }
         if let Some(l) = self.ui {
             push("ui", l.code());
+        }
+        if let Some(s) = self.cohort_sort {
+            push("csort", &s.to_string());
+        }
+        if self.cohort_tab != CohortTab::default() {
+            push("ctab", self.cohort_tab.as_str());
+        }
+        if self.similar != SimilarRows::default() {
+            push("similar", self.similar.as_str());
+        }
+        if self.heat != HeatAxis::default() {
+            push("heat", self.heat.as_str());
         }
         out
     }
