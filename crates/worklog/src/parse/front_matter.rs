@@ -1,13 +1,16 @@
 //! Pass 2: the front matter (`---` YAML or `+++` TOML) at the top of a page.
 //!
 //! Only a delimiter at the very start (after blank lines) opens front matter: a later `---` is
-//! a thematic break. Values are read with real YAML/TOML parsers; when the block does not
-//! parse (hand-edited pages), a line-based `key: value` reading keeps the page usable and the
-//! syntax problem becomes a diagnostic. Junk values (`` date: "`r Sys.Date()`" ``) are
-//! reported, never fatal.
+//! a thematic break. Values are read as YAML / TOML read them ([`yaml`], [`toml`]: the few
+//! top-level keys this pass needs, without a general YAML/TOML library in the bundle); when the
+//! block does not parse (hand-edited pages), a line-based `key: value` reading keeps the page
+//! usable and the syntax problem becomes a diagnostic. Junk values
+//! (`` date: "`r Sys.Date()`" ``) are reported, never fatal.
+
+mod toml;
+mod yaml;
 
 use chrono::NaiveDate;
-use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::model::Diagnostic;
 
@@ -256,77 +259,55 @@ fn key_lines(block: &str, format: Format, first_line: u32) -> Vec<(String, u32)>
 }
 
 fn read_yaml(block: &str, first_line: u32, diagnostics: &mut Vec<Diagnostic>) -> Option<RawValues> {
-    let docs = match YamlLoader::load_from_str(block) {
-        Ok(docs) => docs,
-        Err(error) => {
-            let line = first_line + error.marker().line().saturating_sub(1) as u32;
+    let entries = match yaml::read(block) {
+        yaml::Read::Entries(entries) => entries,
+        yaml::Read::Error(line, problem) => {
             diagnostics.push(Diagnostic::warning(
-                Some(line),
+                Some(first_line + line as u32),
                 FRONT_MATTER_SYNTAX,
                 format!(
-                    "The YAML front matter does not parse ({}); its simple `key: value` lines were \
-                     read instead.",
-                    error.info()
+                    "The YAML front matter does not parse ({problem}); its simple `key: value` \
+                     lines were read instead."
+                ),
+            ));
+            return None;
+        }
+        yaml::Read::Unsupported(what) => {
+            diagnostics.push(Diagnostic::warning(
+                Some(first_line),
+                FRONT_MATTER_SYNTAX,
+                format!(
+                    "The YAML front matter uses {what}, which the viewer does not read; its \
+                     simple `key: value` lines were read instead."
                 ),
             ));
             return None;
         }
     };
     let mut raw = RawValues::default();
-    let Some(Yaml::Hash(hash)) = docs.into_iter().next() else {
-        return Some(raw);
-    };
-    for (key, value) in hash {
-        let Some(key) = key.as_str().map(|k| k.trim().to_lowercase()) else {
-            continue;
-        };
-        let value = match value {
-            Yaml::String(s) | Yaml::Real(s) => Some(s),
-            Yaml::Integer(i) => Some(i.to_string()),
-            Yaml::Boolean(b) => Some(b.to_string()),
-            _ => None,
-        };
-        assign(&mut raw, &key, value);
+    for (key, value) in entries {
+        assign(&mut raw, &key.trim().to_lowercase(), value);
     }
     Some(raw)
 }
 
 fn read_toml(block: &str, first_line: u32, diagnostics: &mut Vec<Diagnostic>) -> Option<RawValues> {
-    let table = match block.parse::<toml::Table>() {
-        Ok(table) => table,
-        Err(error) => {
-            let line = error
-                .span()
-                .map(|span| {
-                    block
-                        .get(..span.start)
-                        .unwrap_or(block)
-                        .matches('\n')
-                        .count() as u32
-                })
-                .map_or(first_line, |l| first_line + l);
+    let entries = match toml::read(block) {
+        Ok(entries) => entries,
+        Err((line, problem)) => {
             diagnostics.push(Diagnostic::warning(
-                Some(line),
+                Some(first_line + line as u32),
                 FRONT_MATTER_SYNTAX,
                 format!(
-                    "The TOML front matter does not parse ({}); its simple `key = value` lines \
-                     were read instead.",
-                    error.message()
+                    "The TOML front matter does not parse ({problem}); its simple `key = value` \
+                     lines were read instead."
                 ),
             ));
             return None;
         }
     };
     let mut raw = RawValues::default();
-    for (key, value) in table {
-        let value = match value {
-            toml::Value::String(s) => Some(s),
-            toml::Value::Integer(i) => Some(i.to_string()),
-            toml::Value::Float(f) => Some(f.to_string()),
-            toml::Value::Boolean(b) => Some(b.to_string()),
-            toml::Value::Datetime(d) => Some(d.to_string()),
-            _ => None,
-        };
+    for (key, value) in entries {
         assign(&mut raw, &key.to_lowercase(), value);
     }
     Some(raw)
