@@ -13,12 +13,14 @@ use crate::components::export::ExportMenu;
 use crate::components::filters::Filters;
 use crate::components::loader::{load_demo, LoadControls, ProgressBar};
 use crate::components::set_aside::SetAside;
+use crate::components::similar::SimilarDialog;
 use crate::components::sources::{SourceErrors, SourceList};
 use crate::components::ui_lang::UiLanguageSwitch;
 use crate::i18n::{self, messages, text, tr, Msg};
 use crate::load::{self, drop, files};
 use crate::state::AppState;
 use crate::url;
+use crate::views::cohort::{provide_cohort_data, CohortView};
 use crate::views::{
     diagnostics::DiagnosticsView, services::ServicesView, tasks::TasksView, timeline::TimelineView,
     weeks::WeeksView,
@@ -31,6 +33,7 @@ fn view_label(v: View) -> Msg {
         View::Timeline => Msg::ViewTimeline,
         View::Services => Msg::ViewServices,
         View::Diagnostics => Msg::ViewDiagnostics,
+        View::Cohort => Msg::ViewCohort,
     }
 }
 
@@ -68,6 +71,7 @@ fn in_dialog(ev: &web_sys::KeyboardEvent) -> bool {
 pub fn App() -> impl IntoView {
     let state = AppState::new(url::read());
     provide_context(state);
+    provide_cohort_data(state);
     // The interface language: `ui=`, else the browser's; `<html lang>` follows it.
     let lang = i18n::provide(state.vs);
 
@@ -257,11 +261,13 @@ pub fn App() -> impl IntoView {
                             View::Timeline => view! { <TimelineView /> }.into_any(),
                             View::Services => view! { <ServicesView /> }.into_any(),
                             View::Diagnostics => view! { <DiagnosticsView /> }.into_any(),
+                            View::Cohort => view! { <CohortView /> }.into_any(),
                         }}
                     </main>
                 </div>
             </Show>
             <TaskDetail />
+            <SimilarDialog />
             <div class="drop-overlay" aria-hidden="true">
                 <p>{tr(Msg::DropHint)}</p>
             </div>

@@ -7,8 +7,10 @@ use std::ops::Deref;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use worklog::cohort::Cohort;
 use worklog::intern::Origin;
-use worklog::query::{self, Facets, Filter, ViewState};
+use worklog::query::{self, Facets, Filter, SimilarRows, ViewState};
+use worklog::similar::Similarity;
 use worklog::{Collection, Page};
 
 use crate::url;
@@ -55,6 +57,9 @@ pub enum SourceKind {
     Url(String),
     /// Files, a folder, a drop or a paste; restored from IndexedDB under this key.
     Local(String),
+    /// A `cohort` URL parameter: a cohort file and every intern it lists
+    /// (`src/load/cohort.rs`); restored from the URL itself.
+    Cohort(String),
 }
 
 impl SourceKind {
@@ -65,6 +70,7 @@ impl SourceKind {
             SourceKind::Demo => "demo".to_string(),
             SourceKind::Url(url) => url.clone(),
             SourceKind::Local(key) => key.clone(),
+            SourceKind::Cohort(url) => url.clone(),
         }
     }
 }
@@ -133,6 +139,11 @@ pub struct AppState {
     /// Rows the filter matches in folded language twins (shown once a language is chosen).
     pub folded: Memo<usize>,
     pub facets: Memo<Facets>,
+    /// The cohort file loaded through `cohort=` (name, start, weeks, interns expected).
+    pub cohort: RwSignal<Option<Shared<Cohort>>>,
+    /// Rows similar to another intern's (`worklog::similar`), computed once loading is over
+    /// (empty while sources still load: the comparison is over the whole collection).
+    pub similarity: Memo<Shared<Similarity>>,
 }
 
 impl AppState {
@@ -146,14 +157,37 @@ impl AppState {
             })
         });
         let filter = Memo::new(move |_| vs.with(|v| v.filter.clone()));
+        let sources = RwSignal::new(Vec::<SourceInfo>::new());
+        let progress = RwSignal::new(None::<Progress>);
+        let similarity = Memo::new(move |_| {
+            let busy =
+                progress.with(|p| p.is_some()) || sources.with(|s| s.iter().any(|i| i.loading));
+            if busy {
+                return Shared::new(Similarity::default());
+            }
+            let collection = collection.get();
+            let started = now_ms();
+            let similarity = Similarity::compute(&collection);
+            record_timing("data-similar-ms", now_ms() - started);
+            Shared::new(similarity)
+        });
+        let similar_rows = Memo::new(move |_| vs.with(|v| v.similar));
         let rows = Memo::new(move |_| {
             let collection = collection.get();
             let started = now_ms();
+            let mode = similar_rows.get();
+            // Read only when the filter needs it: computing it is a pass over every row.
+            let similar = (mode != SimilarRows::Show).then(|| similarity.get());
             let rows = filter.with(|f| {
                 let all = collection.rows();
                 Shared::new(
                     query::select_rows(&collection, f)
                         .into_iter()
+                        .filter(|&i| match (&similar, mode) {
+                            (Some(s), SimilarRows::Hide) => !s.is_similar(i as usize),
+                            (Some(s), SimilarRows::Only) => s.is_similar(i as usize),
+                            _ => true,
+                        })
                         .map(|i| all[i as usize])
                         .collect::<Vec<TaskRef>>(),
                 )
@@ -188,9 +222,9 @@ impl AppState {
         });
         AppState {
             vs,
-            sources: RwSignal::new(Vec::new()),
+            sources,
             loaded,
-            progress: RwSignal::new(None),
+            progress,
             fetching: RwSignal::new(None),
             ready: RwSignal::new(false),
             selected: RwSignal::new(None),
@@ -200,6 +234,8 @@ impl AppState {
             rows,
             folded,
             facets,
+            cohort: RwSignal::new(None),
+            similarity,
         }
     }
 

@@ -111,7 +111,7 @@ fn render(
 }
 
 /// Hand bytes to the browser as a file download.
-fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+pub(crate) fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

@@ -65,6 +65,7 @@ pub fn Filters() -> impl IntoView {
                 min_options=2
                 value_title=true
             />
+            <crate::components::similar::SimilarFilter />
         </details>
     }
 }

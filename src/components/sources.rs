@@ -25,6 +25,7 @@ fn remove(state: AppState, info: &SourceInfo) {
             let src = src.clone();
             state.navigate(true, move |vs| vs.sources.retain(|s| *s != src));
         }
+        SourceKind::Cohort(_) => load::cohort::unload(state),
         SourceKind::Local(key) => {
             let key = key.clone();
             spawn_local(async move {
@@ -107,6 +108,7 @@ pub fn SourceList() -> impl IntoView {
                                     SourceKind::Demo => Msg::SourceDemo,
                                     SourceKind::Url(_) => Msg::SourceUrl,
                                     SourceKind::Local(_) => Msg::SourceLocal,
+                                    SourceKind::Cohort(_) => Msg::SourceCohort,
                                 };
                                 let label = shown_label(&info, lang);
                                 let remembered = info.clone();

@@ -238,6 +238,66 @@ messages! {
     NoTaskFound => ("No task was found on this page.", "Không tìm thấy công việc nào trên trang này."),
     DateOrder => ("Date order: ", "Thứ tự ngày tháng: "),
     WholeFile => ("whole file", "cả tệp"),
+
+    // Cohort: the interns × weeks matrix, labs, similar rows, per-intern views.
+    ViewCohort => ("Cohort", "Khoá thực tập"),
+    SourceCohort => ("cohort", "khoá"),
+    CohortSections => ("Cohort sections", "Các phần của khoá thực tập"),
+    CohortWeeksTab => ("Weeks", "Các tuần"),
+    CohortLabsTab => ("Labs", "Bài lab"),
+    MatrixCaption => (
+        "Interns × weeks: the state of each intern's week; a cell opens that week",
+        "Thực tập sinh × tuần: tình trạng từng tuần của mỗi thực tập sinh; bấm một ô để mở tuần đó"
+    ),
+    Intern => ("Intern", "Thực tập sinh"),
+    Progress => ("Progress", "Tiến độ"),
+    LastDated => ("Last dated", "Ngày gần nhất"),
+    Problems => ("Problems", "Vấn đề"),
+    SimilarColumn => ("Similar", "Tương tự"),
+    WeekSummaryRow => ("Dated / due", "Có ngày / đến hạn"),
+    Legend => ("Legend", "Chú thích"),
+    ExportCsv => ("Export CSV", "Xuất CSV"),
+    NoInternLoaded => ("No intern is loaded.", "Chưa tải thực tập sinh nào."),
+    NoCohortFile => (
+        "No cohort file: the weeks come from the pages and every week counts as due. Open one with ?cohort=<url>.",
+        "Chưa có tệp khoá thực tập: các tuần lấy từ các trang và mọi tuần đều tính là đã đến hạn. Mở một tệp bằng ?cohort=<url>."
+    ),
+    StateDated => ("tasks with dates", "có công việc kèm ngày"),
+    StateMisdated => ("dates contradict the week", "ngày mâu thuẫn với tuần"),
+    StateUndated => ("tasks without dates", "công việc không có ngày"),
+    StateTemplate => ("template only", "chỉ có nội dung mẫu"),
+    StateEmpty => ("page without tasks", "trang không có công việc"),
+    StateMissing => ("missing", "thiếu"),
+    StateNotDue => ("not yet due", "chưa đến hạn"),
+    StateExtra => ("beyond the cohort's weeks", "ngoài số tuần của khoá"),
+    SimilarMark => ("≈ rows similar to another intern's", "≈ dòng tương tự của thực tập sinh khác"),
+    LabsCaption => ("FCJ labs each intern linked, with the weeks that link them", "Các bài lab FCJ mỗi thực tập sinh đã dẫn liên kết, kèm các tuần có liên kết"),
+    NoLabs => ("No FCJ lab is linked in the loaded pages.", "Các trang đã tải không dẫn liên kết đến bài lab FCJ nào."),
+    LabsDone => ("Labs", "Số bài lab"),
+    LabTitles => ("Lab titles (the most common link text in the pages)", "Tên các bài lab (chữ liên kết phổ biến nhất trong các trang)"),
+    LabNoTitle => ("no title in the pages", "các trang không ghi tên"),
+
+    // Similar rows.
+    SimilarBadge => ("similar", "tương tự"),
+    SimilarFilter => ("Rows similar to another intern's", "Dòng tương tự của thực tập sinh khác"),
+    SimilarShow => ("Show", "Hiện"),
+    SimilarHide => ("Hide", "Ẩn"),
+    SimilarOnly => ("Only these", "Chỉ những dòng này"),
+    SimilarDialogTitle => ("Similar rows of other interns", "Các dòng tương tự của thực tập sinh khác"),
+    SimilarDiffNote => (
+        "Words that differ are highlighted on each side; the rest is the same.",
+        "Các từ khác nhau được tô sáng ở mỗi bên; phần còn lại giống nhau."
+    ),
+    ThisRow => ("This row", "Dòng này"),
+    OtherRow => ("Other intern's row", "Dòng của thực tập sinh khác"),
+    SimilarComputing => ("Similar rows are compared once loading is over.", "Các dòng tương tự được so sánh khi tải xong."),
+
+    // Services by intern.
+    HeatColumns => ("Heat map", "Bản đồ nhiệt"),
+    HeatWeeks => ("Services × weeks", "Dịch vụ × tuần"),
+    HeatInterns => ("Interns × categories", "Thực tập sinh × danh mục"),
+    InternHeatCaption => ("Tasks per intern and service category", "Số công việc theo thực tập sinh và danh mục dịch vụ"),
+    ServicesByIntern => ("Service categories by intern", "Danh mục dịch vụ theo thực tập sinh"),
 }
 
 /// Something counted: English has a singular and a plural, Vietnamese one form.

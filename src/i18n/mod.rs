@@ -20,6 +20,7 @@
 //! }
 //! ```
 
+pub mod cohort;
 pub mod diagnostics;
 pub mod intl;
 pub mod messages;

@@ -5,6 +5,7 @@
 //! in time-sliced chunks that yield to the browser between slices, updates the progress bar,
 //! and adds the pages to the state in one step per source.
 
+pub mod cohort;
 pub mod drop;
 pub mod files;
 pub mod store;
@@ -296,7 +297,11 @@ pub fn clear_all(state: AppState) {
     state.fetching.set(None);
     state.selected.set(None);
     store::set_demo_hidden(true);
-    state.navigate(true, |vs| vs.sources.clear());
+    state.cohort.set(None);
+    state.navigate(true, |vs| {
+        vs.sources.clear();
+        vs.cohort = None;
+    });
     leptos::task::spawn_local(async move {
         if let Err(err) = store::clear().await {
             leptos::logging::warn!("could not clear stored files: {err}");
@@ -313,7 +318,13 @@ pub async fn initial_load(state: AppState) {
     srcs.retain(|s| seen.insert(s.clone()));
     use futures::FutureExt;
     let mut tasks = Vec::new();
-    if srcs.is_empty() {
+    let cohort_src = state.vs.with_untracked(|v| v.cohort.clone());
+    if let Some(src) = cohort_src.clone() {
+        tasks.push(cohort::load(state, src).boxed_local());
+    }
+    if srcs.is_empty() && cohort_src.is_some() {
+        // A cohort names its own interns: no demo beside them.
+    } else if srcs.is_empty() {
         if !store::demo_hidden() {
             tasks.push(url::load_demo(state).boxed_local());
         }
@@ -368,6 +379,7 @@ pub fn sync_url_sources(state: AppState) {
         }
     }
 }
+    cohort::sync(state);
 
 /// Drop sources and their pages.
 pub fn remove_sources(state: AppState, ids: &[SourceId]) {

@@ -496,3 +496,62 @@ fn listing_links(base: &str, html: &str) -> (Vec<String>, Vec<String>) {
     }
     (pages, folders)
 }
+
+// ---- For the cohort loader (`src/load/cohort.rs`): the same fetching, pages named by it ----
+
+/// [`resolve`] for other loaders: `href` against `base` (or the document's base URL).
+pub fn resolve_url(href: &str, base: Option<&str>) -> Option<String> {
+    resolve(href, base)
+}
+
+/// [`display_path`] for other loaders: how a fetched URL is shown and stored as a page path.
+pub fn shown_path(url: &str) -> String {
+    display_path(url)
+}
+
+/// Fetch one file (a cohort file): its bytes and the URL after redirects, or a message.
+pub async fn fetch_bytes(url: &str) -> Result<(Vec<u8>, String), String> {
+    fetch(url).await.map(|f| (f.bytes, f.url))
+}
+
+/// Fetch what `url` holds, as `?src=` does (a page, a manifest, a folder listing), and send
+/// its pages on `tx`, every one as `intern`'s whatever a manifest inside names (a cohort's
+/// intern). Returns the files skipped and the errors, for the caller's source.
+pub async fn collect_as(
+    state: AppState,
+    url: &str,
+    intern: Identity,
+    tx: futures::channel::mpsc::UnboundedSender<RawFile>,
+) -> (usize, Vec<String>) {
+    let (inner, mut rx) = futures::channel::mpsc::unbounded();
+    let fetching = async move {
+        let mut found = Found {
+            tx: inner,
+            count: 0,
+        };
+        let mut skipped = 0;
+        let mut errors = Vec::new();
+        collect(state, url, 0, &mut found, &mut skipped, &mut errors).await;
+        (skipped, errors)
+    };
+    let forward = async move {
+        while let Some(mut file) = rx.next().await {
+            file.intern = Some(intern.clone());
+            let _ = tx.unbounded_send(file);
+        }
+    };
+    futures::join!(fetching, forward).0
+}
+
+/// Fetch pages by URL, six at a time, each with the intern given, and send them on `tx` in
+/// the order given; the count shows in the progress bar. Returns the errors.
+pub async fn fetch_pages(
+    state: AppState,
+    urls: Vec<(String, Option<Identity>)>,
+    tx: futures::channel::mpsc::UnboundedSender<RawFile>,
+) -> Vec<String> {
+    let mut found = Found { tx, count: 0 };
+    let mut errors = Vec::new();
+    fetch_urls(state, urls, &mut found, &mut errors).await;
+    errors
+}

@@ -1,5 +1,6 @@
-//! The five screens, one module each; `view=` in the URL picks one.
+//! The six screens, one module each; `view=` in the URL picks one.
 
+pub mod cohort;
 pub mod diagnostics;
 pub mod services;
 pub mod tasks;

@@ -1,14 +1,16 @@
 //! Services: a heat map of services (rows, grouped by category, sorted by total) × weeks
 //! (columns) with task counts; a cell click filters the tasks to that service and week. And a
-//! bar chart of the most mentioned services.
+//! bar chart of the most mentioned services. With several interns, `heat=interns` shows interns ×
+//! service categories instead (`components::intern_heat`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use leptos::prelude::*;
-use worklog::query::{View, WeekRange};
+use worklog::query::{HeatAxis, View, WeekRange};
 use worklog::Collection;
 
 use crate::components::chips::short_name;
+use crate::components::intern_heat::InternHeatMap;
 use crate::i18n::{messages, num, text, tr, use_lang, Msg};
 use crate::state::{AppState, TaskRef};
 
@@ -238,12 +240,48 @@ pub fn ServicesView() -> impl IntoView {
             .collect_view()
     };
 
+    let axis = Memo::new(move |_| state.vs.with(|v| v.heat));
     view! {
         <section class="services-view" aria-label=tr(Msg::ViewServices)>
-            <h2>{tr(Msg::ServicesByWeek)}</h2>
-            {table}
+            <HeatAxisSwitch axis=axis />
+            {move || match axis.get() {
+                HeatAxis::Weeks => view! { <h2>{tr(Msg::ServicesByWeek)}</h2> {table} }.into_any(),
+                HeatAxis::Interns => view! { <h2>{tr(Msg::ServicesByIntern)}</h2> <InternHeatMap /> }.into_any(),
+            }}
             <h2>{tr(Msg::MostMentioned)}</h2>
             <ol class="top-services">{bars}</ol>
         </section>
+    }
+}
+
+/// Services × weeks or interns × categories (`heat=`); shown when several interns are loaded
+/// (or `heat=interns` is in the URL).
+#[component]
+fn HeatAxisSwitch(axis: Memo<HeatAxis>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let several = move || state.collection.with(|c| c.internships().len() > 1);
+    view! {
+        <Show when=move || several() || axis.get() != HeatAxis::Weeks>
+            <fieldset class="heat-axis" data-testid="heat-axis">
+                <legend>{tr(Msg::HeatColumns)}</legend>
+                {[(HeatAxis::Weeks, Msg::HeatWeeks), (HeatAxis::Interns, Msg::HeatInterns)]
+                    .into_iter()
+                    .map(|(value, label)| {
+                        view! {
+                            <label class="inline">
+                                <input
+                                    type="radio"
+                                    name="heat"
+                                    value=value.as_str()
+                                    prop:checked=move || axis.get() == value
+                                    on:change=move |_| state.navigate(true, move |vs| vs.heat = value)
+                                />
+                                {tr(label)}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        </Show>
     }
 }

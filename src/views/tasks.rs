@@ -1,5 +1,5 @@
 //! Tasks: the table of every matching task. Sortable by any column (header buttons, `sort=` in
-//! the URL), groupable by week or service (`group=`), paginated so 20,000 rows stay fast.
+//! the URL), groupable by week, service or intern (`group=`), paginated so 20,000 rows stay fast.
 
 use std::cmp::Ordering;
 
@@ -10,6 +10,7 @@ use worklog::{Page, Task};
 use crate::components::chips::ServiceChips;
 use crate::components::date::{weekday_name, DateMedium};
 use crate::components::item_tree::{item_list_marked, marked, reference_list};
+use crate::components::similar::{SimilarBadge, SimilarState};
 use crate::i18n::{messages, num, text, tr, use_lang, Lang, Msg};
 use crate::state::{AppState, Shared, TaskRef};
 
@@ -106,6 +107,16 @@ fn arrange(
                 })
                 .collect()
         }
+        Group::Intern => sorted
+            .iter()
+            .map(|(r, _, _)| {
+                let label = collection
+                    .internships()
+                    .get(r.intern as usize)
+                    .map_or_else(String::new, |i| i.name.clone());
+                (label, u64::from(r.intern), *r)
+            })
+            .collect(),
         Group::Service => sorted
             .iter()
             .flat_map(|(r, _, task)| {
@@ -150,6 +161,7 @@ pub fn TasksView() -> impl IntoView {
     let sort = Memo::new(move |_| state.vs.with(|v| v.sort));
     let group = Memo::new(move |_| state.vs.with(|v| v.group));
     let lang = use_lang();
+    let similar = expect_context::<SimilarState>();
     let lines = Memo::new(move |_| {
         let collection = state.collection.get();
         // `rows` are in natural order already; `arrange` sorts stably on top of it.
@@ -256,6 +268,7 @@ pub fn TasksView() -> impl IntoView {
                     <option value="none">{tr(Msg::GroupNothing)}</option>
                     <option value="week">{tr(Msg::Week)}</option>
                     <option value="service">{tr(Msg::Service)}</option>
+                    <option value="intern">{tr(Msg::Intern)}</option>
                 </select>
                 <Pager page=page set_page=set_page page_count=Signal::derive(page_count) />
                 <label for="page-size">{tr(Msg::RowsPerPage)}</label>
@@ -292,6 +305,7 @@ pub fn TasksView() -> impl IntoView {
                             let collection = state.collection.get();
                             let terms = search_terms(&state.filter.with(|f| f.text.clone()));
                             let lang = lang.get();
+                            let similar = similar.by_task.get();
                             visible()
                                 .into_iter()
                                 .map(|line| match line {
@@ -303,7 +317,9 @@ pub fn TasksView() -> impl IntoView {
                                         </tr>
                                     }
                                     .into_any(),
-                                    Line::Task(r) => task_row(&collection, r, &terms, lang),
+                                    Line::Task(r) => {
+                                        task_row(&collection, r, &terms, lang, similar.get(&(r.page, r.task)).copied())
+                                    }
                                 })
                                 .collect_view()
                         }}
@@ -372,7 +388,14 @@ fn search_terms(text: &str) -> Vec<String> {
 
 /// One task's row; its labels, dates and numbers in the interface language `ui`, its text in
 /// the page's language.
-fn task_row(collection: &worklog::Collection, r: TaskRef, terms: &[String], ui: Lang) -> AnyView {
+/// `similar`: the row's index and its number of matches when other interns wrote it too.
+fn task_row(
+    collection: &worklog::Collection,
+    r: TaskRef,
+    terms: &[String],
+    ui: Lang,
+    similar: Option<(u32, usize)>,
+) -> AnyView {
     let Some((page, task)) = r.resolve(collection) else {
         return ().into_any();
     };
@@ -395,6 +418,7 @@ fn task_row(collection: &worklog::Collection, r: TaskRef, terms: &[String], ui: 
             data-task=r.task
             data-intern=r.intern
             data-flagged=r.date_flagged.then_some("true")
+            data-similar=similar.map(|_| "true")
             class:date-flagged=r.date_flagged
             lang=lang.map(|l| l.code())
         >
@@ -417,6 +441,7 @@ fn task_row(collection: &worklog::Collection, r: TaskRef, terms: &[String], ui: 
                 } else {
                     item_list_marked(&task.items, terms)
                 }}
+                {similar.map(|(row, matches)| view! { <SimilarBadge row=row matches=matches /> })}
             </td>
             <td class="col-references" data-label=t(Msg::References)>{reference_list(&task.references)}</td>
             <td class="col-services" data-label=t(Msg::ViewServices)><ServiceChips services=task.services.clone() /></td>

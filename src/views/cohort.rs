@@ -1,0 +1,600 @@
+//! Cohort: interns × weeks, the mentor's overview (`view=cohort`).
+//!
+//! The matrix is the core's ([`worklog::cohort::Matrix`]): one line per intern (the cohort
+//! file's roster, else the loaded interns), one cell per week with its state in colour **and**
+//! a glyph, its full description as the cell's accessible name and tooltip. A cell with pages
+//! opens that intern's week (`view=weeks&source=<key>&week=N`). Sortable by intern, progress,
+//! last dated task or problems (`csort=`); a summary row per week, summary columns per intern;
+//! the intern filter (`source=`) narrows the lines. A second tab (`ctab=labs`) lists the FCJ
+//! labs each intern linked, by week, titled from the pages' link texts. "Export CSV" writes
+//! the lines shown, in their order (`worklog::cohort::csv`).
+//!
+//! Without a cohort file the matrix is the loaded interns' with the weeks their pages have,
+//! every week counted as due (nothing is "not yet due" without a start date).
+
+use chrono::NaiveDate;
+use leptos::ev;
+use leptos::prelude::*;
+use worklog::cohort::{CellState, InternLine, Matrix, MatrixOptions, SortKey};
+use worklog::labs::{lab_code, Labs};
+use worklog::query::{CohortSort, CohortTab, View, ViewState, WeekRange};
+
+use crate::components::date::short_date;
+use crate::components::export::download;
+use crate::i18n::cohort::{
+    cell_label, lab_cell_label, problems_label, progress_label, progress_short, similar_rows,
+    state_glyph, state_text, week_summary_label,
+};
+use crate::i18n::{count, messages, num, text, tr, use_lang, Lang, Msg, Noun};
+use crate::state::{AppState, Shared};
+
+/// The cohort's derived data, computed once per change of the collection and only while a
+/// view reads it (memos are lazy).
+#[derive(Clone, Copy)]
+pub struct CohortData {
+    /// The labs of the collection (the matrix counts them; kept for other views).
+    #[allow(dead_code)]
+    pub labs: Memo<Shared<Labs>>,
+    pub matrix: Memo<Shared<Matrix>>,
+}
+
+/// Today in the browser's time zone: weeks ending after it are not yet due.
+fn today() -> Option<NaiveDate> {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// Provide [`CohortData`] to every component below (the app shell calls it once).
+pub fn provide_cohort_data(state: AppState) -> CohortData {
+    let labs = Memo::new(move |_| Shared::new(Labs::compute(&state.collection.get())));
+    let matrix = Memo::new(move |_| {
+        let collection = state.collection.get();
+        let similarity = state.similarity.get();
+        let labs = labs.get();
+        let options = state.cohort.with(|c| match c {
+            Some(cohort) => MatrixOptions::from_cohort(cohort, today()),
+            None => MatrixOptions::default(),
+        });
+        let started = now_ms();
+        let matrix = Matrix::build(&collection, &options, &similarity, &labs);
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-matrix-ms", &format!("{:.2}", now_ms() - started));
+        }
+        Shared::new(matrix)
+    });
+    let data = CohortData { labs, matrix };
+    provide_context(data);
+    crate::components::similar::provide(state);
+    data
+}
+
+/// Lines shown: the intern filter's (`source=` keys; all when none), in the chosen order.
+fn shown_lines(matrix: &Matrix, sources: &[String], sort: Option<CohortSort>) -> Vec<usize> {
+    let sort = sort.unwrap_or(CohortSort {
+        key: SortKey::Intern,
+        descending: false,
+    });
+    matrix
+        .order(sort.key, sort.descending)
+        .into_iter()
+        .filter(|&i| {
+            let key = &matrix.interns[i].key;
+            sources.is_empty()
+                || sources
+                    .iter()
+                    .any(|s| s == key || key.starts_with(&format!("{s}/")))
+        })
+        .collect()
+}
+
+/// The address of an intern's week: the weeks view, that intern, that week.
+fn week_state(mut vs: ViewState, key: &str, week: u32) -> ViewState {
+    vs.view = View::Weeks;
+    vs.filter.sources = vec![key.to_string()];
+    vs.filter.weeks = vec![WeekRange::single(week)];
+    vs.filter.normalize();
+    vs
+}
+
+/// Is this a plain click (not one that opens a new tab or window)?
+fn plain_click(ev: &ev::MouseEvent) -> bool {
+    !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0)
+}
+
+#[component]
+pub fn CohortView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let data = expect_context::<CohortData>();
+    let lang = use_lang();
+    let tab = Memo::new(move |_| state.vs.with(|v| v.cohort_tab));
+    let sort = Memo::new(move |_| state.vs.with(|v| v.cohort_sort));
+    let sources = Memo::new(move |_| state.filter.with(|f| f.sources.clone()));
+    let lines = Memo::new(move |_| {
+        data.matrix
+            .with(|m| shown_lines(m, &sources.get(), sort.get()))
+    });
+
+    let heading = move || {
+        let lang = lang.get();
+        state.cohort.with(|c| {
+            let name = c
+                .as_ref()
+                .and_then(|c| c.name.clone())
+                .unwrap_or_else(|| text(Msg::ViewCohort, lang).to_string());
+            let facts = data.matrix.with(|m| {
+                let mut facts = vec![match lang {
+                    Lang::En => format!("{} interns", num(m.interns.len(), lang)),
+                    Lang::Vi => format!("{} thực tập sinh", num(m.interns.len(), lang)),
+                }];
+                facts.push(count(lang, m.weeks as usize, Noun::Week));
+                if let Some(start) = m.start {
+                    facts.push(format!(
+                        "{} {}",
+                        text(Msg::DateFrom, lang),
+                        short_date(start, lang)
+                    ));
+                }
+                if let Some(week) = m.current_week.filter(|&w| w <= m.weeks) {
+                    facts.push(format!(
+                        "{} · {}",
+                        text(Msg::Today, lang),
+                        messages::week_n(lang, week)
+                    ));
+                }
+                facts.join(" · ")
+            });
+            view! {
+                <h2 data-testid="cohort-name">{name}</h2>
+                <p class="muted cohort-facts">{facts}</p>
+            }
+        })
+    };
+
+    let export = move |_| {
+        let matrix = data.matrix.get_untracked();
+        let order = lines.get_untracked();
+        let mut out = Vec::new();
+        let result = worklog::cohort::csv::write(&matrix, Some(&order), &mut out)
+            .map_err(|e| e.to_string())
+            .and_then(|()| download("cohort.csv", "text/csv", &out).map_err(|e| format!("{e:?}")));
+        if let Err(error) = result {
+            leptos::logging::warn!("cohort export failed: {error}");
+        }
+    };
+
+    let tab_link = move |t: CohortTab, label: Msg| {
+        let href = move || {
+            let mut s = state.vs.get();
+            s.cohort_tab = t;
+            format!("?{}", s.to_query())
+        };
+        view! {
+            <a
+                href=href
+                data-cohort-tab=t.as_str()
+                aria-current=move || (tab.get() == t).then_some("page")
+                on:click=move |ev: ev::MouseEvent| {
+                    if plain_click(&ev) {
+                        ev.prevent_default();
+                        state.navigate(true, move |vs| vs.cohort_tab = t);
+                    }
+                }
+            >
+                {tr(label)}
+            </a>
+        }
+    };
+
+    view! {
+        <section class="cohort-view" aria-label=tr(Msg::ViewCohort) data-testid="cohort-view">
+            <div class="cohort-head">
+                <div class="cohort-title">{heading}</div>
+                <nav class="subtabs" aria-label=tr(Msg::CohortSections)>
+                    {tab_link(CohortTab::Matrix, Msg::CohortWeeksTab)}
+                    {tab_link(CohortTab::Labs, Msg::CohortLabsTab)}
+                </nav>
+                <button type="button" data-testid="cohort-export" on:click=export>
+                    {tr(Msg::ExportCsv)}
+                </button>
+            </div>
+            <Show when=move || state.cohort.with(|c| c.is_none())>
+                <p class="muted cohort-note" data-testid="no-cohort-file">{tr(Msg::NoCohortFile)}</p>
+            </Show>
+            {move || match tab.get() {
+                CohortTab::Matrix => view! { <MatrixTable lines=lines /> }.into_any(),
+                CohortTab::Labs => view! { <LabsTable lines=lines /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// A sortable column header of the matrix.
+fn sort_header(state: AppState, key: SortKey, label: Msg, class: &'static str) -> impl IntoView {
+    let current = Memo::new(move |_| state.vs.with(|v| v.cohort_sort));
+    let aria = move || match current.get() {
+        Some(s) if s.key == key => {
+            if s.descending {
+                "descending"
+            } else {
+                "ascending"
+            }
+        }
+        None if key == SortKey::Intern => "ascending",
+        _ => "none",
+    };
+    view! {
+        <th scope="col" class=class aria-sort=aria>
+            <button
+                type="button"
+                class="sort"
+                data-csort=key.code()
+                on:click=move |_| {
+                    state.navigate(true, move |vs| {
+                        let now = vs.cohort_sort.unwrap_or(CohortSort { key: SortKey::Intern, descending: false });
+                        vs.cohort_sort = if now.key == key && !now.descending {
+                            Some(CohortSort { key, descending: true })
+                        } else if now.key == key {
+                            None
+                        } else {
+                            // Progress and problems read best from the top: most first.
+                            Some(CohortSort {
+                                key,
+                                descending: matches!(key, SortKey::Problems | SortKey::LastDated),
+                            })
+                        };
+                        if vs.cohort_sort == Some(CohortSort { key: SortKey::Intern, descending: false }) {
+                            vs.cohort_sort = None;
+                        }
+                    })
+                }
+            >
+                {tr(label)}
+                <span class="sort-mark" aria-hidden="true">
+                    {move || match aria() {
+                        "ascending" => "▲",
+                        "descending" => "▼",
+                        _ => "",
+                    }}
+                </span>
+            </button>
+        </th>
+    }
+}
+
+#[component]
+fn MatrixTable(lines: Memo<Vec<usize>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let data = expect_context::<CohortData>();
+    let lang = use_lang();
+
+    let body = move || {
+        let matrix = data.matrix.get();
+        let lang = lang.get();
+        let vs = state.vs.get();
+        let shown = lines.get();
+        if matrix.interns.is_empty() {
+            return view! { <p class="empty-note">{text(Msg::NoInternLoaded, lang)}</p> }
+                .into_any();
+        }
+        let columns = matrix.columns.clone();
+        let rows = shown
+            .iter()
+            .map(|&i| intern_row(state, &matrix.interns[i], &vs, lang))
+            .collect_view();
+        // The week summaries of the lines shown.
+        let footer = columns
+            .iter()
+            .enumerate()
+            .map(|(c, &week)| {
+                let states: Vec<CellState> = shown.iter().map(|&i| matrix.interns[i].cells[c].state).collect();
+                let dated = states.iter().filter(|s| **s == CellState::Dated).count();
+                let missing = states.iter().filter(|s| **s == CellState::Missing).count();
+                let due = matrix.week_summaries.get(c).is_some_and(|w| w.due);
+                let label = week_summary_label(lang, week, dated, states.len(), missing);
+                let title = label.clone();
+                view! {
+                    <td class="m-sum" class:not-due=!due data-testid="week-summary" data-week=week title=title>
+                        <span aria-hidden="true">{num(dated, lang)}</span>
+                        <span class="visually-hidden">{label}</span>
+                    </td>
+                }
+            })
+            .collect_view();
+        let similar_total: u32 = shown
+            .iter()
+            .map(|&i| matrix.interns[i].summary.similar)
+            .sum();
+        view! {
+            <div class="matrix-wrap" data-testid="matrix-wrap" tabindex="0" aria-labelledby="matrix-caption">
+                <table class="matrix" data-testid="cohort-matrix">
+                    <caption id="matrix-caption" class="visually-hidden">{text(Msg::MatrixCaption, lang)}</caption>
+                    <thead>
+                        <tr>
+                            {sort_header(state, SortKey::Intern, Msg::Intern, "m-name")}
+                            {columns
+                                .iter()
+                                .map(|&w| {
+                                    let current = matrix.current_week == Some(w);
+                                    view! {
+                                        <th scope="col" class="m-week" class:current=current data-week=w title=messages::week_n(lang, w)>
+                                            <span aria-hidden="true">{w}</span>
+                                            <span class="visually-hidden">{messages::week_n(lang, w)}</span>
+                                        </th>
+                                    }
+                                })
+                                .collect_view()}
+                            {sort_header(state, SortKey::Progress, Msg::Progress, "m-num")}
+                            {sort_header(state, SortKey::LastDated, Msg::LastDated, "m-date")}
+                            {sort_header(state, SortKey::Problems, Msg::Problems, "m-num")}
+                            <th scope="col" class="m-num">{text(Msg::SimilarColumn, lang)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row" class="m-name">{text(Msg::WeekSummaryRow, lang)}</th>
+                            {footer}
+                            <td class="m-num"></td>
+                            <td class="m-date"></td>
+                            <td class="m-num"></td>
+                            <td class="m-num" title=similar_rows(lang, similar_total as usize)>{num(similar_total as usize, lang)}</td>
+                        </tr>
+                    </tfoot>
+                </table>
+            </div>
+            <Legend />
+        }
+        .into_any()
+    };
+    view! { <div class="matrix-area">{body}</div> }
+}
+
+/// One intern's line: name, one cell per week, the summary columns.
+fn intern_row(state: AppState, line: &InternLine, vs: &ViewState, lang: Lang) -> impl IntoView {
+    let cells = line
+        .cells
+        .iter()
+        .map(|cell| {
+            let label = cell_label(lang, &line.name, cell);
+            let code = cell.state.code();
+            let glyph = state_glyph(cell.state);
+            let similar = (cell.similar > 0).then(|| view! { <span class="m-sim" aria-hidden="true">"≈"</span> });
+            let problem = (cell.diagnostics > 0).then(|| view! { <span class="m-diag" aria-hidden="true"></span> });
+            let inner = if cell.state.has_page() {
+                let key = line.key.clone();
+                let week = cell.week;
+                let href = format!("?{}", week_state(vs.clone(), &key, week).to_query());
+                view! {
+                    <a
+                        href=href
+                        aria-label=label.clone()
+                        on:click=move |ev: ev::MouseEvent| {
+                            if plain_click(&ev) {
+                                ev.prevent_default();
+                                let key = key.clone();
+                                state.navigate(true, move |vs| *vs = week_state(vs.clone(), &key, week));
+                            }
+                        }
+                    >
+                        <span aria-hidden="true">{glyph}</span>
+                        {similar}
+                        {problem}
+                    </a>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <span aria-hidden="true">{glyph}</span>
+                    <span class="visually-hidden">{label.clone()}</span>
+                }
+                .into_any()
+            };
+            view! {
+                <td
+                    class=format!("m-cell state-{code}")
+                    class:not-due=!cell.due
+                    data-testid="matrix-cell"
+                    data-state=code
+                    data-week=cell.week
+                    data-similar=cell.similar
+                    title=label
+                >
+                    {inner}
+                </td>
+            }
+        })
+        .collect_view();
+    let s = &line.summary;
+    view! {
+        <tr data-testid="matrix-row" data-key=line.key.clone()>
+            <th scope="row" class="m-name" title=line.key.clone()>{line.name.clone()}</th>
+            {cells}
+            <td class="m-num" data-testid="intern-progress" title=progress_label(lang, s.dated_weeks, s.due_weeks)>
+                {progress_short(s.progress)}
+            </td>
+            <td class="m-date" data-testid="intern-last-dated" title=s.last_dated.map(|d| d.to_string()).unwrap_or_default()>
+                {s.last_dated.map(|d| short_date(d, lang)).unwrap_or_else(|| "–".to_string())}
+            </td>
+            <td class="m-num" data-testid="intern-problems" title=problems_label(lang, s.problems, s.missing, s.unfilled, s.diagnostics)>
+                {num(s.problems as usize, lang)}
+            </td>
+            <td class="m-num" data-testid="intern-similar" title=similar_rows(lang, s.similar as usize)>
+                {num(s.similar as usize, lang)}
+            </td>
+        </tr>
+    }
+}
+
+/// What the colours and glyphs mean, in words.
+#[component]
+fn Legend() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <details class="matrix-legend" open>
+            <summary>{tr(Msg::Legend)}</summary>
+            <ul>
+                {move || {
+                    let lang = lang.get();
+                    CellState::ALL
+                        .into_iter()
+                        .map(|s| {
+                            view! {
+                                <li>
+                                    <span class=format!("m-swatch state-{}", s.code()) aria-hidden="true">{state_glyph(s)}</span>
+                                    {state_text(s, lang)}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+                <li><span class="m-swatch" aria-hidden="true">"≈"</span>{move || text(Msg::SimilarMark, lang.get()).trim_start_matches("≈ ")}</li>
+            </ul>
+        </details>
+    }
+}
+
+/// Interns × labs: which FCJ labs each intern linked, and in which weeks.
+#[component]
+fn LabsTable(lines: Memo<Vec<usize>>) -> impl IntoView {
+    let data = expect_context::<CohortData>();
+    let lang = use_lang();
+    move || {
+        let matrix = data.matrix.get();
+        let lang = lang.get();
+        if matrix.labs.is_empty() {
+            return view! { <p class="empty-note" data-testid="no-labs">{text(Msg::NoLabs, lang)}</p> }.into_any();
+        }
+        let labs = matrix.labs.clone();
+        let name_of = |id: u32| -> String {
+            let lab = labs.iter().find(|l| l.id == id);
+            match lab.and_then(|l| l.title.clone()) {
+                Some(title) => format!("{} ({title})", lab_code(id)),
+                None => lab_code(id),
+            }
+        };
+        let rows = lines
+            .get()
+            .into_iter()
+            .map(|i| {
+                let line = &matrix.interns[i];
+                let cells = labs
+                    .iter()
+                    .map(|lab| {
+                        let done = line.summary.labs.iter().find(|l| l.lab == lab.id);
+                        match done {
+                            Some(done) => {
+                                let label = lab_cell_label(lang, &line.name, &name_of(lab.id), &done.weeks);
+                                let weeks = done.weeks.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+                                let title = label.clone();
+                                view! {
+                                    <td class="lab-done" data-testid="lab-cell" data-lab=lab.id title=title>
+                                        <span aria-hidden="true">{weeks}</span>
+                                        <span class="visually-hidden">{label}</span>
+                                    </td>
+                                }
+                                .into_any()
+                            }
+                            None => view! { <td class="lab-none" data-lab=lab.id></td> }.into_any(),
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <tr data-testid="labs-row" data-key=line.key.clone()>
+                        <th scope="row" class="m-name" title=line.key.clone()>{line.name.clone()}</th>
+                        {cells}
+                        <td class="m-num">{num(line.summary.labs.len(), lang)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let titles = labs
+            .iter()
+            .map(|lab| {
+                view! {
+                    <li data-testid="lab-title" data-lab=lab.id>
+                        <a href=lab.url.clone() rel="noopener noreferrer" target="_blank">{lab.code.clone()}</a>
+                        " — "
+                        {match &lab.title {
+                            Some(t) => view! { <span>{t.clone()}</span> }.into_any(),
+                            None => view! { <span class="muted">{text(Msg::LabNoTitle, lang)}</span> }.into_any(),
+                        }}
+                        <span class="muted">{format!(" · {} {}", num(lab.interns as usize, lang), text(Msg::Intern, lang).to_lowercase())}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="matrix-wrap" tabindex="0" aria-labelledby="labs-caption">
+                <table class="matrix labs-matrix" data-testid="labs-matrix">
+                    <caption id="labs-caption" class="visually-hidden">{text(Msg::LabsCaption, lang)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col" class="m-name">{text(Msg::Intern, lang)}</th>
+                            {labs
+                                .iter()
+                                .map(|lab| view! {
+                                    <th scope="col" class="m-lab" title=name_of(lab.id)>
+                                        <span aria-hidden="true">{lab.id}</span>
+                                        <span class="visually-hidden">{name_of(lab.id)}</span>
+                                    </th>
+                                })
+                                .collect_view()}
+                            <th scope="col" class="m-num">{text(Msg::LabsDone, lang)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <h3>{text(Msg::LabTitles, lang)}</h3>
+            <ol class="lab-titles">{titles}</ol>
+        }
+        .into_any()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::fixtures::{collection, page};
+
+    #[test]
+    fn the_intern_filter_narrows_the_lines_and_the_sort_orders_them() {
+        let c = collection(vec![
+            page(
+                "bob/content/1-Worklog/1.1-Week1/_index.md",
+                &[("2", "2025-09-08", "Set up the account")],
+            ),
+            page(
+                "alice/content/1-Worklog/1.2-Week2/_index.md",
+                &[("2", "2025-09-15", "Read about networks")],
+            ),
+        ]);
+        let m = Matrix::compute(&c, &MatrixOptions::default());
+        let names = |order: Vec<usize>| -> Vec<String> {
+            order
+                .into_iter()
+                .map(|i| m.interns[i].name.clone())
+                .collect()
+        };
+        assert_eq!(names(shown_lines(&m, &[], None)), ["alice", "bob"]);
+        assert_eq!(names(shown_lines(&m, &["bob".into()], None)), ["bob"]);
+        let by_last = Some(CohortSort {
+            key: SortKey::LastDated,
+            descending: true,
+        });
+        assert_eq!(names(shown_lines(&m, &[], by_last)), ["alice", "bob"]);
+        let vs = week_state(ViewState::default(), "bob", 3);
+        assert_eq!(vs.to_query(), "week=3&source=bob");
+    }
+}
