@@ -268,9 +268,8 @@ fn PageDiagnostics(report: PageReport) -> impl IntoView {
                                 // A long line scrolls sideways: focusable and named, so a
                                 // keyboard can scroll it too.
                                 {line_text.map(|t| {
-                                    let label = d
-                                        .line
-                                        .map_or("Source line".to_string(), |l| format!("Source line {l}"));
+                                    let line = d.line;
+                                    let label = move || messages::source_line_label(lang.get(), line);
                                     view! {
                                         <pre class="source-line" tabindex="0" role="group" aria-label=label>
                                             <code>{t}</code>
