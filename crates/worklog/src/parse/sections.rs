@@ -7,9 +7,6 @@
 //! headings, and its source offsets give every heading its 1-based line.
 
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, MatchKind};
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -78,35 +75,40 @@ pub fn classify(heading: &str) -> Option<SectionKind> {
         _ => lower.as_str(),
     };
     let text = normalise_words(label);
-    let (matcher, kinds) = keyword_matcher()?;
-    // Leftmost-longest matches, first one that starts a word.
-    matcher
-        .find_iter(&text)
-        .find(|m| m.start() == 0 || text.as_bytes()[m.start() - 1] == b' ')
-        .and_then(|m| kinds.get(m.pattern().as_usize()).copied())
+    // Leftmost-longest matches, left to right without overlap; the first one that starts a
+    // word.
+    let mut from = 0;
+    while let Some((start, len, kind)) = leftmost_longest(&text, from) {
+        if start == 0 || text.as_bytes()[start - 1] == b' ' {
+            return Some(kind);
+        }
+        from = start + len;
+    }
+    None
 }
 
-/// One automaton over every section keyword (built once): a heading is classified in one
-/// pass over its text.
-fn keyword_matcher() -> Option<&'static (AhoCorasick, Vec<SectionKind>)> {
-    static MATCHER: OnceLock<Option<(AhoCorasick, Vec<SectionKind>)>> = OnceLock::new();
-    MATCHER
-        .get_or_init(|| {
-            let mut words = Vec::new();
-            let mut kinds = Vec::new();
-            for (kind, list) in KEYWORDS {
-                for word in *list {
-                    words.push(*word);
-                    kinds.push(*kind);
+/// The keyword that starts leftmost in `text[from..]` (the longest there, the first listed
+/// among equally long): its start, length and kind. The keywords are few and headings short.
+fn leftmost_longest(text: &str, from: usize) -> Option<(usize, usize, SectionKind)> {
+    for start in from..text.len() {
+        if !text.is_char_boundary(start) {
+            continue;
+        }
+        let rest = &text.as_bytes()[start..];
+        let mut best: Option<(usize, SectionKind)> = None;
+        for (kind, list) in KEYWORDS {
+            for word in *list {
+                if rest.starts_with(word.as_bytes()) && best.is_none_or(|(len, _)| word.len() > len)
+                {
+                    best = Some((word.len(), *kind));
                 }
             }
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(words)
-                .ok()
-                .map(|matcher| (matcher, kinds))
-        })
-        .as_ref()
+        }
+        if let Some((len, kind)) = best {
+            return Some((start, len, kind));
+        }
+    }
+    None
 }
 
 /// Letters and digits kept, everything else a single space (emoji, `#`, `&`, `/`, `.`).

@@ -1,6 +1,5 @@
 //! [`Matcher`]: a [`Filter`] compiled once, then run over many tasks or rows.
 
-use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 
 use super::{page_weeks, path_within, task_span, Filter, WeekRange};
@@ -137,16 +136,20 @@ pub struct Matcher {
 struct Term {
     /// The term lower-cased.
     lower: String,
-    /// ASCII term: finds the term itself, ignoring ASCII case (exact). Other terms: finds the
-    /// candidates, i.e. the first character in lower or upper case, verified by [`Term::at`].
-    finder: AhoCorasick,
+    /// ASCII term: the term itself, found ignoring ASCII case (exact). Other terms: where a
+    /// match can start, i.e. the first character in lower or upper case (ASCII letters in
+    /// either case), each candidate verified by [`Term::at`].
+    starts: Vec<String>,
     ascii: bool,
 }
 
 impl Term {
     fn new(lower: String) -> Option<Term> {
         let ascii = lower.is_ascii();
-        let patterns: Vec<String> = if ascii {
+        let starts: Vec<String> = if ascii {
+            if lower.is_empty() {
+                return None;
+            }
             vec![lower.clone()]
         } else {
             let first = lower.chars().next()?;
@@ -157,25 +160,28 @@ impl Term {
             }
             variants
         };
-        let finder = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&patterns)
-            .ok()?;
         Some(Term {
             lower,
-            finder,
+            starts,
             ascii,
         })
     }
 
     fn occurs_in(&self, haystack: &str) -> bool {
+        let hay = haystack.as_bytes();
+        let starts_here = |at: usize| {
+            self.starts.iter().any(|s| {
+                hay.get(at..at + s.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(s.as_bytes()))
+            })
+        };
         if self.ascii {
-            return self.finder.is_match(haystack);
+            let first = self.starts[0].as_bytes()[0];
+            return (0..hay.len())
+                .any(|at| hay[at].eq_ignore_ascii_case(&first) && starts_here(at));
         }
-        self.finder
-            .find_iter(haystack)
-            .any(|m| self.at(&haystack[m.start()..]))
+        (0..hay.len())
+            .any(|at| haystack.is_char_boundary(at) && starts_here(at) && self.at(&haystack[at..]))
     }
 
     /// Does `text` start with the term, ignoring case?

@@ -1,9 +1,8 @@
-//! Finding catalogue entries in free text: one Aho-Corasick pass over the text, then word
-//! boundaries, `AWS`/`Amazon` prefixes, plurals and the context rules of `catalogue.toml`.
+//! Finding catalogue entries in free text: every spelling that starts at a word boundary
+//! (found by walking the sorted spellings, [`Matcher`]), then word boundaries, `AWS`/`Amazon`
+//! prefixes, plurals and the context rules of `catalogue.toml`.
 
 use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::catalogue::{self, Entry, Pattern, Rule};
 
@@ -24,29 +23,77 @@ impl Match {
     }
 }
 
-/// The automaton over every pattern of the catalogue, built once per process (the app
-/// builds it at start-up: keep it cheap, see `benches/services.rs`).
+/// Every pattern of the catalogue, sorted by key: the keys that are prefixes of a text at
+/// some position are found by narrowing a range of this list one byte at a time (keys
+/// sharing a prefix are contiguous, the shorter first). Built once per process, in well under
+/// a millisecond (see `benches/services.rs`); nothing of it is in the bundle but the code.
 ///
-/// - Standard (overlapping) semantics: a candidate that fails the word-boundary check must
-///   not hide a valid match starting inside it, so the leftmost-longest choice is made
-///   afterwards, among valid candidates only.
+/// - Every candidate is reported (overlapping): a candidate that fails the word-boundary
+///   check must not hide a valid match starting inside it, so the leftmost-longest choice is
+///   made afterwards, among valid candidates only.
 /// - Patterns are stored lower-cased and the text is lower-cased (ASCII only, so byte
-///   offsets do not move) before the search: an ASCII-case-insensitive automaton takes about
-///   three times longer to build.
-/// - A non-contiguous NFA: the cheapest to build; search time is dominated by the checks
-///   after matching anyway.
-pub(crate) fn matcher() -> Option<&'static AhoCorasick> {
-    static MATCHER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    MATCHER.get_or_init(build_matcher).as_ref()
+///   offsets do not move) before the search.
+pub struct Matcher {
+    /// Pattern indices sorted by (key, index).
+    sorted: Vec<u16>,
+    /// For each first byte, the range of `sorted` whose keys start with it.
+    first: Vec<(u32, u32)>,
 }
 
-/// Build a fresh automaton (the benchmark measures this; the app builds it once).
-pub fn build_matcher() -> Option<AhoCorasick> {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-        .build(catalogue::patterns().iter().map(|p| p.key))
-        .ok()
+impl Matcher {
+    fn key(&self, at: usize) -> &'static [u8] {
+        catalogue::patterns()[usize::from(self.sorted[at])]
+            .key
+            .as_bytes()
+    }
+
+    /// Calls `found(pattern index, key length)` for each key that `hay[start..]` begins with,
+    /// shorter keys first, equal keys in pattern order.
+    fn prefixes_at(&self, hay: &[u8], start: usize, mut found: impl FnMut(usize, usize)) {
+        let (lo, hi) = self.first[usize::from(hay[start])];
+        let (mut lo, mut hi) = (lo as usize, hi as usize);
+        let mut depth = 1;
+        while lo < hi {
+            while lo < hi && self.key(lo).len() == depth {
+                found(usize::from(self.sorted[lo]), depth);
+                lo += 1;
+            }
+            let Some(&b) = hay.get(start + depth) else {
+                return;
+            };
+            lo += self.sorted[lo..hi].partition_point(|&i| {
+                catalogue::patterns()[usize::from(i)].key.as_bytes()[depth] < b
+            });
+            hi = lo
+                + self.sorted[lo..hi].partition_point(|&i| {
+                    catalogue::patterns()[usize::from(i)].key.as_bytes()[depth] == b
+                });
+            depth += 1;
+        }
+    }
+}
+
+pub(crate) fn matcher() -> &'static Matcher {
+    static MATCHER: OnceLock<Matcher> = OnceLock::new();
+    MATCHER.get_or_init(build_matcher)
+}
+
+/// Build a fresh matcher (the benchmark measures this; the app builds it once).
+pub fn build_matcher() -> Matcher {
+    let patterns = catalogue::patterns();
+    let mut sorted: Vec<u16> = (0..patterns.len() as u16)
+        .filter(|&i| !patterns[usize::from(i)].key.is_empty())
+        .collect();
+    sorted.sort_unstable_by_key(|&i| (patterns[usize::from(i)].key.as_bytes(), i));
+    let mut first = vec![(0u32, 0u32); 256];
+    for (at, &i) in sorted.iter().enumerate() {
+        let b = usize::from(patterns[usize::from(i)].key.as_bytes()[0]);
+        if first[b].1 == 0 {
+            first[b].0 = at as u32;
+        }
+        first[b].1 = at as u32 + 1;
+    }
+    Matcher { sorted, first }
 }
 
 /// Number of patterns (spellings and generated variants) the matcher holds.
@@ -67,51 +114,50 @@ struct Candidate {
 
 /// Every entry mentioned in `text`, in order, with byte spans. URLs are ignored.
 pub fn recognise(text: &str) -> Vec<Match> {
-    let Some(ac) = matcher() else {
-        return Vec::new();
-    };
+    let matcher = matcher();
     let patterns = catalogue::patterns();
     let mut candidates: Vec<Candidate> = Vec::new();
     let lower = text.to_ascii_lowercase();
     let urls = url_spans(&lower);
-    let Ok(found) = ac.try_find_overlapping_iter(lower.as_str()) else {
-        return Vec::new();
-    };
-    for m in found {
-        let Some(pattern) = patterns.get(m.pattern().as_usize()) else {
-            continue;
-        };
-        let (start, mut end) = (m.start(), m.end());
-        if pattern.exact && text.get(start..end) != Some(pattern.text) {
+    let hay = lower.as_bytes();
+    let mut previous_word = false;
+    for (start, ch) in text.char_indices() {
+        // Only a start at a word boundary can be a mention.
+        let at_boundary = !previous_word;
+        previous_word = is_word_char(ch);
+        if !at_boundary {
             continue;
         }
-        if !boundary_before(text, start) {
-            continue;
-        }
-        if !boundary_after(text, end) {
-            let plural_ok = pattern
-                .rule
-                .is_none_or(|r| rule(r).is_some_and(|r| r.default));
-            let bytes = text.as_bytes();
-            if plural_ok
-                && matches!(bytes.get(end), Some(b's'))
-                && !pattern.text.ends_with(|c: char| c.is_ascii_digit())
-                && boundary_after(text, end + 1)
-            {
-                end += 1;
-            } else {
-                continue;
+        matcher.prefixes_at(hay, start, |index, len| {
+            let pattern = &patterns[index];
+            let mut end = start + len;
+            if pattern.exact && text.get(start..end) != Some(pattern.text) {
+                return;
             }
-        }
-        if urls.iter().any(|&(s, e)| start < e && s < end) {
-            continue;
-        }
-        candidates.push(Candidate {
-            start,
-            end,
-            pattern,
-            prefixed: false,
-            name_start: start,
+            if !boundary_after(text, end) {
+                let plural_ok = pattern
+                    .rule
+                    .is_none_or(|r| rule(r).is_some_and(|r| r.default));
+                if plural_ok
+                    && matches!(text.as_bytes().get(end), Some(b's'))
+                    && !pattern.text.ends_with(|c: char| c.is_ascii_digit())
+                    && boundary_after(text, end + 1)
+                {
+                    end += 1;
+                } else {
+                    return;
+                }
+            }
+            if urls.iter().any(|&(s, e)| start < e && s < end) {
+                return;
+            }
+            candidates.push(Candidate {
+                start,
+                end,
+                pattern,
+                prefixed: false,
+                name_start: start,
+            });
         });
     }
     // Leftmost-longest among valid candidates.
