@@ -8,7 +8,7 @@ use worklog::{parse_page, Collection, Page};
 
 #[path = "support/corpus.rs"]
 mod support;
-use support::corpus_pages_for;
+use support::{corpus_pages, corpus_pages_for};
 
 /// Every page must serialise (the JSON contract) and keep its invariants.
 fn check(page: &Page) {
@@ -23,13 +23,21 @@ fn check(page: &Page) {
     }
 }
 
-/// The corpus pages, read once for all property cases (empty, after one loud skip line, when
-/// the corpus is absent; a failure then with `WORKLOG_REQUIRE_SHARED=1`).
+/// The corpus pages, read once for all property cases (empty when the corpus is absent: then
+/// `corpus_is_there_for_mutations` says so loudly, or fails with `WORKLOG_REQUIRE_SHARED=1`).
 fn corpus() -> &'static [(String, Vec<u8>)] {
     static PAGES: std::sync::OnceLock<Vec<(String, Vec<u8>)>> = std::sync::OnceLock::new();
-    PAGES.get_or_init(|| {
-        corpus_pages_for("robustness::mutated_corpus_pages_never_panic").unwrap_or_default()
-    })
+    PAGES.get_or_init(|| corpus_pages().unwrap_or_default())
+}
+
+/// `mutated_corpus_pages_never_panic` has pages to mutate: skipped loudly without the corpus, a
+/// failure without it in CI (checked here, outside the property, so a failure is one message).
+#[test]
+fn corpus_is_there_for_mutations() {
+    if let Some(pages) = corpus_pages_for("robustness::mutated_corpus_pages_never_panic") {
+        assert!(!pages.is_empty(), "the corpus has pages to mutate");
+        assert_eq!(pages.len(), corpus().len());
+    }
 }
 
 /// 512 cases per property by default; `PROPTEST_CASES=20000` fuzzes deeper locally.
