@@ -674,6 +674,18 @@ pub fn line_at(lang: Lang, line: u32, column: Option<u32>) -> String {
     }
 }
 
+/// The accessible name of a diagnostic's source line: `Source line 12` / `Dòng nguồn 12`.
+pub fn source_line_label(lang: Lang, line: Option<u32>) -> String {
+    let words = match lang {
+        Lang::En => "Source line",
+        Lang::Vi => "Dòng nguồn",
+    };
+    match line {
+        Some(l) => format!("{words} {l}"),
+        None => words.to_string(),
+    }
+}
+
 /// A page's line in the diagnostics: `week · week 5 · 2 problems · 6 tasks`.
 pub fn page_summary(
     lang: Lang,
