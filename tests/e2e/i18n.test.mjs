@@ -4,7 +4,11 @@
 // diagnostics keep the core's English message with a Vietnamese title of their code.
 // Pages: the bundled demo (twelve weeks, most in both languages) and pages written here.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { browserSuite } from '../lib/harness.mjs';
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const VI = { locale: 'vi-VN' };
 
@@ -252,6 +256,24 @@ browserSuite('Vietnamese and English interface', { routes }, async (it) => {
     await speaks(app, 'en');
     assert.equal(await app.count('[data-testid="diagnostic-title"]'), 0);
     assert.match(await text(app, '[data-testid="diagnostics-summary"]'), /^1 page · \d+ errors? · \d+ warnings? · \d+ notes?$/);
+  }, VI);
+
+  await it('the Vietnamese interface has no serious accessibility violation in any view', '?view=weeks', async (app) => {
+    await speaks(app, 'vi');
+    await app.page.evaluate(AXE_SOURCE);
+    const views = await app.page.$$eval('nav.tabs a[data-view]', (tabs) => tabs.map((t) => t.dataset.view));
+    for (const view of views) {
+      await app.page.click(`nav.tabs a[data-view="${view}"]`);
+      await app.page.waitForFunction((v) => document.querySelector(`[data-view="${v}"]`)?.getAttribute('aria-current') === 'page', view);
+      await app.page.waitForTimeout(300);
+      const results = await app.page.evaluate(() => window.axe.run(document, {
+        resultTypes: ['violations'],
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      }));
+      const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      console.log(`axe ui=vi ${view}: ${blocking.length} serious/critical [${blocking.map((v) => v.id).join(', ') || 'none'}]`);
+      assert.deepEqual(blocking.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`), [], view);
+    }
   }, VI);
 
   await it('numbers are grouped the Vietnamese and the English way', `?src=${BIG_SRC}&view=tasks&ui=vi`, async (app) => {
