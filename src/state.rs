@@ -97,7 +97,8 @@ pub struct Loaded {
     pub source: SourceId,
     /// The load it came in and the intern a manifest names for it.
     pub origin: Origin,
-    pub page: Page,
+    /// Shared with the collection, which copies only the pages its passes change.
+    pub page: Arc<Page>,
     /// The raw bytes, for the source lines shown next to diagnostics.
     pub bytes: Arc<[u8]>,
 }
@@ -152,8 +153,11 @@ impl AppState {
         let loaded = RwSignal::new(Shared::new(Vec::<Loaded>::new()));
         let collection = Memo::new(move |_| {
             loaded.with(|l| {
-                let (pages, origins) = l.iter().map(|l| (l.page.clone(), l.origin.clone())).unzip();
-                Shared::new(Collection::with_origins(pages, origins))
+                let (pages, origins) = l
+                    .iter()
+                    .map(|l| (Arc::clone(&l.page), l.origin.clone()))
+                    .unzip();
+                Shared::new(Collection::from_shared(pages, origins))
             })
         });
         let filter = Memo::new(move |_| vs.with(|v| v.filter.clone()));

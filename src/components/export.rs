@@ -57,7 +57,7 @@ fn selected_pages(state: AppState) -> Vec<(usize, Page)> {
         .filter(|(_, (_, tasks))| !tasks.is_empty())
         .map(|(i, (page, mut tasks))| {
             tasks.sort_unstable();
-            let mut p = page.clone();
+            let mut p = Page::clone(page);
             p.tasks = tasks.iter().map(|&t| page.tasks[t].clone()).collect();
             (i, p)
         })

@@ -8,6 +8,7 @@
 pub mod cohort;
 pub mod drop;
 pub mod files;
+pub mod github;
 pub mod store;
 pub mod url;
 pub mod worker;
@@ -193,7 +194,7 @@ async fn ingest_part(state: AppState, id: SourceId, mut files: Vec<RawFile>) {
                             batch: batch.clone(),
                             intern: file.intern.take(),
                         },
-                        page,
+                        page: Arc::new(page),
                         bytes: Arc::from(std::mem::take(&mut file.bytes)),
                     });
                     received += 1;
@@ -378,8 +379,8 @@ pub fn sync_url_sources(state: AppState) {
             leptos::task::spawn_local(url::load_src(state, src));
         }
     }
-}
     cohort::sync(state);
+}
 
 /// Drop sources and their pages.
 pub fn remove_sources(state: AppState, ids: &[SourceId]) {

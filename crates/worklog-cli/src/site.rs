@@ -223,7 +223,7 @@ pub fn run(args: &SiteArgs) -> Result<ExitCode> {
     }
     fs::write(args.out.join(".nojekyll"), "")?;
 
-    let set_aside = set_aside_sections_of(collection.pages().iter());
+    let set_aside = set_aside_sections_of(collection.pages().iter().map(|p| &**p));
     let set_aside_count: usize = set_aside.iter().map(|(_, n)| n).sum();
     let skipped = skipped + failed;
     println!(

@@ -207,7 +207,7 @@ fn collection_case(case_dir: &Path) -> Result<Value, String> {
         .collect::<Result<Vec<_>, _>>()?;
     let collection = Collection::new(pages);
     Ok(json!({
-        "pages": serde_json::to_value(collection.pages()).map_err(|e| e.to_string())?,
+        "pages": serde_json::to_value(collection.pages().iter().map(|p| &**p).collect::<Vec<&worklog::Page>>()).map_err(|e| e.to_string())?,
         "weeks": serde_json::to_value(collection.weeks()).map_err(|e| e.to_string())?,
         "internships": serde_json::to_value(collection.internships()).map_err(|e| e.to_string())?,
         "rows": serde_json::to_value(collection.rows()).map_err(|e| e.to_string())?,

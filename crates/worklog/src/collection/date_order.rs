@@ -7,6 +7,7 @@
 //! copied.
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 use chrono::{Days, NaiveDate};
 
@@ -36,7 +37,7 @@ fn order_words(order: DateOrder) -> &'static str {
 
 /// Re-read ambiguous pages from their twins' dates, then from their neighbouring weeks;
 /// repeated while that settles more pages (a settled page is evidence for its neighbours).
-pub(super) fn resolve(pages: &mut [Page], interns: &[usize], ids: &[String]) {
+pub(super) fn resolve(pages: &mut [Arc<Page>], interns: &[usize], ids: &[String]) {
     let mut by_internship: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, &intern) in interns.iter().enumerate() {
         by_internship.entry(intern).or_default().push(i);
@@ -50,14 +51,14 @@ pub(super) fn resolve(pages: &mut [Page], interns: &[usize], ids: &[String]) {
                 }
                 let mut readings: Vec<(DateOrder, Page)> = Vec::new();
                 for order in [DateOrder::Dmy, DateOrder::Mdy] {
-                    let mut copy = pages[i].clone();
+                    let mut copy = Page::clone(&pages[i]);
                     dates::reread_dates(&mut copy, order, String::new());
                     readings.push((order, copy));
                 }
                 let decision = from_twins(pages, members, ids, i, &readings)
                     .or_else(|| from_neighbours(pages, members, i, &readings));
                 if let Some((order, reason)) = decision {
-                    dates::reread_dates(&mut pages[i], order, reason);
+                    dates::reread_dates(Arc::make_mut(&mut pages[i]), order, reason);
                     changed = true;
                 }
             }
@@ -71,7 +72,7 @@ pub(super) fn resolve(pages: &mut [Page], interns: &[usize], ids: &[String]) {
 /// Give a year to pages whose dates have none (`missing-year`: `20 July` in a table, no year on
 /// the page) from the nearest dated week of the same intern: its twin first, else the closest
 /// week number, moved by 7 days a week.
-pub(super) fn years_from_neighbours(pages: &mut [Page], interns: &[usize]) {
+pub(super) fn years_from_neighbours(pages: &mut [Arc<Page>], interns: &[usize]) {
     let missing: Vec<usize> = (0..pages.len())
         .filter(|&i| pages[i].week.is_some())
         .filter(|&i| {
@@ -104,14 +105,14 @@ pub(super) fn years_from_neighbours(pages: &mut [Page], interns: &[usize]) {
         };
         if let Some(near) = near {
             let source = format!("week {n} ({}, {date})", pages[j].source);
-            dates::reread_year(&mut pages[i], near, &source);
+            dates::reread_year(Arc::make_mut(&mut pages[i]), near, &source);
         }
     }
 }
 
 /// The order whose dates coincide with more of the twin pages' (settled) dates.
 fn from_twins(
-    pages: &[Page],
+    pages: &[Arc<Page>],
     members: &[usize],
     ids: &[String],
     i: usize,
@@ -159,7 +160,7 @@ fn from_twins(
 
 /// The order that puts the page's first date where the neighbouring weeks expect it.
 fn from_neighbours(
-    pages: &[Page],
+    pages: &[Arc<Page>],
     members: &[usize],
     i: usize,
     readings: &[(DateOrder, Page)],

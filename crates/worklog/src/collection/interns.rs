@@ -6,6 +6,7 @@
 //! diagnostic, so two interns' `week-5.md` opened together never become one week.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::collection::Internship;
 use crate::intern::{self, Identity, Origin};
@@ -25,7 +26,7 @@ pub struct Assigned {
 }
 
 /// The identity of every page, then display names and order.
-pub fn assign(pages: &mut [Page], origins: &[Origin]) -> Assigned {
+pub fn assign(pages: &mut [Arc<Page>], origins: &[Origin]) -> Assigned {
     let default = Origin::default();
     let mut identities: Vec<Identity> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
@@ -88,7 +89,7 @@ fn intern_index(
 
 /// The unnamed intern of `batch` that does not yet have this page's week and language.
 fn loose_intern(
-    page: &mut Page,
+    page: &mut Arc<Page>,
     batch: &str,
     loose: &mut LooseInterns,
     identities: &mut Vec<Identity>,
@@ -122,7 +123,7 @@ fn loose_intern(
             if subs.len() > 1 {
                 let (week, language) = claims[0];
                 let language = language.map_or("undetermined", |l| l.code());
-                page.diagnostics.push(Diagnostic::warning(
+                Arc::make_mut(page).diagnostics.push(Diagnostic::warning(
                     None,
                     INTERN_SPLIT,
                     format!(
@@ -154,8 +155,8 @@ mod tests {
     #[test]
     fn two_loose_week_pages_of_one_language_are_two_interns() {
         let mut pages = vec![
-            week5("week-5.md", "Learn Amazon S3"),
-            week5("week-5.md", "Learn AWS Lambda"),
+            Arc::new(week5("week-5.md", "Learn Amazon S3")),
+            Arc::new(week5("week-5.md", "Learn AWS Lambda")),
         ];
         let origins = vec![
             Origin {
@@ -174,8 +175,8 @@ mod tests {
     #[test]
     fn folders_and_manifests_name_interns() {
         let mut pages = vec![
-            week5("a/alice-report/content/worklog/week-5.md", "x"),
-            week5("b/content/worklog/week-5.md", "y"),
+            Arc::new(week5("a/alice-report/content/worklog/week-5.md", "x")),
+            Arc::new(week5("b/content/worklog/week-5.md", "y")),
         ];
         let origins = vec![
             Origin::default(),

@@ -21,6 +21,7 @@ pub mod twins;
 mod weeks;
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -79,7 +80,9 @@ impl Row {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Collection {
-    pages: Vec<Page>,
+    /// Shared with whoever built the collection: the cross-page passes copy only the pages
+    /// they change, so rebuilding a collection of thousands of pages copies almost none.
+    pages: Vec<Arc<Page>>,
     internships: Vec<Internship>,
     /// Intern index of every page.
     page_interns: Vec<usize>,
@@ -98,7 +101,13 @@ impl Collection {
 
     /// Build a collection from pages and what their loaders know of them (`origins[i]` is
     /// page `i`'s; missing entries count as [`Origin::default`]).
-    pub fn with_origins(mut pages: Vec<Page>, origins: Vec<Origin>) -> Self {
+    pub fn with_origins(pages: Vec<Page>, origins: Vec<Origin>) -> Self {
+        Self::from_shared(pages.into_iter().map(Arc::new).collect(), origins)
+    }
+
+    /// [`Self::with_origins`] over shared pages: a caller that keeps its pages (the app, which
+    /// rebuilds the collection as pages arrive) hands them over without copying them.
+    pub fn from_shared(mut pages: Vec<Arc<Page>>, origins: Vec<Origin>) -> Self {
         let assigned = interns::assign(&mut pages, &origins);
         let page_interns = assigned.page_interns;
         let ids: Vec<String> = pages.iter().map(|p| twins::twin_id(&p.source)).collect();
@@ -118,7 +127,7 @@ impl Collection {
         }
     }
 
-    pub fn pages(&self) -> &[Page] {
+    pub fn pages(&self) -> &[Arc<Page>] {
         &self.pages
     }
 
@@ -177,14 +186,14 @@ impl Collection {
     pub fn to_export(&self) -> Export {
         Export {
             schema: SCHEMA_VERSION,
-            pages: self.pages.clone(),
+            pages: self.pages.iter().map(|p| Page::clone(p)).collect(),
         }
     }
 }
 
 /// The rows of every worklog page: by intern, week, start date (undated last), page, line.
 fn rows(
-    pages: &[Page],
+    pages: &[Arc<Page>],
     page_interns: &[usize],
     twin_of: &[Option<usize>],
     flagged: &HashSet<(usize, usize)>,

@@ -13,6 +13,7 @@
 //! them out of automatic date ranges.
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 use chrono::{Days, NaiveDate};
 
@@ -28,15 +29,18 @@ const MAX_WEEK_SPAN_DAYS: i64 = 13;
 const WEEK_TOLERANCE_DAYS: i64 = 6;
 
 /// Flag the rows whose dates contradict their week; returns (page, task) of each.
-pub fn check(pages: &mut [Page], interns: &[usize]) -> HashSet<(usize, usize)> {
+pub fn check(pages: &mut [Arc<Page>], interns: &[usize]) -> HashSet<(usize, usize)> {
     let mut flagged = HashSet::new();
+    let ours = |d: &Diagnostic| d.code == DATE_OUTSIDE_WEEK || d.code == WEEK_OUT_OF_ORDER;
+    // Pages are shared with the caller: one is copied only when this pass changes it.
     for page in pages.iter_mut() {
-        page.diagnostics
-            .retain(|d| d.code != DATE_OUTSIDE_WEEK && d.code != WEEK_OUT_OF_ORDER);
+        if page.diagnostics.iter().any(ours) {
+            Arc::make_mut(page).diagnostics.retain(|d| !ours(d));
+        }
     }
     for (p, page) in pages.iter_mut().enumerate() {
-        if page.kind == PageKind::Week {
-            for t in outside_week(page) {
+        if page.kind == PageKind::Week && span_days(page) > MAX_WEEK_SPAN_DAYS {
+            for t in outside_week(Arc::make_mut(page)) {
                 flagged.insert((p, t));
             }
         }
@@ -55,6 +59,24 @@ fn middle_date(page: &Page) -> Option<NaiveDate> {
         .collect();
     starts.sort();
     starts.get(starts.len().checked_sub(1)? / 2).copied()
+}
+
+/// Days from a page's first to its last date (0 without dates).
+fn span_days(page: &Page) -> i64 {
+    let spans = page.tasks.iter().filter_map(task_span);
+    let (low, high) = spans.fold(
+        (None, None),
+        |(lo, hi): (Option<NaiveDate>, Option<NaiveDate>), (s, e)| {
+            (
+                Some(lo.map_or(s, |l| l.min(s))),
+                Some(hi.map_or(e, |h| h.max(e))),
+            )
+        },
+    );
+    match (low, high) {
+        (Some(low), Some(high)) => (high - low).num_days(),
+        _ => 0,
+    }
 }
 
 /// Rule 1: rows far from the middle of a week page whose rows span more than 13 days.
@@ -116,7 +138,7 @@ struct Dated {
 }
 
 /// Rule 2: a week dated before the week it follows.
-fn out_of_order(pages: &mut [Page], interns: &[usize], flagged: &mut HashSet<(usize, usize)>) {
+fn out_of_order(pages: &mut [Arc<Page>], interns: &[usize], flagged: &mut HashSet<(usize, usize)>) {
     let mut groups: BTreeMap<(usize, Option<Language>), Vec<Dated>> = BTreeMap::new();
     for (p, page) in pages.iter().enumerate() {
         let (PageKind::Week, Some(week)) = (page.kind, page.week) else {
@@ -176,6 +198,7 @@ fn out_of_order(pages: &mut [Page], interns: &[usize], flagged: &mut HashSet<(us
                 .unwrap_or_default();
             let other_source = pages[other.page].source.clone();
             let page = &mut pages[culprit.page];
+            let mut found = Vec::new();
             for (t, task) in page.tasks.iter().enumerate() {
                 let Some(start) = task.start else { continue };
                 let wrong = if too_early {
@@ -191,11 +214,14 @@ fn out_of_order(pages: &mut [Page], interns: &[usize], flagged: &mut HashSet<(us
                     "Week {} is dated {start}, {relation} week {} which starts {} ({other_source}).{around}",
                     culprit.week, other.week, other.first
                 );
-                page.diagnostics.push(Diagnostic::warning(
+                found.push(Diagnostic::warning(
                     Some(task.line),
                     WEEK_OUT_OF_ORDER,
                     message,
                 ));
+            }
+            if !found.is_empty() {
+                Arc::make_mut(page).diagnostics.extend(found);
             }
         }
     }

@@ -8,6 +8,7 @@
 //! English week-5 pages, pages of other interns) are never folded.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::model::{Language, Page, PageKind};
 
@@ -45,7 +46,7 @@ fn language_rank(language: Option<Language>) -> u8 {
 }
 
 /// For every page, the page it folds under as a language twin.
-pub fn fold(pages: &[Page], interns: &[usize], ids: &[String]) -> Vec<Option<usize>> {
+pub fn fold(pages: &[Arc<Page>], interns: &[usize], ids: &[String]) -> Vec<Option<usize>> {
     let mut groups: BTreeMap<(usize, &str, u32), Vec<usize>> = BTreeMap::new();
     for (i, page) in pages.iter().enumerate() {
         let is_week = matches!(

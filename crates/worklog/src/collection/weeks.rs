@@ -3,13 +3,14 @@
 //! moved).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::collection::{Internship, WeekEntry};
 use crate::model::{Language, Page, PageKind};
 
 /// Week entries of Week, MultiWeek and SingleFile pages, twins grouped.
 pub(super) fn entries(
-    pages: &[Page],
+    pages: &[Arc<Page>],
     interns: &[usize],
     internships: &[Internship],
 ) -> Vec<WeekEntry> {

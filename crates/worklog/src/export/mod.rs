@@ -12,6 +12,7 @@ pub mod markdown;
 use crate::collection::Collection;
 use crate::model::{Export, Page, PageKind, ServiceRef, Task, SCHEMA_VERSION};
 use crate::query::Filter;
+use std::borrow::Borrow;
 
 /// The collection's pages narrowed to a filter, in the collection's order.
 ///
@@ -19,9 +20,9 @@ use crate::query::Filter;
 /// (service, category, dates, text) keep the matching tasks and drop pages left with none.
 /// With an empty filter every page is kept, including stubs and pages without tasks, so that
 /// their diagnostics are exported too.
-pub fn filtered(pages: &[Page], filter: &Filter) -> Vec<Page> {
+pub fn filtered<P: Borrow<Page>>(pages: &[P], filter: &Filter) -> Vec<Page> {
     if filter.is_empty() {
-        return pages.to_vec();
+        return pages.iter().map(|p| p.borrow().clone()).collect();
     }
     filtered_indexed(pages, filter)
         .into_iter()
@@ -31,14 +32,19 @@ pub fn filtered(pages: &[Page], filter: &Filter) -> Vec<Page> {
 
 /// [`filtered`], each kept page with its index in `pages` (to find its intern in the
 /// collection: [`Collection::intern_index`]).
-pub fn filtered_indexed(pages: &[Page], filter: &Filter) -> Vec<(usize, Page)> {
+pub fn filtered_indexed<P: Borrow<Page>>(pages: &[P], filter: &Filter) -> Vec<(usize, Page)> {
     if filter.is_empty() {
-        return pages.iter().cloned().enumerate().collect();
+        return pages
+            .iter()
+            .map(|p| p.borrow().clone())
+            .enumerate()
+            .collect();
     }
     let matcher = filter.matcher();
     let task_level = has_task_level_kinds(filter);
     pages
         .iter()
+        .map(|p| p.borrow())
         .enumerate()
         .filter(|(_, page)| matcher.page_matches(page))
         .filter_map(|(i, page)| {
@@ -51,7 +57,7 @@ pub fn filtered_indexed(pages: &[Page], filter: &Filter) -> Vec<(usize, Page)> {
             if task_level && tasks.is_empty() {
                 return None;
             }
-            let mut out = page.clone();
+            let mut out = Page::clone(page);
             out.tasks = tasks;
             Some((i, out))
         })
