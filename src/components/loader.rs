@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use crate::components::github_token::GithubToken;
 use crate::i18n::messages::{self, Activity};
 use crate::i18n::{count, tr, use_lang, Lang, Msg, Noun};
 use crate::load::{self, files, store, url, RawFile};
@@ -172,6 +173,7 @@ pub fn LoadControls() -> impl IntoView {
                 <input id="url-input" type="text" inputmode="url" spellcheck="false" placeholder=tr(Msg::UrlPlaceholder) node_ref=url_input />
                 <button type="submit">{tr(Msg::LoadUrl)}</button>
             </form>
+            <GithubToken />
             <button
                 type="button"
                 id="clear-button"

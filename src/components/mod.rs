@@ -5,6 +5,7 @@ pub mod date;
 pub mod detail;
 pub mod export;
 pub mod filters;
+pub mod github_token;
 pub mod intern_heat;
 pub mod item_tree;
 pub mod loader;

@@ -239,6 +239,14 @@ messages! {
     DateOrder => ("Date order: ", "Thứ tự ngày tháng: "),
     WholeFile => ("whole file", "cả tệp"),
 
+    // GitHub: the token field of the load controls (messages with values: `super::github`).
+    GithubToken => ("GitHub token", "Token GitHub"),
+    GithubTokenLabel => ("GitHub token (optional)", "Token GitHub (không bắt buộc)"),
+    GithubTokenHint => (
+        "Raises GitHub's limit of 60 repository listings an hour. Kept in this tab only, sent to api.github.com only.",
+        "Nâng giới hạn 60 lần liệt kê kho mã mỗi giờ của GitHub. Chỉ lưu trong thẻ này, chỉ gửi đến api.github.com."
+    ),
+
     // Cohort: the interns × weeks matrix, labs, similar rows, per-intern views.
     ViewCohort => ("Cohort", "Khoá thực tập"),
     SourceCohort => ("cohort", "khoá"),

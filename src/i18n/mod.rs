@@ -22,6 +22,7 @@
 
 pub mod cohort;
 pub mod diagnostics;
+pub mod github;
 pub mod intl;
 pub mod messages;
 

@@ -26,7 +26,7 @@ pub struct StoredSource {
     pub files: Vec<RawFile>,
 }
 
-fn describe(err: JsValue) -> String {
+pub(super) fn describe(err: JsValue) -> String {
     err.as_string()
         .or_else(|| {
             err.dyn_ref::<js_sys::Error>()
@@ -36,7 +36,7 @@ fn describe(err: JsValue) -> String {
 }
 
 /// Wait for an IndexedDB request.
-async fn request(req: &IdbRequest) -> Result<JsValue, String> {
+pub(super) async fn request(req: &IdbRequest) -> Result<JsValue, String> {
     let promise = Promise::new(&mut |resolve: Function, reject: Function| {
         let target = req.clone();
         let success = Closure::once_into_js(move |_event: web_sys::Event| {

@@ -148,6 +148,10 @@ impl Found {
 
 /// Resolve `href` against `base` (or the document's base URL).
 fn resolve(href: &str, base: Option<&str>) -> Option<String> {
+    // GitHub addresses as people copy them (`github.com/o/r` without a scheme too).
+    if let Some(url) = super::github::normalise(href) {
+        return Some(url);
+    }
     let base = match base {
         Some(b) => b.to_string(),
         None => web_sys::window()?.document()?.base_uri().ok()??,
@@ -223,6 +227,14 @@ async fn collect(
     skipped: &mut usize,
     errors: &mut Vec<String>,
 ) {
+    // A GitHub repository, folder or page by its address: listed through GitHub's API.
+    if let Some(address) = super::github::Address::parse(url).filter(|_| depth == 0) {
+        let (more, problems) =
+            super::github::collect(state, &address, None, files.tx.clone()).await;
+        *skipped += more;
+        errors.extend(problems);
+        return;
+    }
     let Fetched {
         bytes,
         content_type,
@@ -275,6 +287,17 @@ async fn collect(
             folders = vec![content];
         }
         if pages.is_empty() && folders.is_empty() {
+            // A deployed viewer (`worklog site`, e.g. on GitHub Pages): its site manifest.
+            if depth == 0 {
+                if let Some(manifest) = resolve("worklogs/index.json", Some(&final_url)) {
+                    if let Ok(fetched) = fetch(&manifest).await {
+                        if let Ok(m) = serde_json::from_slice::<Manifest>(&fetched.bytes) {
+                            fetch_manifest(state, &manifest, m, files, skipped, errors).await;
+                            return;
+                        }
+                    }
+                }
+            }
             errors.push(format!(
                 "{}: an HTML page with no links to markdown files",
                 display_path(url)

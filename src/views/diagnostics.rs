@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use worklog::{Diagnostic, PageKind, Severity};
 
 use crate::i18n::diagnostics::DiagCode;
-use crate::i18n::{messages, text, tr, use_lang, Lang, Msg};
-use crate::state::AppState;
+use crate::i18n::{github as github_text, messages, text, tr, use_lang, Lang, Msg};
+use crate::load::github;
+use crate::state::{AppState, SourceKind};
 
 #[derive(Debug, Clone, PartialEq)]
 struct PageReport {
@@ -17,6 +18,8 @@ struct PageReport {
     tasks: usize,
     date_order_reason: Option<String>,
     diagnostics: Vec<(Diagnostic, Option<String>)>,
+    /// Loaded from GitHub: each diagnostic links to its line in the repository.
+    on_github: bool,
 }
 
 fn severity_name(s: Severity) -> &'static str {
@@ -90,8 +93,14 @@ pub fn DiagnosticsView() -> impl IntoView {
                     .collect();
                 diagnostics
                     .sort_by_key(|(d, _)| (d.line.unwrap_or(0), std::cmp::Reverse(d.severity)));
+                // Fetched from GitHub (a source named by its GitHub address, not a local file).
+                let on_github = github::line_link(&p.source, None).is_some()
+                    && state
+                        .source_of(index)
+                        .is_some_and(|s| !matches!(s.kind, SourceKind::Local(_)));
                 PageReport {
                     index,
+                    on_github,
                     source: p.source.clone(),
                     kind: p.kind,
                     week: p.week,
@@ -227,6 +236,7 @@ fn PageDiagnostics(report: PageReport) -> impl IntoView {
         messages::page_summary(lang, text(kind_msg(kind), lang), week, problems, tasks)
     };
     let no_tasks = report.tasks == 0;
+    let (source, on_github) = (report.source.clone(), report.on_github);
     view! {
         <article class="page-diagnostics" data-testid="page-diagnostics" data-source=report.source.clone()>
             <h3><code>{report.source.clone()}</code></h3>
@@ -251,13 +261,32 @@ fn PageDiagnostics(report: PageReport) -> impl IntoView {
                         // The core words messages in English; a Vietnamese interface puts the
                         // code's Vietnamese title before it.
                         let title = DiagCode::parse(&d.code);
+                        let place = move || {
+                            line.map(|l| messages::line_at(lang.get(), l, column))
+                                .unwrap_or_else(|| text(Msg::WholeFile, lang.get()).to_string())
+                        };
+                        // Pages from GitHub: the line in the intern's repository, in a new tab.
+                        let href = on_github.then(|| github::line_link(&source, line)).flatten();
+                        let place = match href {
+                            Some(href) => view! {
+                                <a
+                                    class="line-no"
+                                    data-testid="diagnostic-link"
+                                    href=href
+                                    target="_blank"
+                                    rel="noopener noreferrer"
+                                    aria-label=move || github_text::open_on_github(lang.get(), &place())
+                                >
+                                    {place}
+                                </a>
+                            }
+                            .into_any(),
+                            None => view! { <span class="line-no">{place}</span> }.into_any(),
+                        };
                         view! {
                             <li class=format!("diagnostic {sev}") data-testid="diagnostic" data-code=d.code.clone()>
                                 <span class=format!("severity {sev}")>{move || text(severity_msg(severity), lang.get())}</span>
-                                <span class="line-no">
-                                    {move || line.map(|l| messages::line_at(lang.get(), l, column))
-                                        .unwrap_or_else(|| text(Msg::WholeFile, lang.get()).to_string())}
-                                </span>
+                                {place}
                                 <code class="code">{d.code.clone()}</code>
                                 {move || {
                                     title
