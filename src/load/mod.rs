@@ -9,7 +9,6 @@ pub mod cohort;
 pub mod drop;
 pub mod files;
 pub mod github;
-pub mod github;
 pub mod store;
 pub mod url;
 pub mod worker;
