@@ -10,7 +10,7 @@
 
 use std::io::{self, Write};
 
-use chrono::{Days, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, Timelike};
 
 use crate::model::{Page, Task};
 use crate::query::task_span;
@@ -49,7 +49,14 @@ pub fn write<W: Write>(pages: &[Page], options: &Options, out: W) -> io::Result<
         "X-WR-CALNAME:{}",
         escape_text(&options.calendar_name)
     ))?;
-    let dtstamp = options.dtstamp.format("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = options.dtstamp;
+    let dtstamp = format!(
+        "{}T{:02}{:02}{:02}Z",
+        basic_date(stamp.date()),
+        stamp.hour(),
+        stamp.minute(),
+        stamp.second()
+    );
     for (page, task) in super::tasks(pages) {
         let Some((start, end)) = task_span(task) else {
             summary.skipped_undated += 1;
@@ -60,6 +67,18 @@ pub fn write<W: Write>(pages: &[Page], options: &Options, out: W) -> io::Result<
     }
     w.line("END:VCALENDAR")?;
     Ok(summary)
+}
+
+/// `YYYYMMDD`, as chrono's `%Y%m%d` writes it (a sign before a year outside 0–9999), without
+/// its format-string machinery in the bundle.
+fn basic_date(date: NaiveDate) -> String {
+    let year = date.year();
+    let year = if (0..=9999).contains(&year) {
+        format!("{year:04}")
+    } else {
+        format!("{year:+05}")
+    };
+    format!("{year}{:02}{:02}", date.month(), date.day())
 }
 
 fn write_event<W: Write>(
@@ -75,11 +94,8 @@ fn write_event<W: Write>(
     w.line("BEGIN:VEVENT")?;
     w.line(&format!("UID:{}", uid(page, task)))?;
     w.line(&format!("DTSTAMP:{dtstamp}"))?;
-    w.line(&format!("DTSTART;VALUE=DATE:{}", start.format("%Y%m%d")))?;
-    w.line(&format!(
-        "DTEND;VALUE=DATE:{}",
-        end_exclusive.format("%Y%m%d")
-    ))?;
+    w.line(&format!("DTSTART;VALUE=DATE:{}", basic_date(start)))?;
+    w.line(&format!("DTEND;VALUE=DATE:{}", basic_date(end_exclusive)))?;
     w.line(&format!(
         "SUMMARY:{}",
         escape_text(&summary_text(page, task))
@@ -216,6 +232,32 @@ fn fold(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn basic_dates_as_chrono_wrote_them() {
+        for (y, m, d) in [
+            (2025, 9, 22),
+            (1, 1, 1),
+            (9999, 12, 31),
+            (-5, 3, 4),
+            (10000, 1, 1),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(basic_date(date), date.format("%Y%m%d").to_string());
+        }
+        let stamp = NaiveDate::from_ymd_opt(2025, 9, 22)
+            .unwrap()
+            .and_hms_opt(7, 5, 9)
+            .unwrap();
+        let written = format!(
+            "{}T{:02}{:02}{:02}Z",
+            basic_date(stamp.date()),
+            stamp.hour(),
+            stamp.minute(),
+            stamp.second()
+        );
+        assert_eq!(written, stamp.format("%Y%m%dT%H%M%SZ").to_string());
+    }
 
     #[test]
     fn folding_respects_75_octets_and_utf8() {

@@ -361,8 +361,7 @@ fn unquote(value: &str) -> &str {
 fn parse_weight(text: &str) -> Option<i64> {
     let text = unquote(text);
     text.parse::<i64>().ok().or_else(|| {
-        text.parse::<f64>()
-            .ok()
+        super::scalars::parse_f64(text)
             .filter(|f| f.is_finite())
             .map(|f| f as i64)
     })
@@ -376,7 +375,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
         return None;
     }
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+    super::scalars::parse_ymd(head)
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ pub mod heading;
 pub mod inline;
 pub mod kind;
 pub mod language;
+pub mod scalars;
 pub mod sections;
 pub mod single_file;
 pub mod site;

@@ -486,10 +486,10 @@ impl ViewState {
             push("week", &w.to_string());
         }
         if let Some(d) = filter.from {
-            push("from", &d.format("%Y-%m-%d").to_string());
+            push("from", &d.to_string());
         }
         if let Some(d) = filter.to {
-            push("to", &d.format("%Y-%m-%d").to_string());
+            push("to", &d.to_string());
         }
         if !filter.text.is_empty() {
             push("q", &filter.text);
@@ -549,5 +549,5 @@ fn parse_language(s: &str) -> Option<Language> {
 
 /// `YYYY-MM-DD` only: the one unambiguous form, used in URLs and CLI flags.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    crate::parse::scalars::parse_ymd(s.trim())
 }

@@ -473,7 +473,7 @@ fn scalar(token: &str) -> Option<String> {
     if !rest.is_empty() {
         return None;
     }
-    clean.parse::<f64>().ok().map(|f| f.to_string())
+    crate::parse::scalars::parse_f64(&clean).map(|f| f.to_string())
 }
 
 /// Digits with single `_` between them, without the underscores.
