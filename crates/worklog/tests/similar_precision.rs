@@ -13,7 +13,8 @@
 //!
 //! `WORKLOG_SIMILAR_DUMP=1` prints every pair found, with both texts and its label if any (the
 //! tool used to label them); `WORKLOG_SIMILAR_THRESHOLD=0.4`, `WORKLOG_SIMILAR_MIN_WORDS=4`
-//! `WORKLOG_SIMILAR_SHINGLE=2` and `WORKLOG_SIMILAR_CONTAINMENT=1.1` (off) try other options
+//! `WORKLOG_SIMILAR_SHINGLE=2`, `WORKLOG_SIMILAR_CONTAINMENT=1.1` (off) and
+//! `WORKLOG_SIMILAR_BANDS=20x3` (bands × rows) try other options
 //! (reported, not asserted); `WORKLOG_SIMILAR_ANALYSE=1` prints the overlap measures of every
 //! labelled pair.
 
@@ -150,6 +151,13 @@ fn similar_rows_precision_on_labelled_real_pairs() {
     }
     if let Some(c) = var("WORKLOG_SIMILAR_CONTAINMENT").and_then(|c| c.parse().ok()) {
         options.containment = c;
+    }
+    if let Some((b, r)) = var("WORKLOG_SIMILAR_BANDS").and_then(|v| {
+        let (b, r) = v.split_once('x')?;
+        Some((b.parse().ok()?, r.parse().ok()?))
+    }) {
+        options.bands = b;
+        options.band_rows = r;
     }
     let started = std::time::Instant::now();
     let similarity = Similarity::compute_with(&collection, &options);

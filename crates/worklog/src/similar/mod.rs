@@ -29,7 +29,7 @@
 
 pub mod diff;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -109,6 +109,9 @@ pub struct Similarity {
     pub groups: Vec<SimilarGroup>,
     /// Every similar row, by row index.
     pub rows: Vec<SimilarRow>,
+    /// Candidate pairs the LSH step proposed and the exact check looked at.
+    #[serde(default)]
+    pub checked: u32,
 }
 
 impl Similarity {
@@ -263,7 +266,9 @@ pub fn compute_texts(
         .collect();
 
     // Candidates: rows agreeing on a whole band, of the same language, of different interns.
-    let mut buckets: HashMap<u64, Vec<u32>> = HashMap::new();
+    // Every (band key, row), sorted: a run of one key is a bucket.
+    let band_rows = options.band_rows.max(1);
+    let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(rows.len() * options.bands.max(1));
     let mut signature = vec![0u64; hashes];
     for (r, set) in sets.iter().enumerate() {
         let Some(set) = set else { continue };
@@ -281,30 +286,33 @@ pub fn compute_texts(
             Some(Language::En) => 1,
             Some(Language::Vi) => 2,
         };
-        for (band, values) in signature.chunks(options.band_rows.max(1)).enumerate() {
+        for (band, values) in signature.chunks(band_rows).enumerate() {
             let key = values
                 .iter()
                 .fold(mix(band as u64 ^ (language << 32)), |h, &v| mix(h ^ v));
-            buckets.entry(key).or_default().push(r as u32);
+            keyed.push((key, r as u32));
         }
     }
-    let mut pairs: HashSet<(u32, u32)> = HashSet::new();
-    for members in buckets.values().filter(|m| m.len() > 1) {
-        for (i, &a) in members.iter().enumerate() {
-            for &b in &members[i + 1..] {
+    keyed.sort_unstable();
+    let mut pairs: Vec<u64> = Vec::new();
+    for bucket in keyed.chunk_by(|x, y| x.0 == y.0).filter(|b| b.len() > 1) {
+        for (i, &(_, a)) in bucket.iter().enumerate() {
+            for &(_, b) in &bucket[i + 1..] {
                 if rows[a as usize].0 != rows[b as usize].0 {
-                    pairs.insert((a.min(b), a.max(b)));
+                    pairs.push((u64::from(a.min(b)) << 32) | u64::from(a.max(b)));
                 }
             }
         }
     }
+    pairs.sort_unstable();
+    pairs.dedup();
 
     // Check each candidate on the exact shingle sets.
     let mut matches: HashMap<u32, Vec<Match>> = HashMap::new();
     let mut parent: Vec<usize> = (0..rows.len()).collect();
-    let mut pairs: Vec<(u32, u32)> = pairs.into_iter().collect();
-    pairs.sort_unstable();
-    for (a, b) in pairs {
+    let checked = u32::try_from(pairs.len()).unwrap_or(u32::MAX);
+    for pair in pairs {
+        let (a, b) = ((pair >> 32) as u32, pair as u32);
         let (Some(sa), Some(sb)) = (&sets[a as usize], &sets[b as usize]) else {
             continue;
         };
@@ -383,6 +391,7 @@ pub fn compute_texts(
     Similarity {
         groups,
         rows: rows_out,
+        checked,
     }
 }
 
