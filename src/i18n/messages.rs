@@ -103,7 +103,7 @@ messages! {
     OpenFolder => ("Open folder", "Mở thư mục"),
     Paste => ("Paste", "Dán"),
     WorklogUrl => ("Worklog URL", "URL của nhật ký"),
-    UrlPlaceholder => ("https://…/index.json or page.md", "https://…/index.json hoặc trang.md"),
+    UrlPlaceholder => ("github.com/OWNER/REPO, https://…/index.json or page.md", "github.com/CHỦ/KHO, https://…/index.json hoặc trang.md"),
     LoadUrl => ("Load URL", "Tải URL"),
     Clear => ("Clear", "Xoá hết"),
     PasteHeading => ("Paste a worklog page", "Dán một trang nhật ký"),

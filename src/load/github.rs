@@ -517,7 +517,8 @@ fn clock(seconds: f64, lang: Lang) -> String {
 /// When a rate limit ends, as a message part: (clock time, whole minutes from now).
 fn limit_end(reset: Option<f64>, retry_after: Option<f64>, lang: Lang) -> Option<(String, u64)> {
     let now = js_sys::Date::now() / 1000.0;
-    let end = reset.or_else(|| retry_after.map(|s| now + s))?;
+    // A secondary limit's `retry-after` is the wait that counts; else the hourly reset.
+    let end = retry_after.map(|s| now + s).or(reset)?;
     let minutes = ((end - now) / 60.0).ceil().max(0.0) as u64;
     Some((clock(end, lang), minutes))
 }

@@ -12,6 +12,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { browserSuite, DIST, ROOT } from '../lib/harness.mjs';
@@ -237,6 +238,26 @@ const cachedListings = (app) => app.page.evaluate(() => new Promise((resolve, re
   };
 }));
 
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page (injected under the app's CSP). */
+async function axeBlocking(app) {
+  if (!(await app.page.evaluate(() => typeof window.axe === 'object'))) await app.page.evaluate(AXE_SOURCE);
+  const results = await app.page.evaluate(() => window.axe.run(document, {
+    resultTypes: ['violations'],
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+  }));
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Wait (at most 15 s) until `condition()` holds in the test. */
+async function until(condition, what) {
+  for (const started = Date.now(); !condition(); await new Promise((r) => setTimeout(r, 50))) {
+    if (Date.now() - started > 15_000) throw new Error(`timed out waiting: ${what}`);
+  }
+}
+
 const src = (...addresses) => `?${addresses.map((a) => `src=${encodeURIComponent(a)}`).join('&')}`;
 
 browserSuite('GitHub repositories by address', {}, async (it) => {
@@ -392,6 +413,9 @@ browserSuite('GitHub repositories by address', {}, async (it) => {
     const hrefs = await app.page.$$eval('a[data-testid="diagnostic-link"]', (links) => links.map((a) => a.href));
     assert.ok(hrefs.length >= 1);
     for (const href of hrefs) assert.match(href, /^https:\/\/github\.com\/alice\/fcj-report\/blob\/main\/content\/1-Worklog\//);
+    assert.deepEqual(await axeBlocking(app), [], 'the linked diagnostics pass axe');
+    await diagnostic.scrollIntoViewIfNeeded();
+    await app.screenshot('github-diagnostics');
     // A page from elsewhere (the demo) has no such link.
     await app.goto('?view=diagnostics');
     await app.page.waitForSelector('[data-testid="page-diagnostics"]');
@@ -440,8 +464,7 @@ browserSuite('GitHub repositories by address', {}, async (it) => {
     assert.equal(await app.page.evaluate(() => sessionStorage.getItem('worklog-viewer.github-token')), token);
     await app.page.fill('#url-input', 'https://github.com/alice/fcj-report');
     await app.page.press('#url-input', 'Enter');
-    await app.page.waitForFunction(() => document.querySelectorAll('[data-testid="source"]').length >= 2
-      && ![...document.querySelectorAll('[data-testid="source-pages"]')].some((s) => /loading/.test(s.innerText)));
+    await until(() => gh.raw.length === ALICE_WORKLOG.length, 'every worklog page is fetched');
     assert.equal(gh.api.length, 1);
     assert.equal(gh.api[0].auth, `Bearer ${token}`, 'the API call carries the token');
     assert.ok(gh.raw.length > 0 && gh.raw.every((r) => r.auth === undefined), 'raw.githubusercontent.com never gets it');
@@ -459,8 +482,17 @@ browserSuite('GitHub repositories by address', {}, async (it) => {
     await fresh.goto(app.server.url);
     assert.equal(await fresh.evaluate(() => sessionStorage.getItem('worklog-viewer.github-token')), null);
     await other.close();
-    // Cleared, it is gone.
+    // The field and a loading problem pass axe, and fit a phone's width.
+    gh.limited.add('bob/report');
+    await app.goto(src('https://github.com/bob/report'));
     await app.page.click('[data-testid="github-token"] summary');
+    assert.deepEqual(await axeBlocking(app), [], 'the token field and the rate-limit message pass axe');
+    await app.page.setViewportSize({ width: 375, height: 800 });
+    assert.ok(await app.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      'no horizontal scroll at 375 px with the token field open');
+    await app.screenshot('github-token-375');
+    await app.page.setViewportSize({ width: 1280, height: 900 });
+    // Cleared, it is gone.
     await app.page.fill('#github-token-input', '');
     assert.equal(await app.page.evaluate(() => sessionStorage.getItem('worklog-viewer.github-token')), null);
   });
