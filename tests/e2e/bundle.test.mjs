@@ -36,8 +36,9 @@ test('a bundle deployment and a per-file manifest show the same result', async (
   const server = await startServer(out);
   const browser = await launchBrowser();
   try {
+    // Requests of a second, complete load (the first one is over: nothing of it is counted).
     const open = async () => {
-      const app = await App.open(browser, server, '', { waitReady: false });
+      const app = await App.open(browser, server, '');
       const requests = [];
       app.page.on('request', (r) => { if (r.url().includes('/worklogs/')) requests.push(r.url()); });
       await app.goto('');
