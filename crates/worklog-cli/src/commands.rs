@@ -5,12 +5,13 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use serde::Serialize;
 use worklog::export;
 use worklog::{Diagnostic, Severity};
 
-use crate::input::{load, Input};
+use crate::cohort;
+use crate::input::{load, load_found, Input};
 use crate::{
     stats as stats_mod, Deny, ExportArgs, ExportFormat, Level, LintArgs, LintFormat, StatsArgs,
     StatsFormat,
@@ -271,7 +272,14 @@ fn finish(input: &Input) -> ExitCode {
 }
 
 pub fn export(args: &ExportArgs) -> Result<ExitCode> {
-    let input = load(&args.paths, false);
+    let (input, cohort_name) = match &args.cohort {
+        Some(file) => {
+            let found = cohort::find(file)?;
+            let name = found.cohort.name.clone();
+            (load_found(found.found, false), name)
+        }
+        None => (load(&args.paths, false), None),
+    };
     input.report_problems();
     let filter = args.filter.to_filter();
     let collection = &input.collection;
@@ -307,7 +315,10 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
         }
         ExportFormat::Ics => {
             let options = export::ics::Options {
-                calendar_name: calendar_name(&args.paths),
+                calendar_name: match &cohort_name {
+                    Some(name) => format!("Worklog – {name}"),
+                    None => calendar_name(&args.paths),
+                },
                 dtstamp: dtstamp(),
             };
             let summary = export::ics::write(&pages, &options, &mut out)
@@ -384,6 +395,12 @@ fn dtstamp() -> chrono::NaiveDateTime {
 }
 
 pub fn stats(args: &StatsArgs) -> Result<ExitCode> {
+    if let Some(file) = &args.cohort {
+        return cohort_stats(args, file);
+    }
+    if args.format == StatsFormat::Csv {
+        bail!("--format csv is the cohort matrix's: add --cohort FILE, or use `worklog export --format csv`");
+    }
     let input = load(&args.paths, false);
     input.report_problems();
     let filter = args.filter.to_filter();
@@ -393,6 +410,35 @@ pub fn stats(args: &StatsArgs) -> Result<ExitCode> {
         StatsFormat::Text => stats_mod::write_text(&summary, &mut out)?,
         StatsFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &summary)?;
+            writeln!(out)?;
+        }
+        StatsFormat::Csv => unreachable!("refused above"),
+    }
+    out.flush()?;
+    Ok(finish(&input))
+}
+
+/// `worklog stats --cohort FILE`: the matrix of interns × weeks.
+fn cohort_stats(args: &StatsArgs, file: &Path) -> Result<ExitCode> {
+    if !args.filter.to_filter().is_empty() {
+        bail!("--cohort shows the whole cohort: the filters (--week, --service, --lang, ...) do not apply to it");
+    }
+    let cohort::CohortInput { cohort, found } = cohort::find(file)?;
+    let input = load_found(found, false);
+    input.report_problems();
+    let today = args
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let options = worklog::cohort::MatrixOptions::from_cohort(&cohort, Some(today));
+    let mut matrix = worklog::cohort::Matrix::compute(&input.collection, &options);
+    let key = args.sort.key();
+    matrix.sort(key, cohort::descending(key) != args.reverse);
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format {
+        StatsFormat::Text => cohort::write_text(&matrix, &mut out)?,
+        StatsFormat::Csv => cohort::write_csv(&matrix, &mut out)?,
+        StatsFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &matrix)?;
             writeln!(out)?;
         }
     }

@@ -5,6 +5,7 @@
 //! 2 bad usage, a path given on the command line could not be read (the other paths are still
 //! processed), or the command could not complete (e.g. the output could not be written).
 
+mod cohort;
 mod commands;
 mod input;
 mod site;
@@ -29,7 +30,8 @@ folders are searched recursively for *.md and *.markdown files. Each repository 
 holding content/, a Hugo config or .git) is one intern, named by its folder; only the worklog \
 section of a Hugo site makes weeks, the other sections are set aside and counted.",
     after_help = "Examples:\n  worklog lint content/\n  worklog export content/ --format csv -o tasks.csv\n  \
-worklog stats content/\n  worklog site content/ --out _site --base-url /my-repo/\n\n\
+worklog stats content/\n  worklog site content/ --out _site --base-url /my-repo/\n  \
+worklog stats --cohort cohort.json   # interns × weeks of a whole cohort\n\n\
 Documentation: docs/cli.md",
     propagate_version = true
 )]
@@ -59,17 +61,23 @@ worklog export content/ --format md --week 1-4 > summary.md\n  \
 worklog export content/ --format csv --from 2025-10-01 --to 2025-10-31 --q athena\n\n\
 Filters combine with AND; repeated (or comma-separated) values of one filter with OR.")]
     Export(ExportArgs),
-    /// Print a summary: interns, weeks, tasks, days covered, top services and categories.
+    /// Print a summary: interns, weeks, tasks, days covered, top services and categories; with
+    /// --cohort, the cohort's matrix of interns × weeks.
     #[command(after_help = "Examples:\n  \
 worklog stats content/\n  worklog stats content/ --lang en --top 20\n  \
-worklog stats content/ --format json")]
+worklog stats content/ --format json\n  \
+worklog stats --cohort cohort.json                     # one line per intern, a character per week\n  \
+worklog stats --cohort cohort.json --sort progress     # least progress first\n  \
+worklog stats --cohort cohort.json --format csv --today 2025-11-26\n\n\
+The cohort file is described in docs/cohort.md; its interns' `src` must be local folders.")]
     Stats(StatsArgs),
     /// Build a static deployment: the viewer plus these worklogs, ready for GitHub Pages.
     #[command(after_help = "Examples:\n  \
 trunk build --release && worklog site my-report/ --out _site\n  \
 worklog site my-report/ --out _site --base-url /my-report/  # GitHub Pages project site\n  \
 worklog site alice-report bob-report --out _site          # several interns, one site\n  \
-worklog site content/ --out _site --dist path/to/viewer/dist\n\n\
+worklog site content/ --out _site --dist path/to/viewer/dist\n  \
+worklog site --cohort cohort.json --out _site             # a whole cohort, named as in the file\n\n\
 The result: DIR/index.html (the viewer), DIR/worklogs/<intern>/... (each intern's worklog\n\
 pages, paths below the repository kept) and DIR/worklogs/index.json, the site manifest\n\
 ({\"schema\": 2, \"interns\": [{\"key\", \"name\", \"files\"}]}), which the viewer opens by default.\n\
@@ -111,6 +119,33 @@ enum StatsFormat {
     Text,
     /// One JSON document.
     Json,
+    /// With --cohort: one row per intern and week.
+    Csv,
+}
+
+/// The order of the cohort matrix's lines.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum SortArg {
+    /// Display name, A to Z.
+    Intern,
+    /// Least progress first.
+    Progress,
+    /// Stalest last dated task first.
+    LastDated,
+    /// Most problems first.
+    Problems,
+}
+
+impl SortArg {
+    fn key(self) -> worklog::cohort::SortKey {
+        use worklog::cohort::SortKey;
+        match self {
+            SortArg::Intern => SortKey::Intern,
+            SortArg::Progress => SortKey::Progress,
+            SortArg::LastDated => SortKey::LastDated,
+            SortArg::Problems => SortKey::Problems,
+        }
+    }
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -129,8 +164,16 @@ enum Level {
 #[derive(Args, Debug)]
 struct ExportArgs {
     /// Files or folders to export.
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(
+        required_unless_present = "cohort",
+        conflicts_with = "cohort",
+        value_name = "PATH"
+    )]
     paths: Vec<PathBuf>,
+    /// Export a cohort's interns instead: a cohort file (docs/cohort.md) whose interns' `src`
+    /// are local folders (relative to the file).
+    #[arg(long, value_name = "FILE")]
+    cohort: Option<PathBuf>,
     /// Output format.
     #[arg(long, short = 'f', value_enum)]
     format: ExportFormat,
@@ -157,8 +200,26 @@ enum ExportFormat {
 #[derive(Args, Debug)]
 struct StatsArgs {
     /// Files or folders to summarise.
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(
+        required_unless_present = "cohort",
+        conflicts_with = "cohort",
+        value_name = "PATH"
+    )]
     paths: Vec<PathBuf>,
+    /// Print the matrix of a cohort instead: a cohort file (docs/cohort.md) whose interns'
+    /// `src` are local folders (relative to the file).
+    #[arg(long, value_name = "FILE")]
+    cohort: Option<PathBuf>,
+    /// With --cohort: the day the matrix is for (weeks ending after it are not yet due);
+    /// default: today.
+    #[arg(long, value_name = "DATE", value_parser = date_arg, requires = "cohort")]
+    today: Option<chrono::NaiveDate>,
+    /// With --cohort: the order of the interns.
+    #[arg(long, value_enum, default_value_t = SortArg::Intern, requires = "cohort")]
+    sort: SortArg,
+    /// With --cohort: reverse the order of --sort.
+    #[arg(long, requires = "cohort")]
+    reverse: bool,
     /// How many services and categories to list.
     #[arg(long, default_value_t = 10, value_name = "N")]
     top: usize,
@@ -172,8 +233,16 @@ struct StatsArgs {
 #[derive(Args, Debug)]
 struct SiteArgs {
     /// Worklog files or folders to publish.
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(
+        required_unless_present = "cohort",
+        conflicts_with = "cohort",
+        value_name = "PATH"
+    )]
     paths: Vec<PathBuf>,
+    /// Publish a cohort instead: a cohort file (docs/cohort.md) whose interns' `src` are local
+    /// folders (relative to the file); the site manifest keeps its name, start and weeks.
+    #[arg(long, value_name = "FILE")]
+    cohort: Option<PathBuf>,
     /// Output folder (created; existing files with the same names are overwritten).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,

@@ -42,6 +42,14 @@ pub const MANIFEST_SCHEMA: u32 = 2;
 #[derive(Debug, Serialize)]
 struct Manifest {
     schema: u32,
+    /// A cohort's name, start and weeks (`--cohort`), so the deployed site opens as that cohort
+    /// (docs/cohort.md); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<chrono::NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    weeks: Option<u32>,
     interns: Vec<ManifestIntern>,
     /// The pages in one gzip file, relative to `index.json` (additive: older apps ignore it).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -118,7 +126,13 @@ pub fn run(args: &SiteArgs) -> Result<ExitCode> {
         );
     }
 
-    let mut found = input::find(&args.paths);
+    let (cohort, mut found) = match &args.cohort {
+        Some(file) => {
+            let c = crate::cohort::find(file)?;
+            (Some(c.cohort), c.found)
+        }
+        None => (None, input::find(&args.paths)),
+    };
     // A previous build inside an input folder (`worklog site . --out _site`) is not input.
     found.files.retain(|f| {
         fs::canonicalize(&f.path).map_or(true, |p| {
@@ -156,6 +170,9 @@ pub fn run(args: &SiteArgs) -> Result<ExitCode> {
     let folders = slugs(&keys);
     let mut manifest = Manifest {
         schema: MANIFEST_SCHEMA,
+        name: cohort.as_ref().and_then(|c| c.name.clone()),
+        start: cohort.as_ref().and_then(|c| c.start),
+        weeks: cohort.as_ref().and_then(|c| c.weeks),
         interns: collection
             .internships()
             .iter()
@@ -196,6 +213,18 @@ pub fn run(args: &SiteArgs) -> Result<ExitCode> {
         }
     }
     manifest.interns.retain(|i| !i.files.is_empty());
+    // A cohort's interns all stay, pages or not: the viewer shows their weeks as missing.
+    if let Some(cohort) = &cohort {
+        for intern in &cohort.interns {
+            if !manifest.interns.iter().any(|m| m.key == intern.key) {
+                manifest.interns.push(ManifestIntern {
+                    key: intern.key.clone(),
+                    name: intern.name.clone(),
+                    files: Vec::new(),
+                });
+            }
+        }
+    }
     if !bundled.is_empty() {
         write_bundle(&worklogs, bundled)?;
         manifest.bundle = Some(BUNDLE_FILE.to_string());

@@ -256,7 +256,7 @@ fn analyse(collection: &Collection, labels: &BTreeMap<(Place, Place), (bool, Str
             eprintln!("MISSING {a:?} {b:?}");
             continue;
         };
-        let mut line = format!("{}", if *yes { "yes" } else { "no " });
+        let mut line = (if *yes { "yes" } else { "no " }).to_string();
         for k in [1usize, 2, 3] {
             let o = SimilarityOptions {
                 shingle_words: k,

@@ -255,6 +255,9 @@ pub struct Matrix {
     pub week_summaries: Vec<WeekSummary>,
     /// Every lab linked, with its title from the pages' link texts.
     pub labs: Vec<Lab>,
+    /// Groups of similar rows in the collection ([`Similarity::groups`]).
+    #[serde(default)]
+    pub similar_groups: u32,
 }
 
 /// What the matrix can be sorted by.
@@ -564,6 +567,7 @@ impl Matrix {
             interns,
             week_summaries,
             labs: labs.labs.clone(),
+            similar_groups: similarity.groups.len() as u32,
         }
     }
 
