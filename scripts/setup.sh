@@ -46,10 +46,11 @@ if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]];
 fi
 
 # 4. Node tools pinned in package-lock.json: wasm-opt (npm `binaryen`; Debian's is too old for
-#    today's wasm), playwright-core (drives Debian's Chromium; never downloads a browser) and
-#    axe-core (the accessibility checks of the browser tests).
-if ! [[ -x node_modules/.bin/wasm-opt && -d node_modules/playwright-core && -d node_modules/axe-core ]]; then
-  say "installing node tools (binaryen, playwright-core, axe-core) with npm ci"
+#    today's wasm), playwright-core (drives Debian's Chromium; never downloads a browser),
+#    axe-core (the accessibility checks of the browser tests) and markdown-it (the yardstick of
+#    tests/bench/markdown.bench.mjs).
+if ! [[ -x node_modules/.bin/wasm-opt && -d node_modules/playwright-core && -d node_modules/axe-core && -d node_modules/markdown-it ]]; then
+  say "installing node tools (binaryen, playwright-core, axe-core, markdown-it) with npm ci"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 

@@ -11,7 +11,10 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 
+/** The goal: 300 KB gzip for everything the first load fetches. */
 const BUDGET = 300_000;
+/** The enforced ceiling until the goal is met: the measured total of the last cut (BENCHMARKS.md). */
+const LIMIT = 880_000;
 const dist = process.argv[2] ?? 'dist';
 if (!fs.existsSync(dist)) {
   console.error(`size: no ${dist}/ folder: run \`trunk build --release\` first`);
@@ -43,13 +46,19 @@ console.log(`${'file'.padEnd(width)}  ${'raw B'.padStart(11)}  ${'gzip -9 B'.pad
 for (const r of [...rows, { name: 'total', ...total }]) {
   console.log(`${r.name.padEnd(width)}  ${group(r.raw).padStart(11)}  ${group(r.gzip).padStart(11)}`);
 }
-if (total.gzip > BUDGET) {
+if (total.gzip > LIMIT) {
   console.error(
-    `\nsize: FAIL: the first load fetches ${group(total.gzip)} B gzip, over the budget of ` +
-      `${group(BUDGET)} B by ${group(total.gzip - BUDGET)} B. Find what grew with ` +
-      '`scripts/size-report.sh` (per crate and per function, see BENCHMARKS.md) and cut it, ' +
-      'or raise the budget in scripts/size.mjs with a reason.',
+    `\nsize: FAIL: the first load fetches ${group(total.gzip)} B gzip, over the enforced ceiling of ` +
+      `${group(LIMIT)} B by ${group(total.gzip - LIMIT)} B (the goal is ${group(BUDGET)} B). Find what ` +
+      'grew with `scripts/size-report.sh` (per crate and per function, see BENCHMARKS.md) and cut it.',
   );
   process.exit(1);
 }
-console.log(`\nsize: OK: ${group(total.gzip)} B gzip of a ${group(BUDGET)} B budget`);
+if (total.gzip > BUDGET) {
+  console.log(
+    `\nsize: within the ceiling (${group(total.gzip)} B of ${group(LIMIT)} B gzip) but ` +
+      `${group(total.gzip - BUDGET)} B over the ${group(BUDGET)} B goal (issue 11; BENCHMARKS.md says what remains)`,
+  );
+} else {
+  console.log(`\nsize: OK: ${group(total.gzip)} B gzip of a ${group(BUDGET)} B budget`);
+}

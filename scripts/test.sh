@@ -18,5 +18,7 @@ step "cargo test (native)"
 cargo test --workspace
 step "trunk build --release"
 trunk build --release
+step "bundle size (gzip -9 of everything the first load fetches)"
+node scripts/size.mjs dist
 step "browser tests (headless Chromium)"
 node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
