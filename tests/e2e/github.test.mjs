@@ -260,7 +260,23 @@ async function until(condition, what) {
 
 const src = (...addresses) => `?${addresses.map((a) => `src=${encodeURIComponent(a)}`).join('&')}`;
 
-browserSuite('GitHub repositories by address', {}, async (it) => {
+/** A cohort file whose interns are GitHub addresses (one of them refused by the API). */
+const COHORT = {
+  schema: 2, name: 'GitHub cohort', start: '2025-09-01', weeks: 2,
+  interns: [
+    { key: 'alice/fcj-report', name: 'Alice', src: 'https://github.com/alice/fcj-report' },
+    { name: 'Dave', src: 'github.com/dave/aws-journal' },
+    { key: 'bob/report', name: 'Bob', src: 'https://github.com/bob/report' },
+  ],
+};
+const routes = {
+  '/cohorts/github.json': (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(COHORT));
+  },
+};
+
+browserSuite('GitHub repositories by address', { routes }, async (it) => {
   await it('a repository: one API call, only its worklog pages fetched, tasks under intern REPO', '?view=weeks', async (app) => {
     const gh = await fakeGithub(app.context);
     await app.goto(`${src('https://github.com/alice/fcj-report', 'github.com/dave/aws-journal')}&view=tasks`);
@@ -284,6 +300,22 @@ browserSuite('GitHub repositories by address', {}, async (it) => {
     await app.goto(`${src('https://github.com/alice/fcj-report', 'github.com/dave/aws-journal')}&view=tasks&source=alice/fcj-report`);
     assert.equal(await taskCount(app), 5);
     assert.ok((await rowSources(app)).every((s) => s.startsWith('https://github.com/alice/fcj-report/blob/HEAD/content/1-Worklog/')));
+  });
+
+  await it('a cohort file whose interns are GitHub addresses: each one listed, a refused one reported alone', '?view=weeks', async (app) => {
+    const gh = await fakeGithub(app.context);
+    gh.limited.add('bob/report');
+    await app.goto('?cohort=cohorts/github.json&view=tasks');
+    assert.deepEqual(gh.api.map((r) => r.path).sort(), [
+      '/repos/alice/fcj-report/git/trees/HEAD?recursive=1',
+      '/repos/bob/report/git/trees/HEAD?recursive=1',
+      '/repos/dave/aws-journal/git/trees/HEAD?recursive=1',
+    ]);
+    assert.equal(gh.raw.length, ALICE_WORKLOG.length + 2, 'only worklog pages are fetched');
+    const errors = await sourceErrors(app);
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0], /bob\/report: GitHub's API limit is reached/);
+    assert.deepEqual(await internCounts(app), { Alice: 5, Dave: 2 }, "the cohort's names, each intern's rows");
   });
 
   await it('a rate-limited repository reports the limit and its reset time; the other loads', '?view=weeks', async (app) => {
