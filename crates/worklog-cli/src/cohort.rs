@@ -302,67 +302,14 @@ pub fn write_text<W: Write>(m: &Matrix, out: &mut W) -> io::Result<()> {
     Ok(())
 }
 
-/// The matrix as CSV: one row per intern and week, with the intern's summary on each row.
-/// Write errors come back as the `io::Error` they are (a closed pipe stays recognisable).
+/// The matrix as CSV: the core's format ([`worklog::cohort::csv`], the app's export too), one
+/// record per intern. Write errors come back as the `io::Error` they are (a closed pipe stays
+/// recognisable).
 pub fn write_csv<W: Write>(m: &Matrix, out: &mut W) -> io::Result<()> {
-    csv_rows(m, out).map_err(|e| match e.into_kind() {
+    worklog::cohort::csv::write(m, None, out).map_err(|e| match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),
     })
-}
-
-fn csv_rows<W: Write>(m: &Matrix, out: &mut W) -> csv::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "intern_key",
-        "intern",
-        "week",
-        "state",
-        "due",
-        "pages",
-        "tasks",
-        "twin_tasks",
-        "template_tasks",
-        "dated_days",
-        "flagged",
-        "diagnostics",
-        "similar",
-        "labs",
-        "progress",
-        "dated_weeks",
-        "due_weeks",
-        "last_dated",
-        "problems",
-    ])?;
-    for line in &m.interns {
-        let s = &line.summary;
-        for c in &line.cells {
-            let labs: Vec<String> = c.labs.iter().map(|&l| worklog::labs::lab_code(l)).collect();
-            w.write_record([
-                line.key.clone(),
-                line.name.clone(),
-                c.week.to_string(),
-                c.state.code().to_string(),
-                c.due.to_string(),
-                c.pages.len().to_string(),
-                c.tasks.to_string(),
-                c.twin_tasks.to_string(),
-                c.template_tasks.to_string(),
-                c.dated_days.to_string(),
-                c.flagged.to_string(),
-                c.diagnostics.to_string(),
-                c.similar.to_string(),
-                labs.join(" "),
-                s.progress.map_or_else(String::new, |p| format!("{p:.4}")),
-                s.dated_weeks.to_string(),
-                s.due_weeks.to_string(),
-                s.last_dated.map_or_else(String::new, |d| d.to_string()),
-                s.problems.to_string(),
-            ])?;
-        }
-    }
-    w.flush()?;
-    Ok(())
 }
 
 #[cfg(test)]
