@@ -94,7 +94,7 @@ async function datesAreIntl(app, locale) {
 
 /** Words of the English interface that must not be left in the Vietnamese one. */
 const ENGLISH_CHROME = ['Filters', 'Reset', 'Search tasks', 'Open files', 'Open folder', 'Paste', 'Load URL',
-  'Clear', 'Export', 'Weeks', 'Timeline', 'Diagnostics', 'Group by', 'Rows per page', 'Category', 'Language',
+  'Clear', 'Export', 'Weeks', 'Timeline', 'Diagnostics', 'Cohort', 'Group by', 'Rows per page', 'Category', 'Language',
   'Dates', 'From week', ' tasks', 'Page ', 'Per week'];
 async function noEnglishChrome(app) {
   const chrome = await app.page.$$eval(
@@ -109,7 +109,8 @@ browserSuite('Vietnamese and English interface', { routes }, async (it) => {
   await it('a Vietnamese browser gets Vietnamese labels, vi-VN dates and the Vietnamese twins', '?view=weeks', async (app) => {
     await speaks(app, 'vi');
     assert.equal(await htmlLang(app), 'vi', '<html lang> follows the interface');
-    assert.deepEqual(await tabTexts(app), ['Tuần', 'Công việc', 'Dòng thời gian', 'Dịch vụ', 'Chẩn đoán']);
+    // The five views of docs/url-parameters.md first (views added later, like the cohort, follow).
+    assert.deepEqual((await tabTexts(app)).slice(0, 5), ['Tuần', 'Công việc', 'Dòng thời gian', 'Dịch vụ', 'Chẩn đoán']);
     assert.deepEqual(await pressed(app), ['vi'], 'the switch shows VI');
     assert.equal(app.url().searchParams.get('ui'), null, 'the browser language is not written to the URL');
     assert.equal(await app.page.title(), 'Tuần · Worklog Viewer');
@@ -150,7 +151,7 @@ browserSuite('Vietnamese and English interface', { routes }, async (it) => {
   await it('?ui=en overrides a Vietnamese browser', '?ui=en&view=tasks', async (app) => {
     await speaks(app, 'en');
     assert.equal(await htmlLang(app), 'en');
-    assert.deepEqual(await tabTexts(app), ['Weeks', 'Tasks', 'Timeline', 'Services', 'Diagnostics']);
+    assert.deepEqual((await tabTexts(app)).slice(0, 5), ['Weeks', 'Tasks', 'Timeline', 'Services', 'Diagnostics']);
     assert.deepEqual(await pressed(app), ['en']);
     assert.equal(app.url().searchParams.get('ui'), 'en', 'the address keeps ui=en');
     await app.page.waitForSelector('[data-testid="task-row"]');
