@@ -154,7 +154,7 @@ pub fn WeeksView() -> impl IntoView {
                             let n = shown.get();
                             cards.with(|c| c.iter().take(n).cloned().collect::<Vec<_>>())
                         }
-                        key=|c| (c.entry.internship.clone(), c.entry.number, c.pages.clone(), c.counts.clone())
+                        key=|c| (c.entry.internship.clone(), c.entry.number, c.pages.clone(), c.counts.clone(), c.internship.clone(), c.source.clone(), c.gap_before.clone())
                         children=move |card| view! { <WeekCard card=card /> }
                     />
                 </ol>
