@@ -239,7 +239,18 @@ fn PageDiagnostics(report: PageReport) -> impl IntoView {
     let (source, on_github) = (report.source.clone(), report.on_github);
     view! {
         <article class="page-diagnostics" data-testid="page-diagnostics" data-source=report.source.clone()>
-            <h3><code>{report.source.clone()}</code></h3>
+            <h3>
+                {match on_github.then(|| github::line_link(&report.source, None)).flatten() {
+                    // From GitHub: the file in the intern's repository, in a new tab.
+                    Some(href) => view! {
+                        <a href=href target="_blank" rel="noopener noreferrer" data-testid="page-link">
+                            <code>{report.source.clone()}</code>
+                        </a>
+                    }
+                    .into_any(),
+                    None => view! { <code>{report.source.clone()}</code> }.into_any(),
+                }}
+            </h3>
             <p class="muted small">{summary}</p>
             {no_tasks
                 .then(|| {

@@ -442,6 +442,10 @@ browserSuite('GitHub repositories by address', { routes }, async (it) => {
     assert.equal(await link.getAttribute('target'), '_blank');
     assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
     assert.match(await link.getAttribute('aria-label'), new RegExp(`^line ${line}(:\\d+)?: open on GitHub \\(new tab\\)$`));
+    const file = page.locator('a[data-testid="page-link"]');
+    assert.equal(await file.getAttribute('href'),
+      'https://github.com/alice/fcj-report/blob/main/content/1-Worklog/1.2-Week2/_index.md', 'the page heading links to the file');
+    assert.equal(await file.getAttribute('rel'), 'noopener noreferrer');
     const hrefs = await app.page.$$eval('a[data-testid="diagnostic-link"]', (links) => links.map((a) => a.href));
     assert.ok(hrefs.length >= 1);
     for (const href of hrefs) assert.match(href, /^https:\/\/github\.com\/alice\/fcj-report\/blob\/main\/content\/1-Worklog\//);
@@ -452,6 +456,7 @@ browserSuite('GitHub repositories by address', { routes }, async (it) => {
     await app.goto('?view=diagnostics');
     await app.page.waitForSelector('[data-testid="page-diagnostics"]');
     assert.equal(await app.count('a[data-testid="diagnostic-link"]'), 0);
+    assert.equal(await app.count('a[data-testid="page-link"]'), 0);
   });
 
   await it('a deployed OWNER.github.io/REPO/ site built by worklog site opens from its address', '?view=weeks', async (app) => {
