@@ -163,11 +163,15 @@ impl AppState {
         let filter = Memo::new(move |_| vs.with(|v| v.filter.clone()));
         let sources = RwSignal::new(Vec::<SourceInfo>::new());
         let progress = RwSignal::new(None::<Progress>);
-        let similarity = Memo::new(move |_| {
+        let similarity = Memo::new(move |previous: Option<&Shared<Similarity>>| {
             let busy =
                 progress.with(|p| p.is_some()) || sources.with(|s| s.iter().any(|i| i.loading));
             if busy {
-                return Shared::new(Similarity::default());
+                // The same empty value while loading: nothing downstream recomputes for it.
+                return match previous {
+                    Some(p) if p.rows.is_empty() => p.clone(),
+                    _ => Shared::new(Similarity::default()),
+                };
             }
             let collection = collection.get();
             let started = now_ms();

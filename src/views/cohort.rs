@@ -38,6 +38,9 @@ pub struct CohortData {
     pub matrix: Memo<Shared<Matrix>>,
 }
 
+/// How often the matrix is redrawn while pages are still loading.
+const REFRESH_MS: u64 = 2000;
+
 /// Today in the browser's time zone: weeks ending after it are not yet due.
 fn today() -> Option<NaiveDate> {
     let now = js_sys::Date::new_0();
@@ -57,11 +60,38 @@ fn now_ms() -> f64 {
 
 /// Provide [`CohortData`] to every component below (the app shell calls it once).
 pub fn provide_cohort_data(state: AppState) -> CohortData {
+    let busy = Memo::new(move |_| {
+        state.progress.with(|p| p.is_some()) || state.sources.with(|s| s.iter().any(|i| i.loading))
+    });
+    // While pages still arrive (a commit every 300 ms), the matrix is recomputed and redrawn
+    // at most every REFRESH_MS: redrawing 60 × 13 cells at each commit would slow the load.
+    let tick = RwSignal::new(0u32);
+    let interval = set_interval_with_handle(
+        move || {
+            if busy.get_untracked() {
+                tick.update(|t| *t = t.wrapping_add(1));
+            }
+        },
+        std::time::Duration::from_millis(REFRESH_MS),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(handle) = interval {
+            handle.clear();
+        }
+    });
     let labs = Memo::new(move |_| Shared::new(Labs::compute(&state.collection.get())));
     let matrix = Memo::new(move |_| {
-        let collection = state.collection.get();
-        let similarity = state.similarity.get();
-        let labs = labs.get();
+        let (collection, similarity, labs) = if busy.get() {
+            tick.track();
+            (
+                state.collection.get_untracked(),
+                state.similarity.get_untracked(),
+                labs.get_untracked(),
+            )
+        } else {
+            (state.collection.get(), state.similarity.get(), labs.get())
+        };
         let options = state.cohort.with(|c| match c {
             Some(cohort) => MatrixOptions::from_cohort(cohort, today()),
             None => MatrixOptions::default(),
@@ -316,7 +346,7 @@ fn MatrixTable(lines: Memo<Vec<usize>>) -> impl IntoView {
             .map(|&i| matrix.interns[i].summary.similar)
             .sum();
         view! {
-            <div class="matrix-wrap" data-testid="matrix-wrap" tabindex="0" aria-labelledby="matrix-caption">
+            <div class="matrix-wrap" data-testid="matrix-wrap" tabindex="0" role="region" aria-labelledby="matrix-caption">
                 <table class="matrix" data-testid="cohort-matrix">
                     <caption id="matrix-caption" class="visually-hidden">{text(Msg::MatrixCaption, lang)}</caption>
                     <thead>
@@ -535,7 +565,7 @@ fn LabsTable(lines: Memo<Vec<usize>>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="matrix-wrap" tabindex="0" aria-labelledby="labs-caption">
+            <div class="matrix-wrap" tabindex="0" role="region" aria-labelledby="labs-caption">
                 <table class="matrix labs-matrix" data-testid="labs-matrix">
                     <caption id="labs-caption" class="visually-hidden">{text(Msg::LabsCaption, lang)}</caption>
                     <thead>
