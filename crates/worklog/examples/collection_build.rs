@@ -1,0 +1,73 @@
+//! Prints how long building a `Collection` takes at cohort scale: the corpus pages (`../shared`)
+//! repeated under 12 intern folders, from shared pages (as the app rebuilds it while pages
+//! arrive) and with a deep copy first (as before pages were shared).
+//!
+//! `cargo run --release -p worklog --example collection_build [-- <folder of pages>]`
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use worklog::intern::Origin;
+use worklog::{parse_page, Collection, Page};
+
+fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            markdown_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "md") {
+            out.push(path);
+        }
+    }
+}
+
+fn main() {
+    let root = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
+    let mut files = Vec::new();
+    markdown_files(&root, &mut files);
+    files.sort();
+    if files.is_empty() {
+        eprintln!(
+            "no pages under {} (give a folder of worklog pages)",
+            root.display()
+        );
+        return;
+    }
+    let mut pages: Vec<Page> = Vec::new();
+    for copy in 0..12 {
+        for file in &files {
+            let Ok(bytes) = std::fs::read(file) else {
+                continue;
+            };
+            let relative = file.strip_prefix(&root).unwrap_or(file).to_string_lossy();
+            pages.push(parse_page(&format!("intern-{copy}/{relative}"), &bytes));
+        }
+    }
+    let shared: Vec<Arc<Page>> = pages.iter().cloned().map(Arc::new).collect();
+    let origins = vec![Origin::default(); shared.len()];
+    let runs = 5;
+    let mut rows = 0;
+    let started = Instant::now();
+    for _ in 0..runs {
+        rows = Collection::from_shared(shared.clone(), origins.clone())
+            .rows()
+            .len();
+    }
+    let from_shared = started.elapsed().as_secs_f64() * 1000.0 / f64::from(runs);
+    let started = Instant::now();
+    for _ in 0..runs {
+        let copied: Vec<Page> = pages.clone();
+        let _ = Collection::with_origins(copied, origins.clone());
+    }
+    let with_copy = started.elapsed().as_secs_f64() * 1000.0 / f64::from(runs);
+    println!("{} pages, {rows} rows", pages.len());
+    println!("collection from shared pages      {from_shared:>8.1} ms");
+    println!("collection after a deep copy      {with_copy:>8.1} ms");
+}
