@@ -41,6 +41,12 @@ pub struct Matcher {
 }
 
 impl Matcher {
+    /// Does some key start with byte `b`?
+    fn starts_with_byte(&self, b: u8) -> bool {
+        let (lo, hi) = self.first[usize::from(b)];
+        lo < hi
+    }
+
     fn key(&self, at: usize) -> &'static [u8] {
         catalogue::patterns()[usize::from(self.sorted[at])]
             .key
@@ -120,11 +126,17 @@ pub fn recognise(text: &str) -> Vec<Match> {
     let lower = text.to_ascii_lowercase();
     let urls = url_spans(&lower);
     let hay = lower.as_bytes();
-    let mut previous_word = false;
-    for (start, ch) in text.char_indices() {
-        // Only a start at a word boundary can be a mention.
-        let at_boundary = !previous_word;
-        previous_word = is_word_char(ch);
+    for start in 0..hay.len() {
+        // Only a start where some spelling begins, at a word boundary, can be a mention
+        // (UTF-8 continuation bytes are never a start).
+        if !matcher.starts_with_byte(hay[start]) {
+            continue;
+        }
+        let at_boundary = match start.checked_sub(1).map(|p| hay[p]) {
+            None => true,
+            Some(p) if p.is_ascii() => !(p.is_ascii_alphanumeric() || p == b'_'),
+            Some(_) => boundary_before(text, start),
+        };
         if !at_boundary {
             continue;
         }
