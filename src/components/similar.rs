@@ -15,13 +15,16 @@ use crate::i18n::cohort::{match_heading, similar_badge_label};
 use crate::i18n::{messages, text, tr, use_lang, Msg};
 use crate::state::{AppState, Shared};
 
+/// (page, task) → (row index, number of matches) of the rows that are similar.
+pub type SimilarByTask = HashMap<(u32, u32), (u32, usize)>;
+
 /// The similar row whose comparison is open (index into `Collection::rows`), and where to find
 /// a table row's similar entry.
 #[derive(Clone, Copy)]
 pub struct SimilarState {
     pub open: RwSignal<Option<u32>>,
     /// (page, task) → (row index, number of matches), for the rows that are similar.
-    pub by_task: Memo<Shared<HashMap<(u32, u32), (u32, usize)>>>,
+    pub by_task: Memo<Shared<SimilarByTask>>,
 }
 
 /// Provide [`SimilarState`] to every component below.
