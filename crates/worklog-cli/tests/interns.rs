@@ -280,7 +280,9 @@ fn whole_site_deploys_only_the_worklog_section() {
     )
     .expect("manifest JSON");
     assert_eq!(manifest["schema"], 2);
-    assert_eq!(manifest.as_object().map(|o| o.len()), Some(2), "{manifest}");
+    // schema, interns and the one-request bundle of the pages.
+    assert_eq!(manifest.as_object().map(|o| o.len()), Some(3), "{manifest}");
+    assert_eq!(manifest["bundle"], "bundle.json.gz");
     let interns = manifest["interns"].as_array().expect("interns");
     assert_eq!(interns.len(), 1);
     assert_eq!(interns[0]["key"], site().display().to_string());
@@ -300,7 +302,11 @@ fn whole_site_deploys_only_the_worklog_section() {
     for entry in walkdir(&out.join("worklogs")) {
         deployed.push(entry);
     }
-    assert_eq!(deployed.len(), 9, "8 pages and the manifest: {deployed:?}");
+    assert_eq!(
+        deployed.len(),
+        10,
+        "8 pages, the manifest and the bundle: {deployed:?}"
+    );
     assert!(!out
         .join("worklogs/lan-fcj-report/content/2-Proposal")
         .exists());
@@ -509,7 +515,7 @@ fn cohorts_of_two_and_five_interns() {
         let top: BTreeSet<String> = fs::read_dir(out.join("worklogs"))
             .expect("worklogs")
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .filter(|n| n != "index.json")
+            .filter(|n| n != "index.json" && n != "bundle.json.gz")
             .collect();
         assert_eq!(top, folders, "one folder per intern, nothing numbered");
     }
