@@ -64,6 +64,14 @@ impl Matcher {
                 found(usize::from(self.sorted[lo]), depth);
                 lo += 1;
             }
+            if hi - lo == 1 {
+                // One key left: compare the rest of it at once.
+                let key = self.key(lo);
+                if hay[start..].starts_with(key) {
+                    found(usize::from(self.sorted[lo]), key.len());
+                }
+                return;
+            }
             let Some(&b) = hay.get(start + depth) else {
                 return;
             };
