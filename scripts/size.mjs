@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 /** The goal: 300 KB gzip for everything the first load fetches. */
 const BUDGET = 300_000;
 /** The enforced ceiling until the goal is met: the measured total of the last cut (BENCHMARKS.md). */
-const LIMIT = 880_000;
+const LIMIT = 870_000;
 const dist = process.argv[2] ?? 'dist';
 if (!fs.existsSync(dist)) {
   console.error(`size: no ${dist}/ folder: run \`trunk build --release\` first`);
