@@ -262,7 +262,7 @@ messages! {
     LastDated => ("Last dated", "Ngày gần nhất"),
     Problems => ("Problems", "Vấn đề"),
     SimilarColumn => ("Similar", "Tương tự"),
-    WeekSummaryRow => ("Dated / due", "Có ngày / đến hạn"),
+    WeekSummaryRow => ("With dated tasks", "Có công việc kèm ngày"),
     Legend => ("Legend", "Chú thích"),
     ExportCsv => ("Export CSV", "Xuất CSV"),
     NoInternLoaded => ("No intern is loaded.", "Chưa tải thực tập sinh nào."),

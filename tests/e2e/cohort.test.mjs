@@ -122,13 +122,14 @@ browserSuite('cohort of 60 interns', { routes }, async (it) => {
       for (const b of [...m.weeks, ...m.summary]) assert.ok(b.right <= 1280 && b.bottom <= 800 && b.width > 0, 'every week and summary column is on screen');
       assert.ok(m.fontPx >= 12, 'names at 12 px or more');
       assert.deepEqual(m.clipped, [], 'no name is cut');
-      assert.ok(m.rowHeight >= 18, 'rows tall enough to read and click');
+      assert.ok(m.rowHeight >= 24, 'rows tall enough to read, and cells to click (24 px targets)');
       // Scrolled to the end inside the matrix: the header and the last intern are both on screen.
       await app.page.evaluate(() => { const w = document.querySelector('[data-testid="matrix-wrap"]'); w.scrollTop = w.scrollHeight; });
       await app.page.waitForTimeout(100);
       const end = await app.page.evaluate(() => {
         const w = document.querySelector('[data-testid="matrix-wrap"]').getBoundingClientRect();
-        const head = document.querySelector('table.matrix thead').getBoundingClientRect();
+        // The header cells are sticky (the `thead` box itself scrolls away).
+        const head = document.querySelector('table.matrix thead th.m-week').getBoundingClientRect();
         const rows = document.querySelectorAll('[data-testid="matrix-row"]');
         const last = rows[rows.length - 1].getBoundingClientRect();
         return { headTop: head.top - w.top, lastBottom: last.bottom, wrapBottom: w.bottom };
