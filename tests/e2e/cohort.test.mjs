@@ -20,6 +20,7 @@ const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8
 const INTERNS = 60;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'worklog-cohort-e2e-'));
 const truth = generateCohort({ out: dir, interns: INTERNS, seed: 1 });
+process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
 const TODAY = new Date(`${truth.cohort.today}T12:00:00Z`);
 const COHORT = '?cohort=cohort/cohort.json';
 // Loading ≈1,300 pages takes seconds on an idle machine, minutes on a busy 2-core one.
