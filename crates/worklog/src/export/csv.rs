@@ -49,15 +49,36 @@ pub fn write_with_interns<W: Write>(
     Ok(())
 }
 
-/// Page text opened in a spreadsheet must stay text: a cell starting with `=`, `+`, `-`, `@`
-/// (or a tab / carriage return) would be evaluated as a formula (CSV injection), so it gets a
-/// leading `'`, which spreadsheets hide.
+/// Characters that make a spreadsheet evaluate a cell as a formula (CSV injection): OWASP's
+/// list, and the full-width forms some spreadsheets fold to them.
+const FORMULA_STARTS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+
+/// Page text opened in a spreadsheet must stay text: where a cell may start with a formula
+/// character, a `'` goes before it (spaces included), which spreadsheets hide at a cell's start.
+///
+/// A cell may start at the field's start, and also after each `;` and line break: a
+/// spreadsheet whose list separator is `;` (many locales) splits a comma-separated line there
+/// and, once its quoting is misread, breaks records at line breaks inside a field. So
+/// `Learn S3;=HYPERLINK(…)` becomes `Learn S3;'=HYPERLINK(…)`.
 pub(crate) fn neutralize(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
+    let mut out = String::with_capacity(text.len() + 1);
+    // Where in `out` a cell may start, while only spaces followed it.
+    let mut start = Some(0);
+    for c in text.chars() {
+        if let Some(at) = start {
+            if FORMULA_STARTS.contains(&c) {
+                out.insert(at, '\'');
+                start = None;
+            } else if c != ' ' {
+                start = None;
+            }
+        }
+        out.push(c);
+        if matches!(c, ';' | '\n' | '\r') {
+            start = Some(out.len());
+        }
     }
+    out
 }
 
 fn record(page: &Page, task: &Task, intern: &str) -> [String; 12] {
@@ -98,7 +119,7 @@ fn record(page: &Page, task: &Task, intern: &str) -> [String; 12] {
         page.language
             .map(|l| l.code().to_string())
             .unwrap_or_default(),
-        page.source.clone(),
+        neutralize(&page.source),
         task.line.to_string(),
         neutralize(intern),
     ]
@@ -118,5 +139,20 @@ mod tests {
         assert_eq!(neutralize("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(neutralize("Learn S3"), "Learn S3");
         assert_eq!(neutralize(""), "");
+        assert_eq!(neutralize("  =1+1"), "'  =1+1");
+        assert_eq!(neutralize("＝1+1"), "'＝1+1");
+        assert_eq!(neutralize("\t=1"), "'\t=1");
+    }
+
+    #[test]
+    fn formulas_after_a_semicolon_or_a_line_break_are_neutralised() {
+        assert_eq!(
+            neutralize("Learn S3;=HYPERLINK(\"x\")"),
+            "Learn S3;'=HYPERLINK(\"x\")"
+        );
+        assert_eq!(neutralize("EC2; +cmd and -1"), "EC2;' +cmd and -1");
+        assert_eq!(neutralize("Learn\n  -2+3"), "Learn\n'  -2+3");
+        assert_eq!(neutralize("\r=1+3"), "'\r'=1+3");
+        assert_eq!(neutralize("S3; EC2\nLambda"), "S3; EC2\nLambda");
     }
 }
