@@ -20,6 +20,7 @@ pub mod export;
 pub mod intern;
 pub mod labs;
 pub mod lint;
+pub mod message;
 pub mod model;
 pub mod parse;
 pub mod query;

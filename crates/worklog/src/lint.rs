@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use chrono::NaiveDate;
 
 use crate::collection::Collection;
+use crate::message::Message;
 use crate::model::{Diagnostic, Language, Page, PageKind, Severity};
 use crate::query::page_weeks;
 
@@ -95,11 +96,7 @@ pub fn check_page(page: &Page) -> Vec<Diagnostic> {
     for task in &page.tasks {
         if let (Some(start), Some(end)) = (task.start, task.end) {
             if end < start {
-                out.push(Diagnostic::warning(
-                    Some(task.line),
-                    "end-before-start",
-                    format!("The completion date {end} is before the start date {start}."),
-                ));
+                out.push(Message::CompletionBeforeStart { end, start }.warning(Some(task.line)));
             }
         }
     }
@@ -119,14 +116,6 @@ fn is_week_page(page: &Page) -> bool {
     !matches!(page.kind, PageKind::Index | PageKind::OtherSection)
 }
 
-fn language_name(language: Option<Language>) -> &'static str {
-    match language {
-        Some(Language::En) => "English",
-        Some(Language::Vi) => "Vietnamese",
-        None => "undetermined-language",
-    }
-}
-
 /// Language twins (as the collection pairs them) should describe the same work.
 fn check_twins(collection: &Collection, findings: &mut Vec<Finding>) {
     let pages = collection.pages();
@@ -140,18 +129,14 @@ fn check_twins(collection: &Collection, findings: &mut Vec<Finding>) {
             if !a.tasks.is_empty() && !b.tasks.is_empty() && a.tasks.len() != b.tasks.len() {
                 findings.push(Finding {
                     page: other,
-                    diagnostic: Diagnostic::warning(
-                        None,
-                        "twin-task-count",
-                        format!(
-                            "This {} page has {} tasks but its {} twin {} has {}.",
-                            language_name(b.language),
-                            b.tasks.len(),
-                            language_name(a.language),
-                            a.source,
-                            a.tasks.len()
-                        ),
-                    ),
+                    diagnostic: Message::TwinTaskCount {
+                        language: b.language,
+                        tasks: b.tasks.len(),
+                        twin_language: a.language,
+                        twin: a.source.clone(),
+                        twin_tasks: a.tasks.len(),
+                    }
+                    .warning(None),
                 });
             }
             let dates = |p: &Page| -> BTreeSet<NaiveDate> {
@@ -168,37 +153,36 @@ fn check_twins(collection: &Collection, findings: &mut Vec<Finding>) {
                     .map(|t| t.line);
                 findings.push(Finding {
                     page: other,
-                    diagnostic: Diagnostic::warning(
-                        line,
-                        "twin-dates",
-                        format!(
-                            "Task dates differ from the twin {}: only here {}; only there {}.",
-                            a.source,
-                            list_or_none(&only_b),
-                            list_or_none(&only_a)
-                        ),
-                    ),
+                    diagnostic: Message::TwinDates {
+                        twin: a.source.clone(),
+                        only_here: shown(&only_b),
+                        only_here_more: more(&only_b),
+                        only_there: shown(&only_a),
+                        only_there_more: more(&only_a),
+                    }
+                    .warning(line),
                 });
             }
         }
     }
 }
 
-fn list_or_none(items: &[String]) -> String {
-    const SHOWN: usize = 5;
-    if items.is_empty() {
-        return "none".to_string();
-    }
-    let mut s = items
+/// Dates a twin has and the other not: up to this many are named.
+const SHOWN: usize = 5;
+
+/// The first dates of a list, joined (empty: none).
+fn shown(items: &[String]) -> String {
+    items
         .iter()
         .take(SHOWN)
         .cloned()
         .collect::<Vec<_>>()
-        .join(", ");
-    if items.len() > SHOWN {
-        s.push_str(&format!(" and {} more", items.len() - SHOWN));
-    }
-    s
+        .join(", ")
+}
+
+/// How many dates of a list [`shown`] leaves out.
+fn more(items: &[String]) -> usize {
+    items.len().saturating_sub(SHOWN)
 }
 
 /// Within one internship and language: no week number missing between the first and the last,
@@ -225,18 +209,23 @@ fn check_sequences(collection: &Collection, findings: &mut Vec<Finding>) {
         for (&week, claimants) in weeks {
             if let Some(prev) = previous {
                 if week > prev + 1 {
-                    let missing = if week == prev + 2 {
-                        format!("Week {} is missing", prev + 1)
+                    let message = if week == prev + 2 {
+                        Message::WeekGapOne {
+                            missing: prev + 1,
+                            previous: prev,
+                            week,
+                        }
                     } else {
-                        format!("Weeks {}–{} are missing", prev + 1, week - 1)
+                        Message::WeekGapSeveral {
+                            first: prev + 1,
+                            last: week - 1,
+                            previous: prev,
+                            week,
+                        }
                     };
                     findings.push(Finding {
                         page: claimants[0],
-                        diagnostic: Diagnostic::warning(
-                            None,
-                            "week-gap",
-                            format!("{missing} between week {prev} and week {week}."),
-                        ),
+                        diagnostic: message.warning(None),
                     });
                 }
             }
@@ -246,14 +235,11 @@ fn check_sequences(collection: &Collection, findings: &mut Vec<Finding>) {
                 for &other in &claimants[1..] {
                     findings.push(Finding {
                         page: other,
-                        diagnostic: Diagnostic::warning(
-                            None,
-                            "duplicate-week",
-                            format!(
-                                "Week {week} is also the week of {}.",
-                                pages[claimants[0]].source
-                            ),
-                        ),
+                        diagnostic: Message::DuplicateWeek {
+                            week,
+                            other: pages[claimants[0]].source.clone(),
+                        }
+                        .warning(None),
                     });
                 }
             }
@@ -308,32 +294,23 @@ pub fn check_text(text: &str) -> Vec<Diagnostic> {
         }
         if is_placeholder_item(trimmed) {
             out.push(
-                Diagnostic::warning(
-                    Some(number),
-                    "template-placeholder",
-                    "Placeholder item left from the template: replace it or remove it.",
-                )
-                .at_column(column_of(line, indent)),
+                Message::TemplatePlaceholder {}
+                    .warning(Some(number))
+                    .at_column(column_of(line, indent)),
             );
         }
         if let Some(at) = find_ascii_ci(line, "doing task ") {
             out.push(
-                Diagnostic::warning(
-                    Some(number),
-                    "template-text",
-                    "Template text `Doing task ...` left unchanged.",
-                )
-                .at_column(column_of(line, at)),
+                Message::TemplateText {}
+                    .warning(Some(number))
+                    .at_column(column_of(line, at)),
             );
         }
         if let Some(at) = find_ascii_ci(line, "do not copy verbatim") {
             out.push(
-                Diagnostic::info(
-                    Some(number),
-                    "template-notice",
-                    "The template's \"do not copy verbatim\" notice is still on the page.",
-                )
-                .at_column(column_of(line, at)),
+                Message::TemplateNotice {}
+                    .info(Some(number))
+                    .at_column(column_of(line, at)),
             );
         }
     }
@@ -345,11 +322,10 @@ pub fn check_text(text: &str) -> Vec<Diagnostic> {
 }
 
 fn empty_section(line: u32, title: &str) -> Diagnostic {
-    Diagnostic::warning(
-        Some(line),
-        "empty-section",
-        format!("The section \"{title}\" is empty: nothing before the next heading."),
-    )
+    Message::EmptySection {
+        title: title.to_string(),
+    }
+    .warning(Some(line))
     .at_column(1)
 }
 

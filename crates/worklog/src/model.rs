@@ -2,6 +2,7 @@
 //! text), not a mirror of the markdown. Its JSON form is the public export contract
 //! (`docs/json-schema.md`, [`SCHEMA_VERSION`]); change field names only on purpose.
 
+use crate::message::Args;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -258,7 +259,16 @@ pub struct Diagnostic {
     /// Stable kebab-case code (`ambiguous-date-order`, `week-conflict`, `unsafe-url`, ...):
     /// part of the public interface, see `docs/diagnostics.md`.
     pub code: String,
+    /// English, built from the wording (code, `variant`) and `args`.
     pub message: String,
+    /// Which wording of `code`, where the code has several (`row-cell-count`:
+    /// `missing-cells`, `extra-filled`, `extra-empty`); see [`crate::message::Message`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
+    /// The values the message words (`{"label": "2", "expected": "mon", ...}`), so an
+    /// interface can word it in another language; empty for a wording without values.
+    #[serde(default, skip_serializing_if = "Args::is_empty")]
+    pub args: Args,
 }
 
 impl Diagnostic {
@@ -274,6 +284,8 @@ impl Diagnostic {
             column: None,
             code: code.to_string(),
             message: message.into(),
+            variant: None,
+            args: Args::default(),
         }
     }
     pub fn error(line: Option<u32>, code: &str, message: impl Into<String>) -> Self {

@@ -104,8 +104,12 @@ pub(super) fn years_from_neighbours(pages: &mut [Arc<Page>], interns: &[usize]) 
             date.checked_sub_days(Days::new(7 * u64::from(n - week)))
         };
         if let Some(near) = near {
-            let source = format!("week {n} ({}, {date})", pages[j].source);
-            dates::reread_year(Arc::make_mut(&mut pages[i]), near, &source);
+            let source = dates::YearSource {
+                week: n,
+                page: pages[j].source.clone(),
+                date,
+            };
+            dates::reread_year(Arc::make_mut(&mut pages[i]), near, source);
         }
     }
 }

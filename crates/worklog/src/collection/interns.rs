@@ -122,15 +122,13 @@ fn loose_intern(
             subs.push((id, HashSet::new()));
             if subs.len() > 1 {
                 let (week, language) = claims[0];
-                let language = language.map_or("undetermined", |l| l.code());
-                Arc::make_mut(page).diagnostics.push(Diagnostic::warning(
-                    None,
-                    INTERN_SPLIT,
-                    format!(
-                        "Another loose page of this load is also week {week} ({language}); with no folder or URL to tell whose each is, this page is kept as a separate intern ({n} in this load).",
-                        n = subs.len()
-                    ),
-                ));
+                let split: Diagnostic = crate::message::Message::InternSplit {
+                    week,
+                    language,
+                    count: subs.len(),
+                }
+                .warning(None);
+                Arc::make_mut(page).diagnostics.push(split);
             }
             subs.len() - 1
         }

@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 use chrono::{Days, NaiveDate};
 
+use crate::message::{Message, Relation};
 use crate::model::{Diagnostic, Language, Page, PageKind};
 use crate::query::task_span;
 
@@ -100,13 +101,6 @@ fn outside_week(page: &mut Page) -> Vec<usize> {
     let Some(middle) = middle_date(page) else {
         return Vec::new();
     };
-    let week = page
-        .week
-        .map_or_else(|| "this week".to_string(), |w| format!("week {w}"));
-    let front = page
-        .date
-        .map(|d| format!(" The front matter dates the page {d}."))
-        .unwrap_or_default();
     let mut out = Vec::new();
     for &(t, start, end) in &spans {
         let far = |d: NaiveDate| (d - middle).num_days().abs() > WEEK_TOLERANCE_DAYS;
@@ -118,13 +112,16 @@ fn outside_week(page: &mut Page) -> Vec<usize> {
             continue;
         };
         let task = &page.tasks[t];
-        page.diagnostics.push(Diagnostic::warning(
-            Some(task.line),
-            DATE_OUTSIDE_WEEK,
-            format!(
-                "The date {date} does not fit {week}: the page's dates span {span} days ({low} to {high}) and its rows start around {middle}.{front}"
-            ),
-        ));
+        let message = Message::DateOutsideWeek {
+            date,
+            week: page.week,
+            span,
+            low,
+            high,
+            middle,
+            front_matter: page.date,
+        };
+        page.diagnostics.push(message.warning(Some(task.line)));
         out.push(t);
     }
     out
@@ -188,14 +185,7 @@ fn out_of_order(pages: &mut [Arc<Page>], interns: &[usize], flagged: &mut HashSe
             } else {
                 (cur, prev, true)
             };
-            let around = expected(culprit.week)
-                .map(|e| {
-                    format!(
-                        " The intern's other weeks put week {} around {e}.",
-                        culprit.week
-                    )
-                })
-                .unwrap_or_default();
+            let around = expected(culprit.week);
             let other_source = pages[other.page].source.clone();
             let page = &mut pages[culprit.page];
             let mut found = Vec::new();
@@ -209,16 +199,21 @@ fn out_of_order(pages: &mut [Arc<Page>], interns: &[usize], flagged: &mut HashSe
                 if !wrong || !flagged.insert((culprit.page, t)) {
                     continue;
                 }
-                let relation = if too_early { "before" } else { "after" };
-                let message = format!(
-                    "Week {} is dated {start}, {relation} week {} which starts {} ({other_source}).{around}",
-                    culprit.week, other.week, other.first
-                );
-                found.push(Diagnostic::warning(
-                    Some(task.line),
-                    WEEK_OUT_OF_ORDER,
-                    message,
-                ));
+                let (week, other_week, other_date) = (culprit.week, other.week, other.first);
+                let message = Message::WeekOutOfOrder {
+                    week,
+                    date: start,
+                    relation: if too_early {
+                        Relation::Before
+                    } else {
+                        Relation::After
+                    },
+                    other_week,
+                    other_date,
+                    other_page: other_source.clone(),
+                    expected: around,
+                };
+                found.push(message.warning(Some(task.line)));
             }
             if !found.is_empty() {
                 Arc::make_mut(page).diagnostics.extend(found);

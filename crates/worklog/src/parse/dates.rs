@@ -18,6 +18,7 @@ pub mod scan;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use crate::message::{DateCell, Message};
 use crate::model::{DateOrder, Diagnostic, Page, Weekday};
 use crate::parse::days::{self, DayLabel, NumberConvention};
 pub use scan::{scan, DateToken, Found};
@@ -89,11 +90,7 @@ pub struct PageDates {
 
 /// Human name of an order, as used in reasons and messages.
 pub fn order_words(order: DateOrder) -> &'static str {
-    match order {
-        DateOrder::Dmy => "day/month",
-        DateOrder::Mdy => "month/day",
-        DateOrder::Ymd => "year-month-day",
-    }
+    crate::message::order_english(order)
 }
 
 fn other(order: DateOrder) -> DateOrder {
@@ -208,18 +205,6 @@ fn label_weekday(row: &RowDates) -> Option<Weekday> {
     label.weekday(*convention)
 }
 
-fn words_weekday(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
-}
-
 /// Read every row's dates, deciding the page's day/month order on the way.
 pub fn read_rows(rows: &[RowDates], context: &DateContext) -> PageDates {
     let mut out = PageDates::default();
@@ -270,14 +255,13 @@ pub fn read_rows(rows: &[RowDates], context: &DateContext) -> PageDates {
                 .find(|(_, s)| !s.start.is_empty() || !s.end.is_empty())
                 .map(|(r, _)| r.line);
             if let (Some(written), true) = (page_date.line, any_token) {
-                out.diagnostics.push(Diagnostic::info(
-                    line,
-                    YEAR_FROM_PAGE,
-                    format!(
-                        "No year is written in the table; {} is taken from the date on line {written}.",
-                        page_date.date.year()
-                    ),
-                ));
+                out.diagnostics.push(
+                    Message::YearFromPageLine {
+                        year: page_date.date.year(),
+                        line: written,
+                    }
+                    .info(line),
+                );
             }
             Some(page_date.date.year())
         }
@@ -292,18 +276,15 @@ pub fn read_rows(rows: &[RowDates], context: &DateContext) -> PageDates {
                     .zip(&scanned)
                     .find(|(_, s)| !s.start.is_empty())
                     .map(|(r, _)| r.line);
-                let fm_note = match fm_date {
-                    Some(d) => format!(" (the front-matter year {} matches fewer)", d.year()),
-                    None => String::new(),
-                };
-                out.diagnostics.push(Diagnostic::info(
-                    line,
-                    "year-from-weekdays",
-                    format!(
-                        "No year is written in the table; {year} is used because there the day \
-                         labels match the dates ({matched} of {compared} rows){fm_note}."
-                    ),
-                ));
+                out.diagnostics.push(
+                    Message::YearFromWeekdays {
+                        year,
+                        matched,
+                        compared,
+                        front_matter_year: fm_date.map(|d| d.year()),
+                    }
+                    .info(line),
+                );
             }
             guess.map(|g| g.0).or(fm_date.map(|d| d.year()))
         }
@@ -345,12 +326,8 @@ pub fn read_rows(rows: &[RowDates], context: &DateContext) -> PageDates {
                 starts[i] = t.read(read_order, near);
                 if near.is_none() && !missing_year_reported {
                     missing_year_reported = true;
-                    out.diagnostics.push(Diagnostic::warning(
-                        Some(rows[i].line),
-                        "missing-year",
-                        "Dates here have no year and the page gives none (no other dated row, \
-                         no front-matter date); write the year, e.g. 06/10/2025.",
-                    ));
+                    out.diagnostics
+                        .push(Message::MissingYear {}.warning(Some(rows[i].line)));
                 }
             }
         }
@@ -372,27 +349,33 @@ pub fn read_rows(rows: &[RowDates], context: &DateContext) -> PageDates {
     // Cells with text that is no date, or a date that does not exist.
     for (i, row) in rows.iter().enumerate() {
         for (text, tokens, date, what) in [
-            (&row.start_text, &scanned[i].start, starts[i], "start"),
-            (&row.end_text, &scanned[i].end, ends[i], "end"),
+            (
+                &row.start_text,
+                &scanned[i].start,
+                starts[i],
+                DateCell::Start,
+            ),
+            (&row.end_text, &scanned[i].end, ends[i], DateCell::End),
         ] {
             let Some(text) = text else { continue };
             if tokens.is_empty() {
                 if !is_placeholder(text) {
-                    out.diagnostics.push(Diagnostic::warning(
-                        Some(row.line),
-                        "unparsed-date",
-                        format!("The {what} date \"{}\" is not a date this reader understands (expected e.g. 06/10/2025 or 2025-10-06).", short(text)),
-                    ));
+                    out.diagnostics.push(
+                        Message::DateNotUnderstood {
+                            cell: what,
+                            text: short(text),
+                        }
+                        .warning(Some(row.line)),
+                    );
                 }
             } else if date.is_none() && (tokens[0].year().is_some() || !missing_year_reported) {
-                out.diagnostics.push(Diagnostic::warning(
-                    Some(row.line),
-                    "unparsed-date",
-                    format!(
-                        "The {what} date \"{}\" is not a calendar date.",
-                        short(text)
-                    ),
-                ));
+                out.diagnostics.push(
+                    Message::NotCalendarDate {
+                        cell: what,
+                        text: short(text),
+                    }
+                    .warning(Some(row.line)),
+                );
             }
         }
     }
@@ -404,11 +387,8 @@ pub fn read_rows(rows: &[RowDates], context: &DateContext) -> PageDates {
         let (start, end) = (starts[i], ends[i]);
         if let (Some(s), Some(e)) = (start, end) {
             if e < s {
-                out.diagnostics.push(Diagnostic::warning(
-                    Some(row.line),
-                    "end-before-start",
-                    format!("The end date {e} is before the start date {s}."),
-                ));
+                out.diagnostics
+                    .push(Message::EndBeforeStart { end: e, start: s }.warning(Some(row.line)));
             }
         }
         let label_day = scanned[i].label_weekday;
@@ -421,17 +401,15 @@ pub fn read_rows(rows: &[RowDates], context: &DateContext) -> PageDates {
                     .as_ref()
                     .map(|(l, _)| l.text.clone())
                     .unwrap_or_default();
-                out.diagnostics.push(Diagnostic::warning(
-                    Some(row.line),
-                    "day-label-mismatch",
-                    format!(
-                        "The day label \"{}\" means {} but {} is a {}; the date is used.",
-                        short(&label),
-                        words_weekday(expected),
-                        s,
-                        words_weekday(actual)
-                    ),
-                ));
+                out.diagnostics.push(
+                    Message::DayLabelMismatch {
+                        label: short(&label),
+                        expected,
+                        date: s,
+                        actual,
+                    }
+                    .warning(Some(row.line)),
+                );
             }
         }
         out.rows.push(ReadRow {
@@ -509,19 +487,11 @@ fn derive_from_labels(
             }
             starts[a]
                 .and_then(|d| d.checked_add_signed(Duration::days(diff)))
-                .map(|d| {
-                    (
-                        d,
-                        format!("the day label and the date of line {}", rows[a].line),
-                    )
-                })
+                .map(|d| (d, Some(rows[a].line)))
         } else if let (Some(monday), true) = (fm_monday, is_weekday) {
-            monday.checked_add_signed(Duration::days(offset)).map(|d| {
-                (
-                    d,
-                    "the day label and the week's Monday (front-matter date)".to_string(),
-                )
-            })
+            monday
+                .checked_add_signed(Duration::days(offset))
+                .map(|d| (d, None))
         } else {
             None
         };
@@ -534,11 +504,13 @@ fn derive_from_labels(
                 .filter(|d| (0..=7).contains(d))
                 .and_then(|d| date.checked_add_signed(Duration::days(d)));
             ends[i] = Some(span_end.unwrap_or(date));
-            out.diagnostics.push(Diagnostic::info(
-                Some(rows[i].line),
-                "date-from-day-label",
-                format!("This row has no date; {date} follows from {source}."),
-            ));
+            out.diagnostics.push(
+                match source {
+                    Some(line) => Message::DateFromNeighbour { date, line },
+                    None => Message::DateFromMonday { date },
+                }
+                .info(Some(rows[i].line)),
+            );
         }
     }
 }
@@ -705,17 +677,17 @@ fn decide_order(
             } else {
                 (dl, written(&dt))
             };
-            out.diagnostics.push(Diagnostic::warning(
-                Some(minority_line),
-                "conflicting-date-order",
-                format!(
-                    "This page mixes day/month dates ({} on line {dl}) and month/day dates ({} on line {ml}); \
-                     ambiguous dates are read {} like most of them, {minority_text} as written.",
-                    written(&dt),
-                    written(&mt),
-                    order_words(order)
-                ),
-            ));
+            out.diagnostics.push(
+                Message::ConflictingDateOrder {
+                    dmy: written(&dt),
+                    dmy_line: dl,
+                    mdy: written(&mt),
+                    mdy_line: ml,
+                    order,
+                    minority: minority_text,
+                }
+                .warning(Some(minority_line)),
+            );
             return (
                 Some(order),
                 Some(format!(
@@ -899,15 +871,14 @@ fn decide_order(
             order_words(order)
         )
     };
-    out.diagnostics.push(Diagnostic::warning(
-        Some(example_line),
-        AMBIGUOUS_DATE_ORDER,
-        format!(
-            "Dates such as {example} read both as day/month and month/day and nothing on the page decides; \
-             they are read {} ({why}). A day column or a date with a day above 12 would settle it.",
-            order_words(order)
-        ),
-    ));
+    out.diagnostics.push(
+        if dmy_score == mdy_score {
+            Message::AmbiguousDateOrderTie { example, order }
+        } else {
+            Message::AmbiguousDateOrderPlausible { example, order }
+        }
+        .warning(Some(example_line)),
+    );
     (
         Some(order),
         Some(format!(
@@ -939,13 +910,23 @@ pub fn reread_dates(page: &mut Page, order: DateOrder, reason: String) {
     reread(page, &context);
 }
 
+/// The week of the same intern that gives a page its year ([`reread_year`]).
+#[derive(Debug, Clone)]
+pub struct YearSource {
+    pub week: u32,
+    /// The page of that week.
+    pub page: String,
+    /// Its first date.
+    pub date: NaiveDate,
+}
+
 /// For a cross-page pass: give a year to a page whose table dates have none and nothing on
 /// the page gives one (`missing-year`; the cells as written are kept in `start_text` and
 /// `end_text`). The dates are re-read near `near`, a date of the same intern's neighbouring
-/// weeks; `source` says where it comes from (`"week 4 (2025-07-21)"`) in the `year-from-page`
+/// weeks; `source` names that week (its number, page and first date) in the `year-from-page`
 /// info that replaces the warning. The page's day/month order is kept. Does nothing to a
 /// page without `missing-year`.
-pub fn reread_year(page: &mut Page, near: NaiveDate, source: &str) {
+pub fn reread_year(page: &mut Page, near: NaiveDate, source: YearSource) {
     if !page.diagnostics.iter().any(|d| d.code == "missing-year") {
         return;
     }
@@ -966,14 +947,15 @@ pub fn reread_year(page: &mut Page, near: NaiveDate, source: &str) {
         .iter()
         .find(|t| t.start_text.is_some() || t.end_text.is_some())
         .map(|t| t.line);
-    page.diagnostics.push(Diagnostic::info(
-        line,
-        YEAR_FROM_PAGE,
-        format!(
-            "No year is written on this page; {} is taken from {source}.",
-            near.year()
-        ),
-    ));
+    page.diagnostics.push(
+        Message::YearFromOtherWeek {
+            year: near.year(),
+            week: source.week,
+            page: source.page,
+            date: source.date,
+        }
+        .info(line),
+    );
 }
 
 /// Re-read every task of `page` with `context`, replacing the diagnostics of the date pass on
@@ -1137,15 +1119,26 @@ mod tests {
             crate::parse::parse_page("content/1-Worklog/1.4-Week4/_index.md", text.as_bytes());
         assert_eq!(bare.tasks[0].start, None);
         assert!(bare.diagnostics.iter().any(|d| d.code == "missing-year"));
-        reread_year(&mut bare, date(2025, 7, 14).unwrap(), "week 3 (2025-07-14)");
+        let source = |week: u32, d: NaiveDate| YearSource {
+            week,
+            page: "week-3.md".into(),
+            date: d,
+        };
+        let july = date(2025, 7, 14).unwrap();
+        reread_year(&mut bare, july, source(3, july));
         assert_eq!(bare.tasks[0].start, date(2025, 7, 20));
         assert_eq!(bare.tasks[1].start, date(2025, 7, 21));
         assert_eq!(bare.tasks[1].end, date(2025, 7, 22));
         let codes: Vec<&str> = bare.diagnostics.iter().map(|d| d.code.as_str()).collect();
         assert_eq!(codes, vec![YEAR_FROM_PAGE]);
+        assert_eq!(
+            bare.diagnostics[0].message,
+            "No year is written on this page; 2025 is taken from week 3 (week-3.md, 2025-07-14)."
+        );
         // A page that has its year is left alone.
         let before = page.clone();
-        reread_year(&mut page, date(2020, 1, 1).unwrap(), "elsewhere");
+        let new_year = date(2020, 1, 1).unwrap();
+        reread_year(&mut page, new_year, source(1, new_year));
         assert_eq!(page, before);
     }
 

@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use crate::message::Message;
 use crate::model::Diagnostic;
 
 /// Diagnostic code for bytes that are not text (NUL bytes, binary data).
@@ -29,18 +30,20 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     let text: Cow<'_, str> = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         utf8(rest, &mut diagnostics)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        diagnostics.push(Diagnostic::info(
-            None,
-            UTF16,
-            "The file is UTF-16 (little-endian); it was converted to UTF-8 for reading.",
-        ));
+        diagnostics.push(
+            Message::Utf16 {
+                endian: "little-endian".into(),
+            }
+            .info(None),
+        );
         Cow::Owned(utf16(rest, u16::from_le_bytes, &mut diagnostics))
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        diagnostics.push(Diagnostic::info(
-            None,
-            UTF16,
-            "The file is UTF-16 (big-endian); it was converted to UTF-8 for reading.",
-        ));
+        diagnostics.push(
+            Message::Utf16 {
+                endian: "big-endian".into(),
+            }
+            .info(None),
+        );
         Cow::Owned(utf16(rest, u16::from_be_bytes, &mut diagnostics))
     } else {
         utf8(bytes, &mut diagnostics)
@@ -56,11 +59,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     if binary {
         // Encoding details of binary data mean nothing to the reader.
         diagnostics.clear();
-        diagnostics.push(Diagnostic::error(
-            nul_line.or(Some(1)),
-            NOT_TEXT,
-            "This is not a text page (it contains NUL or other binary bytes); nothing was read from it.",
-        ));
+        diagnostics.push(Message::NotText {}.error(nul_line.or(Some(1))));
         return Decoded {
             text: String::new(),
             binary: true,
@@ -91,15 +90,9 @@ fn utf8<'a>(bytes: &'a [u8], diagnostics: &mut Vec<Diagnostic>) -> Cow<'a, str> 
             let text = String::from_utf8_lossy(bytes);
             let count = text.matches('\u{FFFD}').count();
             diagnostics.push(
-                Diagnostic::warning(
-                    Some(line as u32),
-                    INVALID_UTF8,
-                    format!(
-                        "The file is not valid UTF-8: {count} undecodable byte sequence(s), shown as �. \
-                         Save the file as UTF-8."
-                    ),
-                )
-                .at_column(column as u32),
+                Message::InvalidUtf8 { count }
+                    .warning(Some(line as u32))
+                    .at_column(column as u32),
             );
             Cow::Owned(text.into_owned())
         }
@@ -126,11 +119,7 @@ fn utf16(bytes: &[u8], to_unit: fn([u8; 2]) -> u16, diagnostics: &mut Vec<Diagno
         out.push('\u{FFFD}');
     }
     if bad > 0 {
-        diagnostics.push(Diagnostic::warning(
-            None,
-            INVALID_UTF8,
-            format!("The UTF-16 file has {bad} undecodable unit(s), shown as �."),
-        ));
+        diagnostics.push(Message::InvalidUtf16 { count: bad }.warning(None));
     }
     out
 }

@@ -12,6 +12,7 @@ mod yaml;
 
 use chrono::NaiveDate;
 
+use crate::message::Message;
 use crate::model::Diagnostic;
 
 /// Front matter larger than this is not handed to the YAML/TOML parsers (bounded work on
@@ -104,14 +105,13 @@ pub fn parse(text: &str) -> FrontMatter {
         return out;
     }
     let Some((_, body_offset)) = close else {
-        out.diagnostics.push(Diagnostic::error(
-            Some(line_no),
-            UNCLOSED_FRONT_MATTER,
-            format!(
-                "The front matter opened with `{delimiter}` on line {line_no} is never closed; \
-                 add a `{delimiter}` line after the last key."
-            ),
-        ));
+        out.diagnostics.push(
+            Message::UnclosedFrontMatter {
+                delimiter: delimiter.to_string(),
+                line: line_no,
+            }
+            .error(Some(line_no)),
+        );
         // Read the leading `key: value` lines only (the rest is the body, which would not
         // parse as YAML), and keep the whole rest as body so no content is lost.
         let separator = if format == Format::Yaml { ':' } else { '=' };
@@ -168,11 +168,8 @@ fn split_key(line: &str, separator: char) -> Option<(&str, &str)> {
 
 fn read_block(block: &str, format: Format, first_line: u32, out: &mut FrontMatter) {
     let raw = if block.len() > MAX_PARSED_BYTES {
-        out.diagnostics.push(Diagnostic::warning(
-            Some(first_line),
-            FRONT_MATTER_SYNTAX,
-            "The front matter is unusually large; only its simple `key: value` lines were read.",
-        ));
+        out.diagnostics
+            .push(Message::FrontMatterTooLarge {}.warning(Some(first_line)));
         line_values(block, format)
     } else {
         match format {
@@ -210,11 +207,9 @@ fn apply(raw: RawValues, block: &str, format: Format, first_line: u32, out: &mut
         let line = line_of("weight");
         match parse_weight(&weight) {
             Some(value) => out.weight = Some(Field { value, line }),
-            None => out.diagnostics.push(Diagnostic::info(
-                Some(line),
-                FRONT_MATTER_SYNTAX,
-                format!("The front-matter weight {weight:?} is not a number; it was ignored."),
-            )),
+            None => out
+                .diagnostics
+                .push(Message::FrontMatterWeight { weight }.info(Some(line))),
         }
     }
     if let Some(date) = raw.date {
@@ -223,19 +218,18 @@ fn apply(raw: RawValues, block: &str, format: Format, first_line: u32, out: &mut
         match parse_date(shown) {
             Some(value) => out.date = Some(Field { value, line }),
             None if shown.is_empty() => {}
-            None => out.diagnostics.push(Diagnostic::warning(
-                Some(line),
-                INVALID_FRONT_MATTER_DATE,
-                format!(
-                    "The front-matter date {shown:?} is not a calendar date{}; it was ignored. \
-                     Write it as YYYY-MM-DD.",
-                    if shown.contains("Sys.Date") {
-                        " (an R Markdown leftover)"
-                    } else {
-                        ""
+            None => out.diagnostics.push(
+                if shown.contains("Sys.Date") {
+                    Message::RMarkdownFrontMatterDate {
+                        date: shown.to_string(),
                     }
-                ),
-            )),
+                } else {
+                    Message::InvalidFrontMatterDate {
+                        date: shown.to_string(),
+                    }
+                }
+                .warning(Some(line)),
+            ),
         }
     }
 }
@@ -262,25 +256,18 @@ fn read_yaml(block: &str, first_line: u32, diagnostics: &mut Vec<Diagnostic>) ->
     let entries = match yaml::read(block) {
         yaml::Read::Entries(entries) => entries,
         yaml::Read::Error(line, problem) => {
-            diagnostics.push(Diagnostic::warning(
-                Some(first_line + line as u32),
-                FRONT_MATTER_SYNTAX,
-                format!(
-                    "The YAML front matter does not parse ({problem}); its simple `key: value` \
-                     lines were read instead."
-                ),
-            ));
+            diagnostics.push(
+                Message::FrontMatterYaml {
+                    problem: problem.to_string(),
+                }
+                .warning(Some(first_line + line as u32)),
+            );
             return None;
         }
         yaml::Read::Unsupported(what) => {
-            diagnostics.push(Diagnostic::warning(
-                Some(first_line),
-                FRONT_MATTER_SYNTAX,
-                format!(
-                    "The YAML front matter uses {what}, which the viewer does not read; its \
-                     simple `key: value` lines were read instead."
-                ),
-            ));
+            diagnostics.push(
+                Message::FrontMatterYamlUnsupported { feature: what }.warning(Some(first_line)),
+            );
             return None;
         }
     };
@@ -295,14 +282,12 @@ fn read_toml(block: &str, first_line: u32, diagnostics: &mut Vec<Diagnostic>) ->
     let entries = match toml::read(block) {
         Ok(entries) => entries,
         Err((line, problem)) => {
-            diagnostics.push(Diagnostic::warning(
-                Some(first_line + line as u32),
-                FRONT_MATTER_SYNTAX,
-                format!(
-                    "The TOML front matter does not parse ({problem}); its simple `key = value` \
-                     lines were read instead."
-                ),
-            ));
+            diagnostics.push(
+                Message::FrontMatterToml {
+                    problem: problem.to_string(),
+                }
+                .warning(Some(first_line + line as u32)),
+            );
             return None;
         }
     };

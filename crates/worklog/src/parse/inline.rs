@@ -7,6 +7,7 @@
 
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
+use crate::message::Message;
 use crate::model::{Diagnostic, Inline};
 
 /// Diagnostic code for a dropped link with a disallowed URL scheme.
@@ -319,14 +320,11 @@ pub fn collapse_spaces(text: &str) -> String {
 
 /// The `unsafe-url` warning shared by the sections and cells passes (both use this module, neither the other).
 pub fn unsafe_url_diagnostic(url: &str, scheme: &str, line: u32) -> Diagnostic {
-    Diagnostic::warning(
-        Some(line),
-        UNSAFE_URL,
-        format!(
-            "The link to {:?} was dropped: only http, https and mailto links are allowed, not {scheme}.",
-            truncate(url, 80)
-        ),
-    )
+    Message::UnsafeUrl {
+        url: truncate(url, 80),
+        scheme: scheme.to_string(),
+    }
+    .warning(Some(line))
 }
 
 pub fn truncate(text: &str, max: usize) -> String {

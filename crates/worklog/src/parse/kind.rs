@@ -5,6 +5,7 @@
 //! - week / multi-week page: a week number from the path, `pre`, title, headings or weight;
 //! - stub: empty or placeholder content; other: anything else (notes, unrelated markdown).
 
+use crate::message::Message;
 use crate::model::{Diagnostic, PageKind};
 use crate::parse::front_matter::FrontMatter;
 use crate::parse::sections::Outline;
@@ -91,9 +92,7 @@ pub fn classify(
         found.kind = PageKind::Stub;
         found.week = path_week;
         found.weeks = path_week.into_iter().collect();
-        found
-            .diagnostics
-            .push(Diagnostic::info(None, EMPTY_PAGE, "The page is empty."));
+        found.diagnostics.push(Message::EmptyPage {}.info(None));
         return found;
     }
 
@@ -134,13 +133,9 @@ pub fn classify(
             found.weeks = resolved.weeks;
             found.diagnostics = resolved.diagnostics;
             found.kind = if tasks == 0 && is_placeholder(text, outline) {
-                found.diagnostics.push(Diagnostic::info(
-                    None,
-                    STUB_PAGE,
-                    format!(
-                        "Week {n} has no worklog table and almost no text yet (a placeholder page)."
-                    ),
-                ));
+                found
+                    .diagnostics
+                    .push(Message::PlaceholderWeek { week: n }.info(None));
                 PageKind::Stub
             } else if found.weeks.len() > 1 {
                 PageKind::MultiWeek
@@ -150,11 +145,9 @@ pub fn classify(
         }
         None if tasks == 0 && outline.text_chars < 40 => {
             found.kind = PageKind::Stub;
-            found.diagnostics.push(Diagnostic::info(
-                None,
-                STUB_PAGE,
-                "The page has almost no content.",
-            ));
+            found
+                .diagnostics
+                .push(Message::AlmostEmptyPage {}.info(None));
         }
         None => {}
     }

@@ -2,6 +2,7 @@
 //! it; without one the page is the site's default language, which is not always English, so
 //! the content decides: Vietnamese writes most words with diacritics.
 
+use crate::message::Message;
 use crate::model::{Diagnostic, Language};
 
 pub const LANGUAGE_MISMATCH: &str = "language-mismatch";
@@ -94,26 +95,11 @@ pub fn detect(source: &str, body: &str, diagnostics: &mut Vec<Diagnostic>) -> Op
     match from_path(source) {
         Some(declared) => {
             if let Some(found) = content.filter(|&c| c != declared && strongly(c)) {
-                diagnostics.push(Diagnostic::info(
-                    None,
-                    LANGUAGE_MISMATCH,
-                    format!(
-                        "The file name says {} but the text reads as {}.",
-                        name(declared),
-                        name(found)
-                    ),
-                ));
+                diagnostics.push(Message::LanguageMismatch { declared, found }.info(None));
             }
             Some(declared)
         }
         None => content,
-    }
-}
-
-fn name(language: Language) -> &'static str {
-    match language {
-        Language::En => "English",
-        Language::Vi => "Vietnamese",
     }
 }
 

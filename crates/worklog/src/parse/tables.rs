@@ -15,6 +15,7 @@ pub mod scan;
 
 use chrono::NaiveDate;
 
+use crate::message::Message;
 use crate::model::{DateOrder, Diagnostic, Language, Page, PageKind, Severity, Task};
 use crate::parse::cells;
 use crate::parse::dates::{self, DateContext, RowDates};
@@ -170,17 +171,13 @@ impl PendingRow {
             }
         }
         if self.outside {
-            diagnostics.push(Diagnostic::info(
-                Some(self.line),
-                ROW_CONTINUATION,
-                format!(
-                    "Lines {}–{} continue this row without a leading `|`, so markdown ends the \
-                     table there; they were read as part of the row's task. Keep a row on one \
-                     line and join its items with `<br>`.",
-                    self.line + 1,
-                    self.last_line
-                ),
-            ));
+            diagnostics.push(
+                Message::RowContinuationLines {
+                    first: self.line + 1,
+                    last: self.last_line,
+                }
+                .info(Some(self.line)),
+            );
         }
         cells
     }
@@ -263,12 +260,7 @@ fn split_merged_header(
         }
     }
     if headers.len() > before {
-        diagnostics.push(Diagnostic::info(
-            Some(line),
-            "header-merged-cells",
-            "The header row has fewer cells than the separator row (a `|` is missing); \
-             labels run together were split apart.",
-        ));
+        diagnostics.push(Message::HeaderMergedCells {}.info(Some(line)));
     }
     headers
 }
@@ -449,13 +441,7 @@ fn read_table(
                         .collect();
                     let roles = guess_roles(&ahead);
                     let headers = roles.iter().map(|r| role_name(*r).to_string()).collect();
-                    diagnostics.push(Diagnostic::info(
-                        Some(line_no),
-                        "glued-table",
-                        "A second separator row starts another table without a header; its \
-                         columns were guessed from their contents. Separate the tables with a \
-                         blank line and give the second one a header row.",
-                    ));
+                    diagnostics.push(Message::GluedTableSeparator {}.info(Some(line_no)));
                     Mapping { headers, roles }
                 }
             };
@@ -578,12 +564,7 @@ fn split_overwide(parts: Vec<Part>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Pa
                     .map(|(_, c)| c.clone())
                     .collect();
                 let roles = guess_roles(&cells);
-                diagnostics.push(Diagnostic::info(
-                    Some(rows[0].0),
-                    "glued-table",
-                    "These rows have more cells than the table header: another table seems \
-                     glued on without its header; its columns were guessed from their contents.",
-                ));
+                diagnostics.push(Message::GluedTableExtraCells {}.info(Some(rows[0].0)));
                 Mapping {
                     headers: roles.iter().map(|r| role_name(*r).to_string()).collect(),
                     roles,
@@ -689,7 +670,7 @@ fn table_end(lines: &[&str], skip: &[bool], body: usize) -> usize {
 
 /// Why a table whose header is known is not a worklog, and whether it looks like one (a day,
 /// date or task column: then the report is a warning).
-fn not_worklog(roles: &[Role]) -> (&'static str, bool) {
+fn not_worklog(roles: &[Role]) -> (Unread, bool) {
     let has_task = roles.contains(&Role::Task);
     let has_day_or_date = roles
         .iter()
@@ -697,23 +678,36 @@ fn not_worklog(roles: &[Role]) -> (&'static str, bool) {
     if roles.contains(&Role::Week) && !has_day_or_date {
         // A summary by week or phase (`Week | Main Activities`) is evidently not the daily
         // worklog: reported as info even with a task-like column.
-        return ("it lists weeks or phases, not days", false);
+        return (Unread::WeeksOrPhases, false);
     }
     let why = if has_task {
-        "no day or date column"
+        Unread::NoDayOrDate
     } else if has_day_or_date {
-        "no task column"
+        Unread::NoTaskColumn
     } else {
-        "header not recognised as a worklog (no task, day or date column)"
+        Unread::HeaderNotRecognised
     };
     (why, has_task || has_day_or_date)
+}
+
+/// Why a table is not read as tasks.
+#[derive(Debug, Clone, Copy)]
+enum Unread {
+    WeeksOrPhases,
+    NoDayOrDate,
+    NoTaskColumn,
+    HeaderNotRecognised,
+    /// Lines starting with `|` without a separator row, under an unrecognised header.
+    LooseHeader,
+    /// Lines starting with `|` without a header or a separator row.
+    LooseNoHeader,
 }
 
 /// Report a table that is not read as tasks: a warning when it looks like a worklog.
 fn report_unread(
     diagnostics: &mut Vec<Diagnostic>,
     line: u32,
-    why: &str,
+    why: Unread,
     headers: &[String],
     task_like: bool,
 ) {
@@ -722,18 +716,19 @@ fn report_unread(
     if header.chars().count() > 80 {
         header = header.chars().take(80).collect::<String>() + "…";
     }
-    let message = if task_like {
-        format!(
-            "This table is not read as tasks: {why} (header `{header}`). If it is the week's \
-             worklog, name its columns like `Day | Task | Start Date | Completion Date`."
-        )
-    } else {
-        format!("This table is not read as tasks: {why} (header `{header}`).")
+    let hint = task_like;
+    let message = match why {
+        Unread::WeeksOrPhases => Message::TableWeeksOrPhases { header, hint },
+        Unread::NoDayOrDate => Message::TableNoDayOrDate { header, hint },
+        Unread::NoTaskColumn => Message::TableNoTaskColumn { header, hint },
+        Unread::HeaderNotRecognised => Message::TableHeaderNotRecognised { header, hint },
+        Unread::LooseHeader => Message::TableLooseHeader { header, hint },
+        Unread::LooseNoHeader => Message::TableLooseNoHeader { header, hint },
     };
     diagnostics.push(if task_like {
-        Diagnostic::warning(Some(line), TABLE_NOT_READ, message)
+        message.warning(Some(line))
     } else {
-        Diagnostic::info(Some(line), TABLE_NOT_READ, message)
+        message.info(Some(line))
     });
 }
 
@@ -765,55 +760,42 @@ fn read_loose_table(
     }
     let header = rows.first().cloned().unwrap_or_default();
     let roles = columns::roles_of(&header);
-    let (mapping, body, how) = if columns::is_worklog(&roles)
-        || dated_tasks(&roles, lines, skip, start + 1)
-    {
-        let mapping = Mapping {
-            headers: header,
-            roles,
-        };
-        (mapping, start + 1, "with the columns its first line names")
-    } else {
-        // No recognised header: a first line without dates is taken for an unrecognised
-        // header; the columns are guessed from the rows.
-        let header_like = rows.len() >= 2 && header.iter().all(|c| dates::scan(c).is_empty());
-        let sample = if header_like { &rows[1..] } else { &rows[..] };
-        let guessed = guess_roles(sample);
-        if !(guessed.contains(&Role::Start) && guessed.contains(&Role::Task)) {
-            let why = if header_like {
-                "its lines start with `|` but have no separator row, and neither the header nor a column of dates shows a worklog"
-            } else {
-                "its lines start with `|` but have no header, no separator row and no column of dates"
+    let (mapping, body, how) =
+        if columns::is_worklog(&roles) || dated_tasks(&roles, lines, skip, start + 1) {
+            let mapping = Mapping {
+                headers: header,
+                roles,
             };
-            let (_, task_like) = not_worklog(&roles);
-            report_unread(diagnostics, table, why, &header, task_like);
-            return end.max(start + 1);
-        }
-        let headers = if header_like {
-            header
+            (mapping, start + 1, Message::TableNamedColumns {})
         } else {
-            guessed.iter().map(|r| role_name(*r).to_string()).collect()
+            // No recognised header: a first line without dates is taken for an unrecognised
+            // header; the columns are guessed from the rows.
+            let header_like = rows.len() >= 2 && header.iter().all(|c| dates::scan(c).is_empty());
+            let sample = if header_like { &rows[1..] } else { &rows[..] };
+            let guessed = guess_roles(sample);
+            if !(guessed.contains(&Role::Start) && guessed.contains(&Role::Task)) {
+                let why = if header_like {
+                    Unread::LooseHeader
+                } else {
+                    Unread::LooseNoHeader
+                };
+                let (_, task_like) = not_worklog(&roles);
+                report_unread(diagnostics, table, why, &header, task_like);
+                return end.max(start + 1);
+            }
+            let headers = if header_like {
+                header
+            } else {
+                guessed.iter().map(|r| role_name(*r).to_string()).collect()
+            };
+            let mapping = Mapping {
+                headers,
+                roles: guessed,
+            };
+            let body = if header_like { start + 1 } else { start };
+            (mapping, body, Message::TableGuessedColumns {})
         };
-        let mapping = Mapping {
-            headers,
-            roles: guessed,
-        };
-        let body = if header_like { start + 1 } else { start };
-        (
-            mapping,
-            body,
-            "with its columns guessed from their contents",
-        )
-    };
-    diagnostics.push(Diagnostic::warning(
-        Some(table),
-        TABLE_WITHOUT_SEPARATOR,
-        format!(
-            "These lines start with `|` but no separator row (`| --- |`) follows the header, so \
-             markdown shows them as plain text; they were read as a table {how}. Add a \
-             separator row under the header."
-        ),
-    ));
+    diagnostics.push(how.warning(Some(table)));
     tables.push(table);
     let (found, next) = read_table(lines, skip, body, table, mapping, diagnostics);
     parts.extend(found);
@@ -889,14 +871,8 @@ pub fn check_unread(page: &mut Page) {
                 .find(|d| d.code == TABLE_NOT_READ && d.severity == Severity::Warning)
                 .and_then(|d| d.line);
             if let Some(line) = table {
-                page.diagnostics.push(Diagnostic::warning(
-                    Some(line),
-                    NO_TASKS_READ,
-                    format!(
-                        "No task was read from this week page although the table on line \
-                         {line} looks like its worklog; see why it was not read."
-                    ),
-                ));
+                page.diagnostics
+                    .push(Message::NoTasksRead { table: line }.warning(Some(line)));
             }
         }
         PageKind::SingleFile => {}
@@ -1015,21 +991,13 @@ pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
             }
             if cells.len() != expected {
                 let extra_filled = cells.iter().skip(expected).any(|c| !c.trim().is_empty());
-                let message = format!(
-                    "This row has {} cells but the table header has {expected}; {}",
-                    cells.len(),
-                    if cells.len() < expected {
-                        "the missing cells are read as empty."
-                    } else if extra_filled {
-                        "the extra cells are kept as extra columns."
-                    } else {
-                        "the extra cells are empty and ignored."
-                    }
-                );
-                let diagnostic = if extra_filled {
-                    Diagnostic::warning(Some(line), "row-cell-count", message)
+                let cells = cells.len();
+                let diagnostic = if cells < expected {
+                    Message::RowCellsMissing { cells, expected }.info(Some(line))
+                } else if extra_filled {
+                    Message::RowCellsExtraFilled { cells, expected }.warning(Some(line))
                 } else {
-                    Diagnostic::info(Some(line), "row-cell-count", message)
+                    Message::RowCellsExtraEmpty { cells, expected }.info(Some(line))
                 };
                 out.diagnostics.push(diagnostic);
             }
@@ -1133,15 +1101,14 @@ pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
             continue;
         }
         let rows = parts.iter().any(|p| p.table == table);
-        out.diagnostics.push(Diagnostic::warning(
-            Some(table),
-            TABLE_NOT_READ,
+        out.diagnostics.push(
             if rows {
-                "This worklog table gives no task: every row is empty."
+                Message::TableEmptyRows {}
             } else {
-                "This worklog table gives no task: it has a header but no rows."
-            },
-        ));
+                Message::TableNoRows {}
+            }
+            .warning(Some(table)),
+        );
     }
 
     let date_context = DateContext {

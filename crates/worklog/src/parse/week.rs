@@ -3,6 +3,7 @@
 //! `Tuần N` heading → `weight` (last resort: the template ships `weight: 1`).
 //! Sources that disagree with the chosen number are reported as `week-conflict`.
 
+use crate::message::{Message, WeekSource};
 use crate::model::{Diagnostic, SectionKind};
 use crate::parse::front_matter::FrontMatter;
 use crate::parse::heading::Heading;
@@ -262,16 +263,16 @@ pub fn resolve(source: &str, front: &FrontMatter, headings: &[Heading]) -> Resol
         .filter(|w| (1..=i64::from(MAX_WEEK)).contains(&w.value))
         .map(|w| (w.value as u32, w.line));
 
-    let (week, source_words) = if let Some(n) = path {
-        (n, "the folder or file name".to_string())
+    let (week, source, source_line) = if let Some(n) = path {
+        (n, WeekSource::Path, None)
     } else if let Some((n, _)) = pre {
-        (n, "the front-matter `pre`".to_string())
+        (n, WeekSource::Pre, None)
     } else if let Some((n, _)) = &title {
-        (n[0], "the title".to_string())
+        (n[0], WeekSource::Title, None)
     } else if let Some((n, line)) = &heading {
-        (n[0], format!("the heading on line {line}"))
+        (n[0], WeekSource::Heading, Some(*line))
     } else if let Some((n, _)) = weight {
-        (n, "the front-matter weight".to_string())
+        (n, WeekSource::Weight, None)
     } else {
         return Resolved::default();
     };
@@ -291,35 +292,46 @@ pub fn resolve(source: &str, front: &FrontMatter, headings: &[Heading]) -> Resol
     if path.is_none() && pre.is_none() && title.is_none() && heading.is_none() {
         out.from_weight = true;
         if let Some((n, line)) = weight {
-            out.diagnostics.push(Diagnostic::info(
-                Some(line),
-                WEEK_FROM_WEIGHT,
-                format!(
-                    "Week {n} was taken from the front-matter weight, the least reliable source; \
-                     name the folder or file after the week or put \"Week {n}\" in the title."
-                ),
-            ));
+            out.diagnostics
+                .push(Message::WeekFromWeight { week: n }.info(Some(line)));
         }
     }
 
     let weeks = out.weeks.clone();
-    let conflict = |found: &[u32], line: u32, what: &str, out: &mut Resolved| {
+    // Which source disagrees: the front-matter `pre` (`None`), the title (`Some(None)`) or a
+    // heading (`Some(Some(text))`).
+    let conflict = |found: &[u32], line: u32, what: Option<Option<&str>>, out: &mut Resolved| {
         if found.iter().any(|n| !weeks.contains(n)) {
-            out.diagnostics.push(Diagnostic::warning(
-                Some(line),
-                WEEK_CONFLICT,
-                format!(
-                    "{what} says week {} but {source_words} says week {week}; week {week} is used.",
-                    join(found)
-                ),
-            ));
+            let found = join(found);
+            let message = match what {
+                None => Message::WeekConflictPre {
+                    found,
+                    source,
+                    source_line,
+                    week,
+                },
+                Some(None) => Message::WeekConflictTitle {
+                    found,
+                    source,
+                    source_line,
+                    week,
+                },
+                Some(Some(heading)) => Message::WeekConflictHeading {
+                    heading: heading.to_string(),
+                    found,
+                    source,
+                    source_line,
+                    week,
+                },
+            };
+            out.diagnostics.push(message.warning(Some(line)));
         }
     };
     if let Some((n, line)) = pre {
-        conflict(&[n], line, "The front-matter `pre`", &mut out);
+        conflict(&[n], line, None, &mut out);
     }
     if let Some((n, line)) = &title {
-        conflict(n, *line, "The title", &mut out);
+        conflict(n, *line, Some(None), &mut out);
     }
     let mut reported = 0;
     for h in headings
@@ -331,7 +343,7 @@ pub fn resolve(source: &str, front: &FrontMatter, headings: &[Heading]) -> Resol
         }
         if let Some(n) = first_mention(&h.text) {
             let before = out.diagnostics.len();
-            conflict(&n, h.line, &format!("The heading {:?}", h.text), &mut out);
+            conflict(&n, h.line, Some(Some(&h.text)), &mut out);
             reported += usize::from(out.diagnostics.len() > before);
         }
     }

@@ -8,6 +8,8 @@
 //! Anchors, aliases, tags, directives and complex (`?`) keys are not read: such a block is
 //! reported as [`Read::Unsupported`] and the caller falls back to its line reading.
 
+use crate::message::YamlFeature;
+
 /// The outcome of reading a block.
 pub(super) enum Read {
     /// Top-level `(key, scalar)` pairs in order; `None` for null, nested or flow values.
@@ -16,7 +18,7 @@ pub(super) enum Read {
     /// Not valid YAML: 0-based line in the block and the problem.
     Error(usize, &'static str),
     /// Valid or not, it uses YAML this reader does not handle (named).
-    Unsupported(&'static str),
+    Unsupported(YamlFeature),
 }
 
 pub(super) const MAPPING_VALUES: &str = "mapping values are not allowed in this context";
@@ -99,7 +101,7 @@ impl<'a> Reader<'a> {
             return Err(Read::Error(self.at, TAB_INDENT));
         }
         if first.text.starts_with('%') {
-            return Err(Read::Unsupported("a directive"));
+            return Err(Read::Unsupported(YamlFeature::Directive));
         }
         if first.text == "-" || first.text.starts_with("- ") {
             // A sequence document: not a mapping, nothing to read (still checked).
@@ -145,7 +147,7 @@ impl<'a> Reader<'a> {
         let (key, rest) = if text.starts_with(['"', '\'']) {
             let (key, after) = self.quoted(text, row)?;
             if self.at != row {
-                return Err(Read::Unsupported("a key over several lines"));
+                return Err(Read::Unsupported(YamlFeature::MultilineKey));
             }
             let after = after.trim_start_matches(' ');
             let Some(rest) = after.strip_prefix(':') else {
@@ -155,16 +157,16 @@ impl<'a> Reader<'a> {
         } else {
             check_plain_start(text, row)?;
             let Some(colon) = mapping_colon(text) else {
-                return Err(Read::Unsupported("a line that is not `key: value`"));
+                return Err(Read::Unsupported(YamlFeature::NotKeyValue));
             };
             let key = text[..colon].trim_end_matches([' ', '\t']);
             if key.is_empty() {
-                return Err(Read::Unsupported("an empty key"));
+                return Err(Read::Unsupported(YamlFeature::EmptyKey));
             }
             (key.to_string(), &text[colon + 1..])
         };
         if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
-            return Err(Read::Unsupported("a value right after `:`"));
+            return Err(Read::Unsupported(YamlFeature::ValueAfterColon));
         }
         self.at = row + 1;
         let value = self.value(rest.trim_start_matches([' ', '\t']), row, indent)?;
@@ -233,7 +235,7 @@ impl<'a> Reader<'a> {
                 Ok(Value::Nested)
             }
             b'|' | b'>' => Ok(Value::Scalar(Some(self.block_scalar(text, row, indent)?))),
-            b'&' | b'*' | b'!' => Err(Read::Unsupported("an anchor, alias or tag")),
+            b'&' | b'*' | b'!' => Err(Read::Unsupported(YamlFeature::AnchorAliasTag)),
             b'-' if text == "-" || text.starts_with("- ") => Err(Read::Error(
                 row,
                 "block sequence entries are not allowed in this context",
@@ -278,7 +280,7 @@ impl<'a> Reader<'a> {
                 if item.is_empty() || item.starts_with('#') {
                     self.value("", row, indent)?;
                 } else if item.starts_with("- ") || item == "-" {
-                    return Err(Read::Unsupported("a sequence inside a sequence item"));
+                    return Err(Read::Unsupported(YamlFeature::NestedSequence));
                 } else if !item.starts_with(['"', '\'', '[', '{', '|', '>'])
                     && mapping_colon(item).is_some()
                 {
@@ -450,7 +452,7 @@ impl<'a> Reader<'a> {
                     b'&' | b'*' | b'!' | b'?'
                         if i == 0 || matches!(bytes[i - 1], b'[' | b'{' | b',' | b' ') =>
                     {
-                        return Err(Read::Unsupported("an anchor, alias, tag or `?` in a flow"));
+                        return Err(Read::Unsupported(YamlFeature::FlowFeature));
                     }
                     _ => {}
                 }
@@ -614,12 +616,10 @@ fn check_plain_start(text: &str, row: usize) -> Outcome<()> {
         Some(b'@') => Err(Read::Error(row, AT_SIGN)),
         Some(b'`') => Err(Read::Error(row, BACKTICK)),
         Some(b'\t') => Err(Read::Error(row, TAB_INDENT)),
-        Some(b'%') => Err(Read::Unsupported("a directive")),
-        Some(b'?' | b'&' | b'*' | b'!') => {
-            Err(Read::Unsupported("an anchor, alias, tag or `?` key"))
-        }
+        Some(b'%') => Err(Read::Unsupported(YamlFeature::Directive)),
+        Some(b'?' | b'&' | b'*' | b'!') => Err(Read::Unsupported(YamlFeature::SpecialKey)),
         Some(b'|' | b'>' | b'[' | b'{' | b']' | b'}' | b',') => {
-            Err(Read::Unsupported("a key starting with an indicator"))
+            Err(Read::Unsupported(YamlFeature::IndicatorKey))
         }
         _ => Ok(()),
     }
