@@ -9,7 +9,7 @@
 //!   `{v: PROTOCOL, job, error: "<message>"}`.
 
 /// Bump on any change to the messages or to the JSON form of `Page` they carry.
-pub const PROTOCOL: u32 = 1;
+pub const PROTOCOL: u32 = 2;
 
 pub const READY: &str = "ready";
 pub const VERSION: &str = "v";

@@ -36,7 +36,7 @@ pub fn TaskDetail() -> impl IntoView {
                 </header>
                 <p><DateRange start=task.start end=task.end /></p>
                 {selected.date_flagged.then(|| {
-                    let why = page
+                    let (why, why_lang) = page
                         .diagnostics
                         .iter()
                         .filter(|d| d.line == Some(task.line))
@@ -44,10 +44,10 @@ pub fn TaskDetail() -> impl IntoView {
                             d.code == worklog::collection::DATE_OUTSIDE_WEEK
                                 || d.code == worklog::collection::WEEK_OUT_OF_ORDER
                         })
-                        .map(|d| d.message.clone())
-                        .unwrap_or_default();
-                    // The core words the reason in English (see docs/diagnostics.md).
-                    view! { <p class="date-flag-note" data-testid="date-flag-note">{text(Msg::DateContradictsWeek, lang)} <span lang="en">{why}</span></p> }
+                        .map(|d| crate::i18n::diagnostics::message(d, lang))
+                        .unwrap_or((String::new(), lang));
+                    // In the interface language, from the diagnostic's code and arguments.
+                    view! { <p class="date-flag-note" data-testid="date-flag-note">{text(Msg::DateContradictsWeek, lang)} <span lang=why_lang.code()>{why}</span></p> }
                 })}
                 {collection.internships().get(selected.intern as usize).filter(|_| collection.internships().len() > 1).map(|i| view! { <p class="muted small">{i.name.clone()}</p> })}
                 {if task.items.is_empty() {

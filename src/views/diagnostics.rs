@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use worklog::{Diagnostic, PageKind, Severity};
 
-use crate::i18n::diagnostics::DiagCode;
+use crate::i18n::diagnostics::{self, DiagCode};
 use crate::i18n::{github as github_text, messages, text, tr, use_lang, Lang, Msg};
 use crate::load::github;
 use crate::state::{AppState, SourceKind};
@@ -269,9 +269,14 @@ fn PageDiagnostics(report: PageReport) -> impl IntoView {
                         let sev = severity_name(d.severity);
                         let severity = d.severity;
                         let (line, column) = (d.line, d.column);
-                        // The core words messages in English; a Vietnamese interface puts the
-                        // code's Vietnamese title before it.
+                        // A Vietnamese interface puts the code's Vietnamese title before the
+                        // message, worded in Vietnamese from its code and arguments (the
+                        // core's English for a wording this app does not know).
                         let title = DiagCode::parse(&d.code);
+                        let worded = {
+                            let d = d.clone();
+                            move || diagnostics::message(&d, lang.get())
+                        };
                         let place = move || {
                             line.map(|l| messages::line_at(lang.get(), l, column))
                                 .unwrap_or_else(|| text(Msg::WholeFile, lang.get()).to_string())
@@ -304,7 +309,10 @@ fn PageDiagnostics(report: PageReport) -> impl IntoView {
                                         .filter(|_| lang.get() == Lang::Vi)
                                         .map(|c| view! { <strong class="diagnostic-title" data-testid="diagnostic-title" lang="vi">{c.title(Lang::Vi)}</strong> })
                                 }}
-                                <span class="message" lang="en">{d.message.clone()}</span>
+                                {move || {
+                                    let (message, in_lang) = worded();
+                                    view! { <span class="message" data-testid="diagnostic-message" lang=in_lang.code()>{message}</span> }
+                                }}
                                 // A long line scrolls sideways: focusable and named, so a
                                 // keyboard can scroll it too.
                                 {line_text.map(|t| {

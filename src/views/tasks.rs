@@ -454,8 +454,7 @@ fn task_row(
     .into_any()
 }
 
-/// The collection's message on why a row's date contradicts its week (English: the core words
-/// its messages in English).
+/// The collection's message on why a row's date contradicts its week, in the interface language.
 fn date_flag_reason(page: &Page, line: u32, lang: Lang) -> String {
     page.diagnostics
         .iter()
@@ -464,7 +463,7 @@ fn date_flag_reason(page: &Page, line: u32, lang: Lang) -> String {
                 && (d.code == worklog::collection::DATE_OUTSIDE_WEEK
                     || d.code == worklog::collection::WEEK_OUT_OF_ORDER)
         })
-        .map(|d| d.message.clone())
+        .map(|d| crate::i18n::diagnostics::message(d, lang).0)
         .unwrap_or_else(|| text(Msg::DateContradictsReason, lang).to_string())
 }
 
