@@ -24,6 +24,7 @@ pub mod cohort;
 pub mod diagnostics;
 pub mod github;
 pub mod intl;
+pub mod load;
 pub mod messages;
 
 use leptos::prelude::*;
@@ -41,6 +42,19 @@ pub const LANGS: [Lang; 2] = [Lang::En, Lang::Vi];
 /// The interface language as a context value.
 #[derive(Clone, Copy)]
 struct UiLang(Memo<Lang>);
+
+thread_local! {
+    /// The interface language for code outside components ([`current`]).
+    static CURRENT: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// The interface language now, for code outside components and without the app state (a
+/// loader wording a problem): as [`provide`] last decided, else the browser's.
+pub fn current() -> Lang {
+    CURRENT
+        .with(|c| c.get())
+        .unwrap_or_else(|| preferred(&browser_tags()))
+}
 
 /// The language a list of BCP 47 tags (most preferred first, as `navigator.languages`) asks
 /// for: the first Vietnamese or English tag decides; none of them means English.
@@ -79,7 +93,9 @@ pub fn provide(vs: RwSignal<ViewState>) -> Memo<Lang> {
     let browser = preferred(&browser_tags());
     let lang = Memo::new(move |_| vs.with(|v| v.ui).unwrap_or(browser));
     provide_context(UiLang(lang));
+    CURRENT.with(|c| c.set(Some(lang.get_untracked())));
     Effect::new(move |_| {
+        CURRENT.with(|c| c.set(Some(lang.get())));
         let code = lang.get().code();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", code);

@@ -25,7 +25,11 @@ const PARALLEL_INTERNS: usize = 3;
 pub async fn load(state: AppState, src: String) {
     let id = register(state, SourceKind::Cohort(src.clone()), src.clone());
     let Some(address) = url::resolve_url(&src, None) else {
-        report_error(state, id, format!("{src}: not a valid URL"));
+        report_error(
+            state,
+            id,
+            crate::i18n::load::Problem::NotAValidUrl { src: &src }.text(),
+        );
         finish(state, id, 0);
         return;
     };
@@ -120,13 +124,25 @@ fn plan(
                     }
                     match url::resolve_url(file, Some(base)) {
                         Some(address) => listed.push((address, Some(identity.clone()))),
-                        None => errors.push(format!("{}: {file}: not a valid path", intern.name)),
+                        None => errors.push(
+                            crate::i18n::load::Problem::NotAValidInternPath {
+                                intern: &intern.name,
+                                file,
+                            }
+                            .text(),
+                        ),
                     }
                 }
             }
             InternSource::Src { src } => match url::resolve_url(src, Some(base)) {
                 Some(address) => sources.push((address, identity)),
-                None => errors.push(format!("{}: {src}: not a valid URL", intern.name)),
+                None => errors.push(
+                    crate::i18n::load::Problem::NotAValidInternUrl {
+                        intern: &intern.name,
+                        src,
+                    }
+                    .text(),
+                ),
             },
         }
     }

@@ -62,7 +62,7 @@ pub async fn walk(dropped: Vec<Dropped>) -> (Vec<(String, File)>, Vec<String>) {
     }
     while let Some(entry) = stack.pop() {
         if files.len() >= MAX_FILES {
-            errors.push(format!("Stopped after {MAX_FILES} files"));
+            errors.push(crate::i18n::load::Problem::StoppedAfter { files: MAX_FILES }.text());
             break;
         }
         let path = entry.full_path().trim_start_matches('/').to_string();
@@ -70,13 +70,25 @@ pub async fn walk(dropped: Vec<Dropped>) -> (Vec<(String, File)>, Vec<String>) {
             let entry: FileSystemFileEntry = entry.unchecked_into();
             match file_of(&entry).await {
                 Ok(file) => files.push((path, file)),
-                Err(err) => errors.push(format!("{path}: could not read: {err:?}")),
+                Err(err) => errors.push(
+                    crate::i18n::load::Problem::EntryUnreadable {
+                        path: &path,
+                        error: &format!("{err:?}"),
+                    }
+                    .text(),
+                ),
             }
         } else if entry.is_directory() {
             let dir: FileSystemDirectoryEntry = entry.unchecked_into();
             match read_dir(&dir.create_reader()).await {
                 Ok(children) => stack.extend(children.into_iter().rev()),
-                Err(err) => errors.push(format!("{path}: could not list the folder: {err:?}")),
+                Err(err) => errors.push(
+                    crate::i18n::load::Problem::FolderUnlisted {
+                        path: &path,
+                        error: &format!("{err:?}"),
+                    }
+                    .text(),
+                ),
             }
         }
     }

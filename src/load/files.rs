@@ -8,9 +8,13 @@ use super::RawFile;
 
 /// Read a `File`'s bytes.
 pub async fn read_file(file: &File) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|err| format!("{}: could not read the file: {err:?}", file.name()))?;
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|err| {
+        crate::i18n::load::Problem::FileUnreadable {
+            name: &file.name(),
+            error: &format!("{err:?}"),
+        }
+        .text()
+    })?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 

@@ -585,11 +585,20 @@ async fn listing(
                 (ApiFailure::BadToken, _) => Err(text::bad_token(lang, &repo)),
                 (ApiFailure::Empty, _) => Err(text::empty(lang, &repo)),
                 (ApiFailure::Http(status, message), _) => {
-                    Err(format!("{repo}: GitHub API: HTTP {status} {message}"))
+                    Err(crate::i18n::load::Problem::GithubHttp {
+                        repo: &repo,
+                        status,
+                        message: &message,
+                    }
+                    .words(lang))
                 }
                 (ApiFailure::Network(err), None) => Err(text::unreachable(lang, &repo, &err)),
                 (ApiFailure::Unreadable(err), _) => {
-                    Err(format!("{repo}: GitHub API: unreadable answer: {err}"))
+                    Err(crate::i18n::load::Problem::GithubUnreadable {
+                        repo: &repo,
+                        error: &err,
+                    }
+                    .words(lang))
                 }
             }
         }
@@ -708,21 +717,25 @@ async fn fetch_pages(
 }
 
 async fn fetch_raw(url: &str) -> Result<Vec<u8>, String> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| format!("could not fetch (network error): {e}"))?;
+    let response = Request::get(url).send().await.map_err(|e| {
+        crate::i18n::load::Problem::RawFetchFailed {
+            error: &e.to_string(),
+        }
+        .text()
+    })?;
     if !response.ok() {
-        return Err(format!(
-            "HTTP {} {}",
-            response.status(),
-            response.status_text()
-        ));
+        return Err(crate::i18n::load::Problem::RawHttp {
+            status: response.status(),
+            status_text: &response.status_text(),
+        }
+        .text());
     }
-    response
-        .binary()
-        .await
-        .map_err(|e| format!("could not read the response: {e}"))
+    response.binary().await.map_err(|e| {
+        crate::i18n::load::Problem::RawUnreadable {
+            error: &e.to_string(),
+        }
+        .text()
+    })
 }
 
 // ---- The cache ------------------------------------------------------------------------------

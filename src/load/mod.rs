@@ -177,7 +177,10 @@ async fn ingest_part(state: AppState, id: SourceId, mut files: Vec<RawFile>) {
                         report_error(
                             state,
                             id,
-                            format!("the parse worker sent unreadable pages: {err}"),
+                            crate::i18n::load::Problem::WorkerPagesUnreadable {
+                                error: &err.to_string(),
+                            }
+                            .text(),
                         );
                         break;
                     }
@@ -284,7 +287,7 @@ pub async fn load_local(
         report_error(
             state,
             id,
-            format!("Could not remember these files for the next visit: {err}"),
+            crate::i18n::load::Problem::NotRemembered { error: &err }.text(),
         );
     }
     ingest(state, id, files, skipped).await;

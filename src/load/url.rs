@@ -71,9 +71,11 @@ impl Manifest {
     /// Every listed file with the intern the manifest names for it.
     fn entries(self) -> Result<Vec<(String, Option<Identity>)>, String> {
         if let Some(schema) = self.schema.filter(|s| *s > MANIFEST_SCHEMA) {
-            return Err(format!(
-                "manifest schema {schema} is newer than this app reads ({MANIFEST_SCHEMA}); reload to get the new version"
-            ));
+            return Err(crate::i18n::load::Problem::ManifestTooNew {
+                schema,
+                supported: MANIFEST_SCHEMA,
+            }
+            .text());
         }
         let mut entries: Vec<(String, Option<Identity>)> =
             self.files.into_iter().map(|f| (f, None)).collect();
@@ -107,7 +109,11 @@ pub async fn load_src(state: AppState, src: String) {
 
 async fn load_into(state: AppState, id: u32, src: &str) {
     let Some(url) = resolve(src, None) else {
-        report_error(state, id, format!("{src}: not a valid URL"));
+        report_error(
+            state,
+            id,
+            crate::i18n::load::Problem::NotAValidUrl { src }.text(),
+        );
         finish(state, id, 0);
         return;
     };
@@ -193,24 +199,31 @@ struct Fetched {
 
 async fn fetch(url: &str) -> Result<Fetched, String> {
     let response = Request::get(url).send().await.map_err(|err| {
-        format!("{}: could not fetch (network error, or the server does not allow cross-origin requests): {err}", display_path(url))
+        crate::i18n::load::Problem::FetchFailed {
+            path: &display_path(url),
+            error: &err.to_string(),
+        }
+        .text()
     })?;
     if !response.ok() {
-        return Err(format!(
-            "{}: HTTP {} {}",
-            display_path(url),
-            response.status(),
-            response.status_text()
-        ));
+        return Err(crate::i18n::load::Problem::Http {
+            path: &display_path(url),
+            status: response.status(),
+            status_text: &response.status_text(),
+        }
+        .text());
     }
     let content_type = response.headers().get("content-type").unwrap_or_default();
     let final_url = Some(response.url())
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| url.to_string());
-    let bytes = response
-        .binary()
-        .await
-        .map_err(|err| format!("{}: could not read the response: {err}", display_path(url)))?;
+    let bytes = response.binary().await.map_err(|err| {
+        crate::i18n::load::Problem::ResponseUnreadable {
+            path: &display_path(url),
+            error: &err.to_string(),
+        }
+        .text()
+    })?;
     Ok(Fetched {
         bytes,
         content_type,
@@ -266,10 +279,13 @@ async fn collect(
     if head.starts_with(b"{") || content_type.contains("json") {
         match serde_json::from_slice::<Manifest>(&bytes).map_err(|e| e.to_string()) {
             Ok(m) => fetch_manifest(state, &final_url, m, files, skipped, errors).await,
-            Err(err) => errors.push(format!(
-                "{}: not a manifest ({{\"schema\": 2, \"interns\": [...]}} or {{\"files\": [...]}} expected): {err}",
-                display_path(url)
-            )),
+            Err(err) => errors.push(
+                crate::i18n::load::Problem::NotAManifest {
+                    path: &display_path(url),
+                    error: &err,
+                }
+                .text(),
+            ),
         }
     } else if !is_markdown(url)
         && (content_type.contains("html")
@@ -298,10 +314,12 @@ async fn collect(
                     }
                 }
             }
-            errors.push(format!(
-                "{}: an HTML page with no links to markdown files",
-                display_path(url)
-            ));
+            errors.push(
+                crate::i18n::load::Problem::HtmlWithoutLinks {
+                    path: &display_path(url),
+                }
+                .text(),
+            );
             return;
         }
         let pages = pages.into_iter().map(|u| (u, None)).collect();
@@ -360,10 +378,13 @@ async fn fetch_manifest(
                     None => true,
                 }
             }),
-            Err(e) => errors.push(format!(
-                "{}: {e}; the pages are fetched one by one instead",
-                display_path(&bundle)
-            )),
+            Err(e) => errors.push(
+                crate::i18n::load::Problem::BundleFallback {
+                    path: &display_path(&bundle),
+                    error: &e,
+                }
+                .text(),
+            ),
         }
     }
     fetch_listed(state, manifest_url, listed, files, skipped, errors).await;
@@ -374,7 +395,8 @@ async fn load_bundle(
     manifest_url: &str,
     bundle: &str,
 ) -> Result<std::collections::HashMap<String, String>, String> {
-    let url = resolve(bundle, Some(manifest_url)).ok_or("not a valid bundle path")?;
+    let url = resolve(bundle, Some(manifest_url))
+        .ok_or_else(|| crate::i18n::load::Problem::NotAValidBundlePath.text())?;
     let fetched = fetch(&url).await?;
     // Hosts that compress serve it decompressed already; others hand over the gzip bytes.
     let bytes = if fetched.bytes.starts_with(&[0x1f, 0x8b]) {
@@ -382,13 +404,18 @@ async fn load_bundle(
     } else {
         fetched.bytes
     };
-    let bundle: Bundle =
-        serde_json::from_slice(&bytes).map_err(|e| format!("not a worklog bundle: {e}"))?;
+    let bundle: Bundle = serde_json::from_slice(&bytes).map_err(|e| {
+        crate::i18n::load::Problem::NotABundle {
+            error: &e.to_string(),
+        }
+        .text()
+    })?;
     if bundle.schema > BUNDLE_SCHEMA {
-        return Err(format!(
-            "bundle schema {} is newer than this app reads ({BUNDLE_SCHEMA})",
-            bundle.schema
-        ));
+        return Err(crate::i18n::load::Problem::BundleTooNew {
+            schema: bundle.schema,
+            supported: BUNDLE_SCHEMA,
+        }
+        .text());
     }
     Ok(bundle.files.into_iter().map(|f| (f.path, f.text)).collect())
 }
@@ -397,10 +424,15 @@ async fn load_bundle(
 async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
     use js_sys::{Array, Reflect, Uint8Array};
     use wasm_bindgen::JsCast;
-    let fail = |e: wasm_bindgen::JsValue| format!("cannot decompress the bundle: {e:?}");
+    let fail = |e: wasm_bindgen::JsValue| {
+        crate::i18n::load::Problem::CannotDecompress {
+            error: &format!("{e:?}"),
+        }
+        .text()
+    };
     let ctor = Reflect::get(&js_sys::global(), &"DecompressionStream".into()).map_err(fail)?;
     let Some(ctor) = ctor.dyn_ref::<js_sys::Function>() else {
-        return Err("this browser cannot decompress gzip".to_string());
+        return Err(crate::i18n::load::Problem::NoGzip.text());
     };
     let stream = Reflect::construct(ctor, &Array::of1(&"gzip".into())).map_err(fail)?;
     let blob = web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::from(bytes)))
@@ -430,10 +462,13 @@ async fn fetch_listed(
         }
         match resolve(&entry, Some(manifest)) {
             Some(u) => urls.push((u, intern)),
-            None => errors.push(format!(
-                "{entry}: not a valid path in {}",
-                display_path(manifest)
-            )),
+            None => errors.push(
+                crate::i18n::load::Problem::NotAValidPathIn {
+                    entry: &entry,
+                    manifest: &display_path(manifest),
+                }
+                .text(),
+            ),
         }
     }
     fetch_urls(state, urls, files, errors).await;

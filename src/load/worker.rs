@@ -56,8 +56,13 @@ fn loader_url() -> Option<String> {
 
 /// Start the worker and wait for its ready message.
 async fn start() -> Result<Rc<Client>, String> {
-    let url = loader_url().ok_or("no document base URL to load the parse worker from")?;
-    let worker = Worker::new(&url).map_err(|e| format!("cannot start the parse worker: {e:?}"))?;
+    let url = loader_url().ok_or_else(|| crate::i18n::load::Problem::NoWorkerUrl.text())?;
+    let worker = Worker::new(&url).map_err(|e| {
+        crate::i18n::load::Problem::WorkerNotStarted {
+            error: &format!("{e:?}"),
+        }
+        .text()
+    })?;
     let client = Rc::new(Client {
         worker,
         jobs: RefCell::new(HashMap::new()),
@@ -69,12 +74,15 @@ async fn start() -> Result<Rc<Client>, String> {
     let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
         if let Some(version) = get(&data, protocol::READY).as_f64() {
-            let result = (version == f64::from(protocol::PROTOCOL)).then_some(()).ok_or_else(|| {
-                format!(
-                    "the parse worker is version {version}, this page needs {}: reload the page to update it",
-                    protocol::PROTOCOL
-                )
-            });
+            let result = (version == f64::from(protocol::PROTOCOL))
+                .then_some(())
+                .ok_or_else(|| {
+                    crate::i18n::load::Problem::WorkerVersion {
+                        version,
+                        needed: protocol::PROTOCOL,
+                    }
+                    .text()
+                });
             if let Some(tx) = ready_tx.borrow_mut().take() {
                 let _ = tx.send(result);
             }
@@ -109,7 +117,10 @@ async fn start() -> Result<Rc<Client>, String> {
     let weak = Rc::downgrade(&client);
     let onerror = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
         let Some(client) = weak.upgrade() else { return };
-        let message = format!("the parse worker failed: {}", event.message());
+        let message = crate::i18n::load::Problem::WorkerFailed {
+            error: &event.message(),
+        }
+        .text();
         for (_, tx) in client.jobs.borrow_mut().drain() {
             let _ = tx.unbounded_send(Chunk::Failed(message.clone()));
         }
