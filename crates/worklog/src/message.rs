@@ -813,6 +813,51 @@ mod tests {
     }
 
     #[test]
+    fn every_wording_is_documented_with_its_arguments() {
+        let doc = include_str!("../../../docs/diagnostics.md");
+        let (_, table) = doc
+            .split_once("## Wordings and arguments")
+            .expect("the section of docs/diagnostics.md");
+        let samples = Message::samples();
+        for (kind, sample) in Message::KINDS.iter().zip(&samples) {
+            let quoted = |s: &str| format!("`{s}`");
+            let present = sample.args();
+            let args: Vec<String> = kind
+                .args
+                .iter()
+                .map(|a| {
+                    // Optional arguments (absent when `None`) are marked `?`.
+                    let optional = Message::from_parts(kind.code, kind.variant, &{
+                        let mut without = present.clone();
+                        without.0.retain(|(n, _)| n != a);
+                        without
+                    })
+                    .is_some();
+                    if optional {
+                        format!("`{a}`?")
+                    } else {
+                        quoted(a)
+                    }
+                })
+                .collect();
+            let row = format!(
+                "| {} | {} | {} |",
+                quoted(kind.code),
+                kind.variant.map_or("—".to_string(), quoted),
+                if args.is_empty() {
+                    "—".to_string()
+                } else {
+                    args.join(", ")
+                }
+            );
+            assert!(
+                table.contains(&row),
+                "docs/diagnostics.md lacks the row {row}"
+            );
+        }
+    }
+
+    #[test]
     fn unknown_wordings_and_mistyped_arguments_give_none() {
         assert_eq!(
             Message::from_parts("no-such-code", None, &Args::default()),
