@@ -179,23 +179,16 @@ impl AppState {
             record_timing("data-similar-ms", now_ms() - started);
             Shared::new(similarity)
         });
-        let similar_rows = Memo::new(move |_| vs.with(|v| v.similar));
         let rows = Memo::new(move |_| {
             let collection = collection.get();
             let started = now_ms();
-            let mode = similar_rows.get();
-            // Read only when the filter needs it: computing it is a pass over every row.
-            let similar = (mode != SimilarRows::Show).then(|| similarity.get());
             let rows = filter.with(|f| {
+                // Read only when the filter needs it: computing it is a pass over every row.
+                let similar = (f.similar != SimilarRows::Show).then(|| similarity.get());
                 let all = collection.rows();
                 Shared::new(
-                    query::select_rows(&collection, f)
+                    query::select_rows_with(&collection, f, similar.as_deref())
                         .into_iter()
-                        .filter(|&i| match (&similar, mode) {
-                            (Some(s), SimilarRows::Hide) => !s.is_similar(i as usize),
-                            (Some(s), SimilarRows::Only) => s.is_similar(i as usize),
-                            _ => true,
-                        })
                         .map(|i| all[i as usize])
                         .collect::<Vec<TaskRef>>(),
                 )
@@ -204,7 +197,12 @@ impl AppState {
             record_timing("data-filter-ms", now_ms() - started);
             rows
         });
-        let folded = Memo::new(move |_| filter.with(|f| query::folded_rows(&collection.get(), f)));
+        let folded = Memo::new(move |_| {
+            filter.with(|f| {
+                let similar = (f.similar != SimilarRows::Show).then(|| similarity.get());
+                query::folded_rows_with(&collection.get(), f, similar.as_deref())
+            })
+        });
         // Facet counts follow the filter one paint later: the table, which the user is looking
         // at, updates first and the counts (a second pass over every task) right after.
         let facet_filter = RwSignal::new(filter.get_untracked());
@@ -224,7 +222,10 @@ impl AppState {
         let facets = Memo::new(move |_| {
             let collection = collection.get();
             let started = now_ms();
-            let facets = facet_filter.with(|f| query::facets(&collection, f));
+            let facets = facet_filter.with(|f| {
+                let similar = (f.similar != SimilarRows::Show).then(|| similarity.get());
+                query::facets_with(&collection, f, similar.as_deref())
+            });
             record_timing("data-facets-ms", now_ms() - started);
             facets
         });

@@ -178,7 +178,7 @@ pub fn SimilarDialog() -> impl IntoView {
 pub fn SimilarFilter() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = use_lang();
-    let current = Memo::new(move |_| state.vs.with(|v| v.similar));
+    let current = Memo::new(move |_| state.vs.with(|v| v.filter.similar));
     let several = move || state.collection.with(|c| c.internships().len() > 1);
     let busy = move || state.sources.with(|s| s.iter().any(|i| i.loading));
     view! {
@@ -199,7 +199,7 @@ pub fn SimilarFilter() -> impl IntoView {
                                     name="similar"
                                     value=value.as_str()
                                     prop:checked=move || current.get() == value
-                                    on:change=move |_| state.navigate(true, move |vs| vs.similar = value)
+                                    on:change=move |_| state.navigate(true, move |vs| vs.filter.similar = value)
                                 />
                                 {move || text(label, lang.get())}
                             </label>

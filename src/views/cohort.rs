@@ -41,7 +41,8 @@ pub struct CohortData {
 /// How often the matrix is redrawn while pages are still loading.
 const REFRESH_MS: u64 = 2000;
 
-/// Today in the browser's time zone: weeks ending after it are not yet due.
+/// Today in the browser's time zone: weeks ending after it are not yet due (unless the
+/// address says which day it is: `today=`).
 fn today() -> Option<NaiveDate> {
     let now = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(
@@ -81,6 +82,8 @@ pub fn provide_cohort_data(state: AppState) -> CohortData {
         }
     });
     let labs = Memo::new(move |_| Shared::new(Labs::compute(&state.collection.get())));
+    // `today=` of the address, else the clock: a shared link shows the same weeks due any day.
+    let today_param = Memo::new(move |_| state.vs.with(|v| v.today));
     let matrix = Memo::new(move |_| {
         let (collection, similarity, labs) = if busy.get() {
             tick.track();
@@ -93,7 +96,7 @@ pub fn provide_cohort_data(state: AppState) -> CohortData {
             (state.collection.get(), state.similarity.get(), labs.get())
         };
         let options = state.cohort.with(|c| match c {
-            Some(cohort) => MatrixOptions::from_cohort(cohort, today()),
+            Some(cohort) => MatrixOptions::from_cohort(cohort, today_param.get().or_else(today)),
             None => MatrixOptions::default(),
         });
         let started = now_ms();
@@ -107,6 +110,17 @@ pub fn provide_cohort_data(state: AppState) -> CohortData {
     provide_context(data);
     crate::components::similar::provide(state);
     data
+}
+
+/// From this many lines on, the matrix is dense: 11 px lines with 11 px names, so a cohort of
+/// 60 interns × 13 weeks is read whole on a 1280×800 screen. Its cells are then not one link
+/// each (a target far under 24 px, and 780 tab stops) but one grid: a single tab stop, the
+/// arrow keys move the active cell, Enter opens it, a click opens the cell clicked.
+const DENSE_FROM: usize = 25;
+
+/// The id of a matrix cell (line = index into `Matrix::interns`, column index).
+fn cell_id(line: usize, column: usize) -> String {
+    format!("mc-{line}-{column}")
 }
 
 /// Lines shown: the intern filter's (`source=` keys; all when none), in the chosen order.
@@ -154,6 +168,10 @@ pub fn CohortView() -> impl IntoView {
         data.matrix
             .with(|m| shown_lines(m, &sources.get(), sort.get()))
     });
+
+    // Many lines: the dense matrix, the title and legend beside it.
+    let dense =
+        Memo::new(move |_| tab.get() == CohortTab::Matrix && lines.with(|l| l.len() >= DENSE_FROM));
 
     let heading = move || {
         let lang = lang.get();
@@ -227,7 +245,7 @@ pub fn CohortView() -> impl IntoView {
     };
 
     view! {
-        <section class="cohort-view" aria-label=tr(Msg::ViewCohort) data-testid="cohort-view">
+        <section class="cohort-view" class:dense=dense aria-label=tr(Msg::ViewCohort) data-testid="cohort-view">
             <div class="cohort-head">
                 <div class="cohort-title">{heading}</div>
                 <nav class="subtabs" aria-label=tr(Msg::CohortSections)>
@@ -302,11 +320,132 @@ fn sort_header(state: AppState, key: SortKey, label: Msg, class: &'static str) -
     }
 }
 
+/// Open the week of a cell (line, column index) when it has pages: here, or in a new tab
+/// when the click asked for one.
+fn open_cell(state: AppState, matrix: &Matrix, line: usize, column: usize, new_tab: bool) {
+    let Some(l) = matrix.interns.get(line) else {
+        return;
+    };
+    let Some(cell) = l.cells.get(column).filter(|c| c.state.has_page()) else {
+        return;
+    };
+    let (key, week) = (l.key.clone(), cell.week);
+    if new_tab {
+        let href = format!(
+            "?{}",
+            week_state(state.vs.get_untracked(), &key, week).to_query()
+        );
+        if let Some(w) = web_sys::window() {
+            let _ = w.open_with_url_and_target(&href, "_blank");
+        }
+    } else {
+        state.navigate(true, move |vs| *vs = week_state(vs.clone(), &key, week));
+    }
+}
+
+/// Keep the active cell of a dense matrix in view inside its scrolling frame, clear of the
+/// sticky header, footer and name column.
+fn reveal_cell(id: &str) {
+    use wasm_bindgen::JsCast;
+    let doc = document();
+    let (Some(cell), Some(wrap)) = (
+        doc.get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+        doc.query_selector("[data-testid=\"matrix-wrap\"]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+    ) else {
+        return;
+    };
+    let size = |selector: &str, height: bool| {
+        doc.query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            .map_or(0, |e| {
+                if height {
+                    e.offset_height()
+                } else {
+                    e.offset_width()
+                }
+            })
+    };
+    let (head, foot) = (
+        size("table.matrix thead", true),
+        size("table.matrix tfoot", true),
+    );
+    let name = size("table.matrix thead .m-name", false);
+    let (top, bottom) = (cell.offset_top(), cell.offset_top() + cell.offset_height());
+    if top - head < wrap.scroll_top() {
+        wrap.set_scroll_top(top - head);
+    } else if bottom + foot > wrap.scroll_top() + wrap.client_height() {
+        wrap.set_scroll_top(bottom + foot - wrap.client_height());
+    }
+    let (left, right) = (cell.offset_left(), cell.offset_left() + cell.offset_width());
+    if left - name < wrap.scroll_left() {
+        wrap.set_scroll_left(left - name);
+    } else if right > wrap.scroll_left() + wrap.client_width() {
+        wrap.set_scroll_left(right - wrap.client_width());
+    }
+}
+
 #[component]
 fn MatrixTable(lines: Memo<Vec<usize>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<CohortData>();
     let lang = use_lang();
+    // The active cell of a dense matrix: (position among the lines shown, column index).
+    let active = RwSignal::new(None::<(usize, usize)>);
+    let active_id = move || {
+        let (pos, column) = active.get()?;
+        lines.with(|l| l.get(pos).map(|&line| cell_id(line, column)))
+    };
+    let move_active = move |to: (usize, usize)| {
+        active.set(Some(to));
+        if let Some(id) = lines.with_untracked(|l| l.get(to.0).map(|&line| cell_id(line, to.1))) {
+            reveal_cell(&id);
+        }
+    };
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        let rows = lines.with_untracked(Vec::len);
+        let columns = data.matrix.with_untracked(|m| m.columns.len());
+        if rows == 0 || columns == 0 {
+            return;
+        }
+        let (pos, col) = active
+            .get_untracked()
+            .map_or((0, 0), |(p, c)| (p.min(rows - 1), c.min(columns - 1)));
+        let ctrl = ev.ctrl_key() || ev.meta_key();
+        let to = match ev.key().as_str() {
+            "ArrowRight" => (pos, (col + 1).min(columns - 1)),
+            "ArrowLeft" => (pos, col.saturating_sub(1)),
+            "ArrowDown" => ((pos + 1).min(rows - 1), col),
+            "ArrowUp" => (pos.saturating_sub(1), col),
+            "PageDown" => ((pos + 10).min(rows - 1), col),
+            "PageUp" => (pos.saturating_sub(10), col),
+            "Home" if ctrl => (0, 0),
+            "End" if ctrl => (rows - 1, columns - 1),
+            "Home" => (pos, 0),
+            "End" => (pos, columns - 1),
+            "Enter" | " " => {
+                ev.prevent_default();
+                if let Some(line) = lines.with_untracked(|l| l.get(pos).copied()) {
+                    data.matrix
+                        .with_untracked(|m| open_cell(state, m, line, col, false));
+                }
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        move_active(to);
+    };
+    let on_focus = move |_| {
+        if active.get_untracked().is_none() {
+            active.set(Some((0, 0)));
+        }
+    };
 
     let body = move || {
         let matrix = data.matrix.get();
@@ -318,9 +457,19 @@ fn MatrixTable(lines: Memo<Vec<usize>>) -> impl IntoView {
                 .into_any();
         }
         let columns = matrix.columns.clone();
+        let dense = shown.len() >= DENSE_FROM;
         let rows = shown
             .iter()
-            .map(|&i| intern_row(state, &matrix.interns[i], &vs, lang))
+            .enumerate()
+            .map(|(pos, &i)| {
+                let line = &matrix.interns[i];
+                let grid = dense.then_some(Grid {
+                    line: i,
+                    pos,
+                    active,
+                });
+                intern_row(state, line, &vs, lang, grid)
+            })
             .collect_view();
         // The week summaries of the lines shown.
         let footer = columns
@@ -345,9 +494,23 @@ fn MatrixTable(lines: Memo<Vec<usize>>) -> impl IntoView {
             .iter()
             .map(|&i| matrix.interns[i].summary.similar)
             .sum();
+        let grid_role = dense.then_some("grid");
+        let table_tabindex = dense.then_some("0");
+        // A dense matrix is one tab stop (the grid); a scrolling frame of links is one more.
+        let wrap_tabindex = (!dense).then_some("0");
         view! {
-            <div class="matrix-wrap" data-testid="matrix-wrap" tabindex="0" role="region" aria-labelledby="matrix-caption">
-                <table class="matrix" data-testid="cohort-matrix">
+            <div class="matrix-wrap" class:dense=dense data-testid="matrix-wrap" tabindex=wrap_tabindex role="region" aria-labelledby="matrix-caption">
+                <table
+                    class="matrix"
+                    class:dense=dense
+                    data-testid="cohort-matrix"
+                    data-density=if dense { "dense" } else { "comfortable" }
+                    role=grid_role
+                    tabindex=table_tabindex
+                    aria-activedescendant=move || if dense { active_id() } else { None }
+                    on:keydown=move |ev| if dense { on_keydown(ev) }
+                    on:focus=move |ev| if dense { on_focus(ev) }
+                >
                     <caption id="matrix-caption" class="visually-hidden">{text(Msg::MatrixCaption, lang)}</caption>
                     <thead>
                         <tr>
@@ -390,17 +553,65 @@ fn MatrixTable(lines: Memo<Vec<usize>>) -> impl IntoView {
     view! { <div class="matrix-area">{body}</div> }
 }
 
-/// One intern's line: name, one cell per week, the summary columns.
-fn intern_row(state: AppState, line: &InternLine, vs: &ViewState, lang: Lang) -> impl IntoView {
+/// A line of a dense matrix: its index in `Matrix::interns`, its position among the lines
+/// shown, and the grid's active cell.
+#[derive(Clone, Copy)]
+struct Grid {
+    line: usize,
+    pos: usize,
+    active: RwSignal<Option<(usize, usize)>>,
+}
+
+/// One intern's line: name, one cell per week, the summary columns. A dense matrix's cells
+/// (`grid`) are grid cells (no link each: the grid is one tab stop), a comfortable one's links.
+fn intern_row(
+    state: AppState,
+    line: &InternLine,
+    vs: &ViewState,
+    lang: Lang,
+    grid: Option<Grid>,
+) -> impl IntoView {
     let cells = line
         .cells
         .iter()
-        .map(|cell| {
+        .enumerate()
+        .map(|(column, cell)| {
             let label = cell_label(lang, &line.name, cell);
             let code = cell.state.code();
             let glyph = state_glyph(cell.state);
             let similar = (cell.similar > 0).then(|| view! { <span class="m-sim" aria-hidden="true">"≈"</span> });
             let problem = (cell.diagnostics > 0).then(|| view! { <span class="m-diag" aria-hidden="true"></span> });
+            if let Some(g) = grid {
+                let opens = cell.state.has_page();
+                let title = label.clone();
+                return view! {
+                    <td
+                        id=cell_id(g.line, column)
+                        class=format!("m-cell state-{code}")
+                        class:not-due=!cell.due
+                        class:opens=opens
+                        class:active=move || g.active.get() == Some((g.pos, column))
+                        data-testid="matrix-cell"
+                        data-state=code
+                        data-week=cell.week
+                        data-similar=cell.similar
+                        title=title
+                        on:click=move |ev: ev::MouseEvent| {
+                            g.active.set(Some((g.pos, column)));
+                            if opens && ev.button() == 0 {
+                                let new_tab = ev.ctrl_key() || ev.meta_key() || ev.shift_key();
+                                let data = expect_context::<CohortData>();
+                                data.matrix.with_untracked(|m| open_cell(state, m, g.line, column, new_tab));
+                            }
+                        }
+                    >
+                        <span aria-hidden="true">{glyph}{similar}</span>
+                        {problem}
+                        <span class="visually-hidden">{label}</span>
+                    </td>
+                }
+                .into_any();
+            }
             let inner = if cell.state.has_page() {
                 let key = line.key.clone();
                 let week = cell.week;
@@ -443,12 +654,13 @@ fn intern_row(state: AppState, line: &InternLine, vs: &ViewState, lang: Lang) ->
                     {inner}
                 </td>
             }
+            .into_any()
         })
         .collect_view();
     let s = &line.summary;
     view! {
         <tr data-testid="matrix-row" data-key=line.key.clone()>
-            <th scope="row" class="m-name" title=line.key.clone()>{line.name.clone()}</th>
+            <th scope="row" class="m-name" title=name_title(line)>{line.name.clone()}</th>
             {cells}
             <td class="m-num" data-testid="intern-progress" title=progress_label(lang, s.dated_weeks, s.due_weeks)>
                 {progress_short(s.progress)}
@@ -463,6 +675,15 @@ fn intern_row(state: AppState, line: &InternLine, vs: &ViewState, lang: Lang) ->
                 {num(s.similar as usize, lang)}
             </td>
         </tr>
+    }
+}
+
+/// An intern's tooltip: the full name (a dense matrix may cut it) and the key.
+fn name_title(line: &InternLine) -> String {
+    if line.name == line.key {
+        line.name.clone()
+    } else {
+        format!("{} ({})", line.name, line.key)
     }
 }
 
@@ -541,7 +762,7 @@ fn LabsTable(lines: Memo<Vec<usize>>) -> impl IntoView {
                     .collect_view();
                 view! {
                     <tr data-testid="labs-row" data-key=line.key.clone()>
-                        <th scope="row" class="m-name" title=line.key.clone()>{line.name.clone()}</th>
+                        <th scope="row" class="m-name" title=name_title(line)>{line.name.clone()}</th>
                         {cells}
                         <td class="m-num">{num(line.summary.labs.len(), lang)}</td>
                     </tr>

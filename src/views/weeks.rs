@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 use worklog::collection::WeekEntry;
-use worklog::query::{Matcher, WeekRange};
+use worklog::query::{Matcher, SimilarRows, WeekRange};
 use worklog::{Collection, Language, Page, ServiceRef};
 
 use crate::components::chips::ServiceChips;
@@ -133,9 +133,12 @@ pub fn WeeksView() -> impl IntoView {
     let cards = Memo::new(move |_| {
         let collection = state.collection.get();
         // With a filter set, weeks without a matching task are left out.
-        state
-            .filter
-            .with(|f| cards(&collection, &f.matcher(), !f.is_empty()))
+        state.filter.with(|f| {
+            // The similar rows, only when the filter needs them (`similar=hide|only`).
+            let similar = (f.similar != SimilarRows::Show).then(|| state.similarity.get());
+            let matcher = f.matcher_in(&collection, similar.as_deref());
+            cards(&collection, &matcher, !f.is_empty())
+        })
     });
     // Cards are built in batches: a collection of a thousand weeks opens at once, and the
     // rest is one click away.

@@ -2,10 +2,12 @@
 // the generator from what it wrote, never by the core) opened from a cohort.json served next to
 // the app. The matrix cells are checked against that truth; the intern filter round-trips
 // through the URL; a row several interns copied is marked similar with its matches side by
-// side; 60 interns × 13 weeks fit a 1280×800 screen; axe finds no serious or critical problem.
+// side; 60 interns × 13 weeks fit a 1280×800 screen (the dense matrix, every line, column and
+// summary on screen at once, names of 11 px or more) and scroll on a phone; the dense grid is
+// one tab stop whose arrow keys move the active cell; axe finds no serious or critical problem.
 //
-// The browser's clock is set to the generator's "today" (the Wednesday of week 12), so weeks 12
-// and 13 are "not yet due" exactly as the truth says.
+// The addresses say which day it is (`today=`, the generator's "today": the Wednesday of week
+// 12), so weeks 12 and 13 are "not yet due" exactly as the truth says, whatever the clock.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,8 +23,7 @@ const INTERNS = 60;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'worklog-cohort-e2e-'));
 const truth = generateCohort({ out: dir, interns: INTERNS, seed: 1 });
 process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-const TODAY = new Date(`${truth.cohort.today}T12:00:00Z`);
-const COHORT = '?cohort=cohort/cohort.json';
+const COHORT = `?cohort=cohort/cohort.json&today=${truth.cohort.today}`;
 // Loading ≈1,300 pages takes seconds on an idle machine, minutes on a busy 2-core one.
 const LOAD_TIMEOUT = 420_000;
 
@@ -40,9 +41,8 @@ const routes = new Proxy({}, {
   },
 });
 
-/** Open `query` with the browser's clock on the generator's today, and wait for the load. */
+/** Open `query` and wait for the load. */
 async function openCohort(app, query) {
-  await app.page.clock.setFixedTime(TODAY);
   await app.goto(query, { waitReady: false });
   await app.waitReady(LOAD_TIMEOUT);
   // Similar rows are compared once everything is loaded: wait until nothing is busy.
@@ -94,55 +94,120 @@ browserSuite('cohort of 60 interns', { routes }, async (it) => {
     await openCohort(app, `${COHORT}&view=cohort`);
     await t.test('60 interns × 13 weeks fit a 1280×800 screen, names readable', async () => {
       await app.page.waitForTimeout(200);
+      assert.equal(app.url().searchParams.get('today'), truth.cohort.today, 'today= stays in the address');
       const m = await app.page.evaluate(() => {
         const wrap = document.querySelector('[data-testid="matrix-wrap"]');
-        const box = (el) => el.getBoundingClientRect();
-        const names = [...document.querySelectorAll('[data-testid="matrix-row"] th.m-name')];
+        const box = (el) => el.getBoundingClientRect().toJSON();
+        const rows = [...document.querySelectorAll('[data-testid="matrix-row"]')];
+        const names = rows.map((tr) => tr.querySelector('th.m-name'));
         const style = getComputedStyle(names[0]);
         return {
-          wrap: box(wrap).toJSON(),
-          horizontalScroll: wrap.scrollWidth > wrap.clientWidth,
-          pageScrollX: document.documentElement.scrollWidth > innerWidth,
-          weeks: [...document.querySelectorAll('table.matrix thead th.m-week')].map((th) => box(th).toJSON()),
-          summary: [...document.querySelectorAll('table.matrix thead th:not(.m-week):not(.m-name)')].map((th) => box(th).toJSON()),
-          fontPx: parseFloat(style.fontSize),
-          clipped: names.filter((th) => th.scrollWidth > th.clientWidth).map((th) => th.innerText),
-          rowHeight: box(document.querySelector('[data-testid="matrix-row"]')).height,
-          visibleRows: [...document.querySelectorAll('[data-testid="matrix-row"]')].filter((tr) => {
-            const b = box(tr); const w = box(wrap);
-            return b.top >= w.top && b.bottom <= Math.min(w.bottom, innerHeight);
-          }).length,
+          density: document.querySelector('[data-testid="cohort-matrix"]').dataset.density,
+          wrap: box(wrap),
+          scroll: { x: wrap.scrollWidth > wrap.clientWidth, y: wrap.scrollHeight > wrap.clientHeight },
+          pageScroll: { x: document.documentElement.scrollWidth > innerWidth, top: scrollY },
+          rows: rows.map((tr) => ({ key: tr.dataset.key, ...box(tr) })),
+          weeks: [...document.querySelectorAll('table.matrix thead th.m-week')].map((th) => ({ week: th.dataset.week, ...box(th) })),
+          summaryColumns: [...document.querySelectorAll('table.matrix thead th:not(.m-week):not(.m-name)')].map((th) => box(th)),
+          summaryRow: box(document.querySelector('table.matrix tfoot tr')),
+          fontPx: Math.min(...names.map((th) => parseFloat(getComputedStyle(th).fontSize))),
+          fontWeight: style.fontWeight,
+          cut: names.filter((th) => th.scrollWidth > th.clientWidth).map((th) => ({ text: th.innerText, title: th.title, ellipsis: getComputedStyle(th).textOverflow })),
+          titles: Object.fromEntries(rows.map((tr) => [tr.dataset.key, tr.querySelector('th.m-name').title])),
+          rowHeight: box(rows[0]).height,
         };
       });
-      console.log(`1280×800: matrix ${Math.round(m.wrap.width)}×${Math.round(m.wrap.height)} at (${Math.round(m.wrap.x)}, ${Math.round(m.wrap.y)}), rows ${m.rowHeight.toFixed(1)} px, names ${m.fontPx}px, ${m.visibleRows} intern rows on screen at once`);
-      assert.ok(m.wrap.x >= 0 && m.wrap.right <= 1280, 'the matrix is as wide as the screen at most');
-      assert.ok(m.wrap.bottom <= 800, `the matrix ends on the screen (bottom ${m.wrap.bottom})`);
-      assert.equal(m.horizontalScroll, false, 'no horizontal scrolling inside the matrix');
-      assert.equal(m.pageScrollX, false, 'no horizontal scrolling of the page');
+      const inside = (b) => b.top >= 0 && b.left >= 0 && b.bottom <= 800 && b.right <= 1280 && b.width > 0 && b.height > 0;
+      const onScreen = m.rows.filter(inside).length;
+      console.log(`1280×800: ${m.density} matrix ${Math.round(m.wrap.width)}×${Math.round(m.wrap.height)} at (${Math.round(m.wrap.x)}, ${Math.round(m.wrap.y)}), rows ${m.rowHeight.toFixed(1)} px, names ${m.fontPx}px, ${onScreen} of ${m.rows.length} intern rows on screen at once, ${m.cut.length} names cut (full name in the tooltip)`);
+      assert.equal(m.density, 'dense', 'a cohort of 60 interns gets the dense matrix');
+      assert.equal(m.rows.length, INTERNS);
+      assert.equal(m.pageScroll.top, 0, 'the page is not scrolled');
+      assert.deepEqual(m.rows.filter((b) => !inside(b)).map((b) => `${b.key} (${Math.round(b.top)}–${Math.round(b.bottom)})`), [], 'every intern row lies within the 1280×800 viewport');
       assert.equal(m.weeks.length, truth.columns.length);
-      for (const b of [...m.weeks, ...m.summary]) assert.ok(b.right <= 1280 && b.bottom <= 800 && b.width > 0, 'every week and summary column is on screen');
-      assert.ok(m.fontPx >= 12, 'names at 12 px or more');
-      assert.deepEqual(m.clipped, [], 'no name is cut');
-      assert.ok(m.rowHeight >= 24, 'rows tall enough to read, and cells to click (24 px targets)');
-      // Scrolled to the end inside the matrix: the header and the last intern are both on screen.
-      await app.page.evaluate(() => { const w = document.querySelector('[data-testid="matrix-wrap"]'); w.scrollTop = w.scrollHeight; });
-      await app.page.waitForTimeout(100);
-      const end = await app.page.evaluate(() => {
-        const w = document.querySelector('[data-testid="matrix-wrap"]').getBoundingClientRect();
-        // The header cells are sticky (the `thead` box itself scrolls away).
-        const head = document.querySelector('table.matrix thead th.m-week').getBoundingClientRect();
-        const rows = document.querySelectorAll('[data-testid="matrix-row"]');
-        const last = rows[rows.length - 1].getBoundingClientRect();
-        return { headTop: head.top - w.top, lastBottom: last.bottom, wrapBottom: w.bottom };
-      });
-      assert.ok(end.headTop >= -1 && end.headTop <= 2, 'the header stays at the top of the matrix');
-      assert.ok(end.lastBottom <= 800, 'the last intern is reachable on screen');
-      await app.page.evaluate(() => { document.querySelector('[data-testid="matrix-wrap"]').scrollTop = 0; });
+      assert.deepEqual(m.weeks.filter((b) => !inside(b)).map((b) => b.week), [], 'every week column lies within the viewport');
+      assert.ok(m.summaryColumns.length >= 4 && m.summaryColumns.every(inside), 'every summary column lies within the viewport');
+      assert.ok(inside(m.summaryRow), `the summary row lies within the viewport (bottom ${m.summaryRow.bottom})`);
+      assert.ok(inside(m.wrap), 'the whole matrix is on screen');
+      assert.deepEqual(m.scroll, { x: false, y: false }, 'nothing to scroll inside the matrix');
+      assert.equal(m.pageScroll.x, false, 'no horizontal scrolling of the page');
+      assert.ok(m.fontPx >= 11, `names at 11 px or more (${m.fontPx}px)`);
+      for (const c of m.cut) assert.equal(c.ellipsis, 'ellipsis', `a cut name ends with an ellipsis: ${c.text}`);
+      for (const intern of truth.interns) assert.ok(m.titles[intern.key]?.startsWith(intern.name), `the full name in the tooltip: ${intern.name} / ${m.titles[intern.key]}`);
       const file = await app.screenshot('cohort-1280x800');
       if (process.env.UPDATE_SCREENSHOTS === '1') {
         fs.mkdirSync(path.join(ROOT, 'docs', 'screenshots'), { recursive: true });
         fs.copyFileSync(file, path.join(ROOT, 'docs', 'screenshots', 'cohort.png'));
       }
+    });
+    await t.test('the dense matrix is one tab stop: arrow keys move the active cell, Enter opens it', async () => {
+      const grid = app.page.locator('[data-testid="cohort-matrix"]');
+      assert.equal(await grid.getAttribute('role'), 'grid');
+      assert.equal(await app.count('[data-testid="matrix-cell"] a, [data-testid="matrix-cell"][tabindex]'), 0, 'cells are not tab stops of their own');
+      await grid.focus();
+      const active = () => app.page.evaluate(() => {
+        const id = document.querySelector('[data-testid="cohort-matrix"]').getAttribute('aria-activedescendant');
+        const cell = id && document.getElementById(id);
+        return cell && { key: cell.closest('tr').dataset.key, week: Number(cell.dataset.week), state: cell.dataset.state, active: cell.classList.contains('active') };
+      });
+      const keys = await app.page.$$eval('[data-testid="matrix-row"]', (rows) => rows.map((r) => r.dataset.key));
+      assert.deepEqual(await active(), { ...(await active()), key: keys[0], week: truth.columns[0], active: true }, 'focus starts on the first cell');
+      for (const key of ['ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowRight', 'ArrowLeft']) await app.page.keyboard.press(key);
+      let now = await active();
+      assert.equal(now.key, keys[2]);
+      assert.equal(now.week, truth.columns[1]);
+      await app.page.keyboard.press('End');
+      assert.equal((await active()).week, truth.columns.at(-1));
+      await app.page.keyboard.press('Control+End');
+      now = await active();
+      assert.deepEqual([now.key, now.week], [keys.at(-1), truth.columns.at(-1)]);
+      await app.page.keyboard.press('Control+Home');
+      now = await active();
+      assert.deepEqual([now.key, now.week], [keys[0], truth.columns[0]]);
+      // Down to an intern whose week 3 has pages, and open it with Enter.
+      const row = keys.findIndex((k) => truth.interns.find((i) => i.key === k).cells[3].state === 'dated');
+      for (let i = 0; i < row; i += 1) await app.page.keyboard.press('ArrowDown');
+      for (let i = 0; i < truth.columns.indexOf(3); i += 1) await app.page.keyboard.press('ArrowRight');
+      now = await active();
+      assert.deepEqual([now.key, now.week, now.state], [keys[row], 3, 'dated']);
+      await app.page.keyboard.press('Enter');
+      await app.page.waitForSelector('[data-testid="week-card"]');
+      assert.deepEqual(app.url().searchParams.getAll('source'), [keys[row]]);
+      assert.equal(app.url().searchParams.get('week'), '3');
+      await app.page.goBack();
+      await app.page.waitForSelector('[data-testid="matrix-cell"]');
+    });
+    await t.test('on a phone (375 px) the dense matrix scrolls inside its frame, names still readable', async () => {
+      await app.page.setViewportSize({ width: 375, height: 740 });
+      await app.page.waitForTimeout(200);
+      const p = await app.page.evaluate(() => {
+        const wrap = document.querySelector('[data-testid="matrix-wrap"]');
+        const name = document.querySelector('[data-testid="matrix-row"] th.m-name');
+        wrap.scrollLeft = wrap.scrollWidth;
+        wrap.scrollTop = wrap.scrollHeight;
+        const w = wrap.getBoundingClientRect();
+        const n = name.getBoundingClientRect();
+        const rows = document.querySelectorAll('[data-testid="matrix-row"]');
+        const last = rows[rows.length - 1].querySelector('th.m-name').getBoundingClientRect();
+        return {
+          pageX: document.documentElement.scrollWidth > innerWidth,
+          scrolls: wrap.scrollWidth > wrap.clientWidth && wrap.scrollHeight > wrap.clientHeight,
+          scrolled: wrap.scrollLeft > 0 && wrap.scrollTop > 0,
+          wrapRight: w.right,
+          nameLeft: n.left - w.left,
+          lastInside: last.bottom <= w.bottom && last.top >= w.top,
+          fontPx: parseFloat(getComputedStyle(name).fontSize),
+        };
+      });
+      console.log(`375 px: ${JSON.stringify(p)}`);
+      assert.equal(p.pageX, false, 'the page itself does not scroll sideways');
+      assert.ok(p.scrolls && p.scrolled, 'the matrix scrolls inside its frame');
+      assert.ok(p.wrapRight <= 375, 'the frame fits the screen');
+      assert.ok(Math.abs(p.nameLeft) <= 2, 'the names stay on the left while it scrolls');
+      assert.ok(p.lastInside, 'the last intern is reachable');
+      assert.ok(p.fontPx >= 11);
+      await app.page.evaluate(() => { const w = document.querySelector('[data-testid="matrix-wrap"]'); w.scrollLeft = 0; w.scrollTop = 0; });
+      await app.page.setViewportSize({ width: 1280, height: 800 });
     });
     await t.test('the matrix shows every intern × week cell as the generator wrote it', async () => {
       assert.match(await app.page.locator('[data-testid="cohort-name"]').innerText(), /Generated cohort \(60 interns, seed 1\)/);
@@ -290,7 +355,7 @@ browserSuite('cohort of 60 interns', { routes }, async (it) => {
       assert.equal(await app.page.locator('[data-testid="intern-progress"]').first().innerText(), `${Math.round((100 * least.dated_weeks) / least.due_weeks)}%`);
       // A dated cell opens the weeks view on that intern and week.
       const intern = truth.interns.find((i) => i.cells[3].state === 'dated');
-      await app.page.click(`[data-testid="matrix-row"][data-key="${intern.key}"] [data-testid="matrix-cell"][data-week="3"] a`);
+      await app.page.click(`[data-testid="matrix-row"][data-key="${intern.key}"] [data-testid="matrix-cell"][data-week="3"]`);
       const url = app.url();
       assert.equal(url.searchParams.get('view'), null, 'the weeks view (the default)');
       assert.deepEqual(url.searchParams.getAll('source'), [intern.key]);

@@ -283,7 +283,7 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
     input.report_problems();
     let filter = args.filter.to_filter();
     let collection = &input.collection;
-    let kept = export::filtered_indexed(collection.pages(), &filter);
+    let kept = export::filtered_in(collection, &filter, None);
     // Who each kept page belongs to, by display name (CSV and Markdown columns).
     let interns: Vec<String> = kept
         .iter()

@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use worklog::query::{parse_date, Filter, WeekRange};
+use worklog::query::{parse_date, Filter, SimilarRows, WeekRange};
 use worklog::Language;
 
 #[derive(Parser, Debug)]
@@ -284,6 +284,18 @@ struct FilterArgs {
     /// Only pages under this folder (path prefix); repeatable.
     #[arg(long, value_name = "PATH")]
     source: Vec<String>,
+    /// Rows similar to another intern's (near-verbatim, same language; docs/cohort.md):
+    /// shown with the rest, hidden, or shown alone.
+    #[arg(long, value_enum, value_name = "ROWS", default_value_t = SimilarArg::Show)]
+    similar: SimilarArg,
+}
+
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, ValueEnum)]
+enum SimilarArg {
+    #[default]
+    Show,
+    Hide,
+    Only,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -310,6 +322,11 @@ impl FilterArgs {
                 LangArg::Vi => Language::Vi,
             }),
             sources: self.source.clone(),
+            similar: match self.similar {
+                SimilarArg::Show => SimilarRows::Show,
+                SimilarArg::Hide => SimilarRows::Hide,
+                SimilarArg::Only => SimilarRows::Only,
+            },
         };
         filter.normalize();
         filter

@@ -12,8 +12,9 @@ use std::io::{self, Write};
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
-use worklog::export::{filtered_indexed, set_aside_sections_of, set_aside_summary};
-use worklog::query::{page_weeks, service_category, task_span, Filter};
+use worklog::export::{filtered_in, set_aside_sections_of, set_aside_summary};
+use worklog::query::{page_weeks, service_category, task_span, Filter, SimilarRows};
+use worklog::similar::Similarity;
 use worklog::{Collection, PageKind, Severity};
 
 /// Longest task span counted day by day; longer spans are typos, not work.
@@ -118,9 +119,10 @@ struct InternTally {
 pub fn compute(collection: &Collection, filter: &Filter, top: usize) -> Summary {
     let all_pages = collection.pages();
     // The pages the filter keeps (the same rule as `export`), by index.
-    let kept = filtered_indexed(all_pages, filter);
+    let similarity = (filter.similar != SimilarRows::Show).then(|| Similarity::compute(collection));
+    let kept = filtered_in(collection, filter, similarity.as_ref());
     let kept_index: HashSet<usize> = kept.iter().map(|(i, _)| *i).collect();
-    let matcher = filter.matcher();
+    let matcher = filter.matcher_in(collection, similarity.as_ref());
 
     let mut interns: Vec<InternTally> = collection
         .internships()
@@ -183,7 +185,7 @@ pub fn compute(collection: &Collection, filter: &Filter, top: usize) -> Summary 
         let Some(task) = page.tasks.get(row.task as usize) else {
             continue;
         };
-        if !matcher.task_matches(page, task) {
+        if !matcher.task_matches(page, task) || !matcher.similar_ok(row.page, row.task) {
             continue;
         }
         let tally = interns.get_mut(row.intern as usize);

@@ -268,6 +268,51 @@ fn small_cohort(dir: &Path) -> PathBuf {
 }
 
 #[test]
+fn export_similar_only_and_hide_split_the_rows_as_the_truth_counts_them() {
+    let test = "export_similar_only_and_hide_split_the_rows_as_the_truth_counts_them";
+    let Some((dir, truth)) = generated("cli-similar", test) else {
+        return;
+    };
+    let rows = |similar: &str| -> usize {
+        let (out, _) = run(worklog()
+            .args([
+                "export",
+                "--format",
+                "csv",
+                "--similar",
+                similar,
+                "--cohort",
+            ])
+            .arg(dir.join("cohort-src.json")));
+        // A header, then one record per task (no field of the generated rows spans lines).
+        out.lines().count() - 1
+    };
+    let similar: u64 = truth["interns"]
+        .as_array()
+        .expect("interns")
+        .iter()
+        .map(|i| i["summary"]["similar"].as_u64().expect("similar"))
+        .sum();
+    let (all, only, hide) = (rows("show"), rows("only"), rows("hide"));
+    assert!(similar > 0);
+    assert_eq!(
+        only as u64, similar,
+        "--similar only: the truth's similar rows"
+    );
+    assert_eq!(only + hide, all, "--similar hide: the others");
+    let (_, err) = {
+        let output = worklog()
+            .args(["stats", "--similar", "hide", "--cohort"])
+            .arg(dir.join("cohort-src.json"))
+            .output()
+            .expect("run worklog");
+        assert!(!output.status.success());
+        ((), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    assert!(err.contains("filters"), "{err}");
+}
+
+#[test]
 fn export_and_site_take_names_and_keys_from_the_cohort() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = small_cohort(dir.path());

@@ -120,6 +120,7 @@ fn filter_and_facets_over_20000_tasks() {
                 text: "learn".into(),
                 language: Some(Language::En),
                 sources: Vec::new(),
+                similar: Default::default(),
             },
         ),
     ];

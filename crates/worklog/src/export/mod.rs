@@ -11,7 +11,8 @@ pub mod markdown;
 
 use crate::collection::Collection;
 use crate::model::{Export, Page, PageKind, ServiceRef, Task, SCHEMA_VERSION};
-use crate::query::Filter;
+use crate::query::{Filter, Matcher, SimilarRows};
+use crate::similar::Similarity;
 use std::borrow::Borrow;
 
 /// The collection's pages narrowed to a filter, in the collection's order.
@@ -31,7 +32,8 @@ pub fn filtered<P: Borrow<Page>>(pages: &[P], filter: &Filter) -> Vec<Page> {
 }
 
 /// [`filtered`], each kept page with its index in `pages` (to find its intern in the
-/// collection: [`Collection::intern_index`]).
+/// collection: [`Collection::intern_index`]). The similar-rows kind is row-level: pages alone
+/// cannot tell it, so it is not applied here ([`filtered_in`] applies it).
 pub fn filtered_indexed<P: Borrow<Page>>(pages: &[P], filter: &Filter) -> Vec<(usize, Page)> {
     if filter.is_empty() {
         return pages
@@ -40,7 +42,29 @@ pub fn filtered_indexed<P: Borrow<Page>>(pages: &[P], filter: &Filter) -> Vec<(u
             .enumerate()
             .collect();
     }
-    let matcher = filter.matcher();
+    let mut filter = filter.clone();
+    filter.similar = SimilarRows::Show;
+    keep(pages, &filter, &filter.matcher())
+}
+
+/// [`filtered_indexed`] over the pages of a collection, every kind applied, the similar rows
+/// too (`similarity` when given, else computed when the filter needs them).
+pub fn filtered_in(
+    collection: &Collection,
+    filter: &Filter,
+    similarity: Option<&Similarity>,
+) -> Vec<(usize, Page)> {
+    if filter.similar == SimilarRows::Show {
+        return filtered_indexed(collection.pages(), filter);
+    }
+    keep(
+        collection.pages(),
+        filter,
+        &filter.matcher_in(collection, similarity),
+    )
+}
+
+fn keep<P: Borrow<Page>>(pages: &[P], filter: &Filter, matcher: &Matcher) -> Vec<(usize, Page)> {
     let task_level = has_task_level_kinds(filter);
     pages
         .iter()
@@ -51,8 +75,11 @@ pub fn filtered_indexed<P: Borrow<Page>>(pages: &[P], filter: &Filter) -> Vec<(u
             let tasks: Vec<Task> = page
                 .tasks
                 .iter()
-                .filter(|task| matcher.task_matches(page, task))
-                .cloned()
+                .enumerate()
+                .filter(|(t, task)| {
+                    matcher.task_matches(page, task) && matcher.similar_ok(i as u32, *t as u32)
+                })
+                .map(|(_, task)| task.clone())
                 .collect();
             if task_level && tasks.is_empty() {
                 return None;
@@ -115,6 +142,7 @@ fn has_task_level_kinds(filter: &Filter) -> bool {
         || filter.from.is_some()
         || filter.to.is_some()
         || !filter.text.trim().is_empty()
+        || filter.similar != SimilarRows::Show
 }
 
 /// Every `(page, task)` pair in order, the unit all tabular formats write.

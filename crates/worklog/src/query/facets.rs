@@ -8,6 +8,7 @@ use super::matcher::{catalogue_view, KindMatches};
 use super::{task_weeks, Filter};
 use crate::collection::Collection;
 use crate::model::Language;
+use crate::similar::Similarity;
 
 /// One option of a facet with the number of tasks it would show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,8 +138,20 @@ impl<'a> Tally<'a> {
 /// Facet counts over a collection's rows; the source facet lists its interns (key, name).
 /// While no language is chosen, folded language twins count only in the language facet
 /// (choosing a language shows all of its rows).
+/// The similar-rows kind (`filter.similar`) narrows every facet like any other kind; the
+/// similar rows are computed when it needs them ([`facets_with`] takes them computed).
 pub fn facets(collection: &Collection, filter: &Filter) -> Facets {
-    let m = filter.matcher();
+    facets_with(collection, filter, None)
+}
+
+/// [`facets`] with the collection's similar rows already computed (`None`: computed when the
+/// filter needs them).
+pub fn facets_with(
+    collection: &Collection,
+    filter: &Filter,
+    similarity: Option<&Similarity>,
+) -> Facets {
+    let m = filter.matcher_in(collection, similarity);
     let fold = m.folds_twins();
     let mut tally = Tally::default();
     let mut weeks: BTreeMap<u32, usize> = BTreeMap::new();

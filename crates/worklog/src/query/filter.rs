@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{slug, Matcher};
+use crate::collection::Collection;
 use crate::model::{Language, Page, Task};
+use crate::similar::Similarity;
 
 /// Version of the URL parameter set documented in `docs/url-parameters.md`. Bump only when a
 /// parameter changes meaning; adding a parameter keeps the version.
@@ -127,6 +129,11 @@ pub struct Filter {
     /// Internship keys or path prefixes (`alice-fcj`, `repos/alice/content`): a page matches when
     /// its source is that path or lies under it.
     pub sources: Vec<String>,
+    /// Rows similar to another intern's ([`crate::similar`]): shown with the rest (the
+    /// default), hidden, or shown alone. A row-level kind: it needs the collection's similar
+    /// rows ([`Filter::matcher_in`], [`super::select_rows`]).
+    #[serde(default)]
+    pub similar: SimilarRows,
 }
 
 impl Filter {
@@ -140,6 +147,7 @@ impl Filter {
             && self.text.trim().is_empty()
             && self.language.is_none()
             && self.sources.is_empty()
+            && self.similar == SimilarRows::Show
     }
 
     /// Canonical form: ids lower-cased, sets sorted and deduplicated, week ranges merged,
@@ -179,14 +187,58 @@ impl Filter {
         self.sources.dedup();
     }
 
-    /// Compile once, then test many tasks.
+    /// Compile once, then test many tasks. The similar-rows kind needs the collection's
+    /// similar rows, which a bare matcher does not have: until
+    /// [`Matcher::with_similarity`] gives them, no row counts as similar (`similar=only`
+    /// selects nothing). Prefer [`Filter::matcher_in`] for rows of a collection.
     pub fn matcher(&self) -> Matcher {
         Matcher::new(self)
+    }
+
+    /// The matcher for the rows of `collection`, with the similar rows when this filter's
+    /// `similar` kind needs them: `similarity` when given (the app computes it once), else
+    /// computed here ([`Similarity::compute`]).
+    pub fn matcher_in(&self, collection: &Collection, similarity: Option<&Similarity>) -> Matcher {
+        let matcher = Matcher::new(self);
+        if self.similar == SimilarRows::Show {
+            return matcher;
+        }
+        match similarity {
+            Some(s) => matcher.with_similarity(collection, s),
+            None => matcher.with_similarity(collection, &Similarity::compute(collection)),
+        }
     }
 
     /// Convenience for a single test; prefer [`Filter::matcher`] in loops.
     pub fn matches(&self, page: &Page, task: &Task) -> bool {
         self.matcher().matches(page, task)
+    }
+}
+
+/// Rows similar to another intern's ([`crate::similar`]): shown with the others, hidden, or
+/// shown alone (`similar=` in the URL, `--similar` of the CLI).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SimilarRows {
+    #[default]
+    Show,
+    Hide,
+    Only,
+}
+
+impl SimilarRows {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SimilarRows::Show => "show",
+            SimilarRows::Hide => "hide",
+            SimilarRows::Only => "only",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [SimilarRows::Show, SimilarRows::Hide, SimilarRows::Only]
+            .into_iter()
+            .find(|v| v.as_str().eq_ignore_ascii_case(s.trim()))
     }
 }
 

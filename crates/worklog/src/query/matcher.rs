@@ -2,9 +2,10 @@
 
 use chrono::NaiveDate;
 
-use super::{page_weeks, path_within, task_span, Filter, WeekRange};
+use super::{page_weeks, path_within, task_span, Filter, SimilarRows, WeekRange};
 use crate::collection::{Collection, Row};
 use crate::model::{Language, Page, Task};
+use crate::similar::Similarity;
 
 /// Lower-case ASCII slug of a name: `Security, Identity & Compliance` →
 /// `security-identity-compliance`. Category names in URLs use it.
@@ -129,6 +130,10 @@ pub struct Matcher {
     terms: Vec<Term>,
     language: Option<Language>,
     sources: Vec<String>,
+    similar: SimilarRows,
+    /// `(page, task)` of every row similar to another intern's, sorted; empty until
+    /// [`Matcher::with_similarity`] (and not needed while `similar` is `show`).
+    similar_rows: Vec<(u32, u32)>,
 }
 
 /// One search term, compiled.
@@ -201,6 +206,7 @@ pub(super) struct KindMatches {
     pub text: bool,
     pub language: bool,
     pub source: bool,
+    pub similar: bool,
 }
 
 impl KindMatches {
@@ -212,6 +218,7 @@ impl KindMatches {
             && self.text
             && self.language
             && self.source
+            && self.similar
     }
 }
 
@@ -232,10 +239,42 @@ impl Matcher {
             to: f.to,
             language: f.language,
             sources: f.sources,
+            similar: f.similar,
+            similar_rows: Vec::new(),
         }
     }
 
-    /// Does `task` of `page` pass every kind of the filter?
+    /// Give the matcher the similar rows of `collection` (computed over that same collection:
+    /// [`Similarity`] holds row indices), which the `similar` kind needs.
+    pub fn with_similarity(mut self, collection: &Collection, similarity: &Similarity) -> Self {
+        let rows = collection.rows();
+        let mut similar: Vec<(u32, u32)> = similarity
+            .rows
+            .iter()
+            .filter_map(|r| rows.get(r.row as usize))
+            .map(|row| (row.page, row.task))
+            .collect();
+        similar.sort_unstable();
+        similar.dedup();
+        self.similar_rows = similar;
+        self
+    }
+
+    /// The similar-rows kind for task `task` of page `page` (indices into the collection's
+    /// pages and that page's tasks): a row-level kind, which [`Self::matches`] and
+    /// [`Self::task_matches`] (given a page, not its index) leave out.
+    pub fn similar_ok(&self, page: u32, task: u32) -> bool {
+        match self.similar {
+            SimilarRows::Show => true,
+            mode => {
+                let similar = self.similar_rows.binary_search(&(page, task)).is_ok();
+                similar == (mode == SimilarRows::Only)
+            }
+        }
+    }
+
+    /// Does `task` of `page` pass every kind of the filter (but the row-level similar kind:
+    /// [`Self::similar_ok`], [`Self::row_matches`])?
     pub fn matches(&self, page: &Page, task: &Task) -> bool {
         self.page_matches(page) && self.task_matches(page, task)
     }
@@ -358,6 +397,7 @@ impl Matcher {
                     .sources
                     .iter()
                     .any(|s| s == key || path_within(&page.source, s)),
+            similar: self.similar_ok(row.page, row.task),
         })
     }
 
@@ -369,9 +409,20 @@ impl Matcher {
 
 /// Indices into `collection.rows()` of the rows `filter` shows, in the collection's order.
 /// While no language is chosen, rows of a folded language twin are left out (the same work is
-/// shown once, in the first language); [`folded_rows`] counts them.
+/// shown once, in the first language); [`folded_rows`] counts them. The similar rows, when
+/// `filter.similar` needs them, are computed: [`select_rows_with`] takes them computed.
 pub fn select_rows(collection: &Collection, filter: &Filter) -> Vec<u32> {
-    let matcher = filter.matcher();
+    select_rows_with(collection, filter, None)
+}
+
+/// [`select_rows`] with the collection's similar rows already computed (`None`: computed
+/// when the filter needs them).
+pub fn select_rows_with(
+    collection: &Collection,
+    filter: &Filter,
+    similarity: Option<&Similarity>,
+) -> Vec<u32> {
+    let matcher = filter.matcher_in(collection, similarity);
     let fold = matcher.folds_twins();
     collection
         .rows()
@@ -386,7 +437,16 @@ pub fn select_rows(collection: &Collection, filter: &Filter) -> Vec<u32> {
 /// Rows `filter` would show but that are folded away as a language twin's (0 once a language
 /// is chosen): what a "+N in the other language" note counts.
 pub fn folded_rows(collection: &Collection, filter: &Filter) -> usize {
-    let matcher = filter.matcher();
+    folded_rows_with(collection, filter, None)
+}
+
+/// [`folded_rows`] with the collection's similar rows already computed.
+pub fn folded_rows_with(
+    collection: &Collection,
+    filter: &Filter,
+    similarity: Option<&Similarity>,
+) -> usize {
+    let matcher = filter.matcher_in(collection, similarity);
     if !matcher.folds_twins() {
         return 0;
     }

@@ -242,6 +242,7 @@ fn query_round_trip() {
             text: "a&b=c+d #x 100%".into(),
             language: Some(Language::Vi),
             sources: vec!["alice".into()],
+            ..Filter::default()
         },
         sort: Some(Sort {
             column: SortColumn::Start,
@@ -472,7 +473,7 @@ fn cohort_parameters_round_trip() {
         })
     );
     assert_eq!(s.cohort_tab, CohortTab::Labs);
-    assert_eq!(s.similar, SimilarRows::Hide);
+    assert_eq!(s.filter.similar, SimilarRows::Hide);
     assert_eq!(s.heat, HeatAxis::Interns);
     assert_eq!(
         s.to_query(),
@@ -488,5 +489,202 @@ fn cohort_parameters_round_trip() {
             .cohort_sort
             .map(|s| s.to_string()),
         Some("last-dated".to_string())
+    );
+}
+
+#[test]
+fn today_round_trips_and_bad_days_are_ignored() {
+    let s = ViewState::from_query("view=cohort&cohort=c.json&today=2025-11-26");
+    assert_eq!(s.today, Some(date("2025-11-26")));
+    assert_eq!(s.to_query(), "cohort=c.json&view=cohort&today=2025-11-26");
+    assert_eq!(ViewState::from_query(&s.to_query()), s);
+    // After every other parameter in the canonical order.
+    let all = ViewState::from_query("today=2025-09-08&heat=interns&similar=only&q=x");
+    assert_eq!(
+        all.to_query(),
+        "q=x&similar=only&heat=interns&today=2025-09-08"
+    );
+    for bad in [
+        "today=",
+        "today=26/11/2025",
+        "today=2025-02-30",
+        "today=tomorrow",
+    ] {
+        assert_eq!(ViewState::from_query(bad).today, None, "{bad}");
+        assert_eq!(ViewState::from_query(bad).to_query(), "", "{bad}");
+    }
+    // The last valid one wins, like every other single-valued parameter.
+    assert_eq!(
+        ViewState::from_query("today=2025-09-08&today=x&today=2025-10-01").today,
+        Some(date("2025-10-01"))
+    );
+}
+
+/// A sentence long enough to be compared (six words or more), written by several interns.
+const COPIED: &str =
+    "Deployed the sample web application on Amazon ECS behind an Application Load Balancer";
+
+/// Two interns (alice, bob) of one week each; both wrote [`COPIED`] (bob with a word changed),
+/// plus rows of their own. Rows: alice 0 (copied), 1; bob 2 (copied), 3.
+fn copied_pair() -> crate::Collection {
+    let en = Some(Language::En);
+    let week = |who: &str, rows: Vec<Task>| {
+        page(
+            &format!("{who}/content/1-Worklog/1.1-Week1/_index.md"),
+            1,
+            en,
+            rows,
+        )
+    };
+    crate::Collection::new(vec![
+        week(
+            "alice",
+            vec![
+                task(COPIED, &["ecs"], Some("2025-09-08"), None),
+                task(
+                    "Wrote a Lambda function that resizes the images uploaded to the bucket",
+                    &["lambda"],
+                    Some("2025-09-09"),
+                    None,
+                ),
+            ],
+        ),
+        week(
+            "bob",
+            vec![
+                task(
+                    &COPIED.replace("sample", "demo"),
+                    &["ecs"],
+                    Some("2025-09-08"),
+                    None,
+                ),
+                task("Team meeting", &[], Some("2025-09-10"), None),
+            ],
+        ),
+    ])
+}
+
+fn with_similar(similar: SimilarRows) -> Filter {
+    Filter {
+        similar,
+        ..Filter::default()
+    }
+}
+
+fn texts(c: &crate::Collection, rows: &[u32]) -> Vec<String> {
+    rows.iter()
+        .filter_map(|&i| c.rows()[i as usize].resolve(c))
+        .map(|(_, t)| t.text.chars().take(12).collect())
+        .collect()
+}
+
+#[test]
+fn the_similar_kind_shows_hides_or_isolates_rows_copied_across_interns() {
+    let c = copied_pair();
+    assert_eq!(c.internships().len(), 2, "alice and bob");
+    let show = select_rows(&c, &Filter::default());
+    let hide = select_rows(&c, &with_similar(SimilarRows::Hide));
+    let only = select_rows(&c, &with_similar(SimilarRows::Only));
+    assert_eq!(show.len(), 4);
+    assert_eq!(texts(&c, &only), ["Deployed the", "Deployed the"]);
+    assert_eq!(texts(&c, &hide), ["Wrote a Lamb", "Team meeting"]);
+    // Hidden and isolated rows split the shown ones.
+    let mut both = [hide.clone(), only.clone()].concat();
+    both.sort_unstable();
+    assert_eq!(both, show);
+    // It combines with the other kinds by AND.
+    let bob_only = Filter {
+        sources: vec!["bob".into()],
+        similar: SimilarRows::Only,
+        ..Filter::default()
+    };
+    assert_eq!(select_rows(&c, &bob_only).len(), 1);
+    assert!(!with_similar(SimilarRows::Hide).is_empty());
+    assert!(with_similar(SimilarRows::Show).is_empty());
+}
+
+#[test]
+fn the_similar_rows_given_are_the_ones_used() {
+    let c = copied_pair();
+    let computed = crate::similar::Similarity::compute(&c);
+    assert_eq!(computed.rows.len(), 2);
+    let only = with_similar(SimilarRows::Only);
+    assert_eq!(
+        select_rows_with(&c, &only, Some(&computed)),
+        select_rows(&c, &only)
+    );
+    // No similar row known (the app while pages still load): `only` shows none, `hide` all.
+    let none = crate::similar::Similarity::default();
+    assert!(select_rows_with(&c, &only, Some(&none)).is_empty());
+    assert_eq!(
+        select_rows_with(&c, &with_similar(SimilarRows::Hide), Some(&none)).len(),
+        4
+    );
+    // A bare matcher knows no similar row either; the row-level test says so.
+    let m = only.matcher();
+    assert!(!c.rows().iter().any(|r| m.row_matches(&c, r)));
+    let m = only.matcher_in(&c, None);
+    assert_eq!(c.rows().iter().filter(|r| m.row_matches(&c, r)).count(), 2);
+    assert!(m.similar_ok(0, 0) && !m.similar_ok(0, 1));
+}
+
+#[test]
+fn facet_counts_respect_the_similar_kind() {
+    let c = copied_pair();
+    let all = facets(&c, &Filter::default());
+    assert_eq!(all.total, 4);
+    let only = facets(&c, &with_similar(SimilarRows::Only));
+    assert_eq!(only.total, 2);
+    let count_of = |f: &Facets, id: &str| {
+        f.services
+            .iter()
+            .find(|s| s.value == id)
+            .map_or(0, |s| s.count)
+    };
+    assert_eq!(count_of(&only, "ecs"), 2);
+    assert_eq!(
+        count_of(&only, "lambda"),
+        0,
+        "the Lambda row is nobody else's"
+    );
+    let interns: Vec<(String, usize)> = only
+        .sources
+        .iter()
+        .map(|s| (s.value.clone(), s.count))
+        .collect();
+    assert_eq!(interns, [("alice".to_string(), 1), ("bob".to_string(), 1)]);
+    let hide = facets(&c, &with_similar(SimilarRows::Hide));
+    assert_eq!(hide.total, 2);
+    assert_eq!(count_of(&hide, "lambda"), 1);
+    assert_eq!(count_of(&hide, "ecs"), 0);
+    assert_eq!(hide.weeks.iter().map(|w| w.count).sum::<usize>(), 2);
+    assert_eq!(hide.languages.iter().map(|l| l.count).sum::<usize>(), 2);
+    let given = facets_with(
+        &c,
+        &with_similar(SimilarRows::Hide),
+        Some(&crate::similar::Similarity::compute(&c)),
+    );
+    assert_eq!(given, hide);
+}
+
+#[test]
+fn exports_apply_the_similar_kind_through_the_collection() {
+    let c = copied_pair();
+    let only = with_similar(SimilarRows::Only);
+    let kept = crate::export::filtered_in(&c, &only, None);
+    assert_eq!(kept.len(), 2, "both pages keep their copied row");
+    assert!(kept.iter().all(|(_, p)| p.tasks.len() == 1));
+    let hide = crate::export::filtered_in(&c, &with_similar(SimilarRows::Hide), None);
+    let kept_texts: Vec<&str> = hide
+        .iter()
+        .flat_map(|(_, p)| p.tasks.iter().map(|t| t.text.as_str()))
+        .collect();
+    assert_eq!(kept_texts.len(), 2);
+    assert!(!kept_texts.iter().any(|t| t.contains("Load Balancer")));
+    // Pages alone cannot tell a similar row: the pages-only export leaves the kind out.
+    let pages_only = crate::export::filtered_indexed(c.pages(), &only);
+    assert_eq!(
+        pages_only.iter().map(|(_, p)| p.tasks.len()).sum::<usize>(),
+        4
     );
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use serde::{Deserialize, Serialize};
 
-use super::{Filter, WeekRange};
+use super::{Filter, SimilarRows, WeekRange};
 use crate::cohort::SortKey;
 use crate::model::Language;
 
@@ -233,33 +233,6 @@ impl CohortTab {
     }
 }
 
-/// Rows similar to another intern's ([`crate::similar`]): shown with the others, hidden, or
-/// shown alone.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SimilarRows {
-    #[default]
-    Show,
-    Hide,
-    Only,
-}
-
-impl SimilarRows {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SimilarRows::Show => "show",
-            SimilarRows::Hide => "hide",
-            SimilarRows::Only => "only",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [SimilarRows::Show, SimilarRows::Hide, SimilarRows::Only]
-            .into_iter()
-            .find(|v| v.as_str().eq_ignore_ascii_case(s.trim()))
-    }
-}
-
 /// The columns of the services heat map: weeks (services × weeks) or interns (interns ×
 /// service categories).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -312,12 +285,13 @@ pub struct ViewState {
     /// `ctab`: the matrix or the labs in the cohort view.
     #[serde(default)]
     pub cohort_tab: CohortTab,
-    /// `similar`: rows similar to another intern's shown, hidden or alone.
-    #[serde(default)]
-    pub similar: SimilarRows,
     /// `heat`: the columns of the services heat map.
     #[serde(default)]
     pub heat: HeatAxis,
+    /// `today`: the day the cohort view is for (weeks ending after it are not yet due);
+    /// `None`: the browser's clock. Lets a shared link or a test show the same matrix any day.
+    #[serde(default)]
+    pub today: Option<NaiveDate>,
 }
 
 /// Characters escaped in query values: controls, space, non-ASCII and what would end or split
@@ -432,12 +406,17 @@ impl ViewState {
                 }
                 "similar" => {
                     if let Some(v) = SimilarRows::parse(value) {
-                        state.similar = v;
+                        state.filter.similar = v;
                     }
                 }
                 "heat" => {
                     if let Some(h) = HeatAxis::parse(value) {
                         state.heat = h;
+                    }
+                }
+                "today" => {
+                    if let Some(d) = parse_date(value) {
+                        state.today = Some(d);
                     }
                 }
                 _ => {}
@@ -518,11 +497,14 @@ impl ViewState {
         if self.cohort_tab != CohortTab::default() {
             push("ctab", self.cohort_tab.as_str());
         }
-        if self.similar != SimilarRows::default() {
-            push("similar", self.similar.as_str());
+        if filter.similar != SimilarRows::default() {
+            push("similar", filter.similar.as_str());
         }
         if self.heat != HeatAxis::default() {
             push("heat", self.heat.as_str());
+        }
+        if let Some(d) = self.today {
+            push("today", &d.to_string());
         }
         out
     }
