@@ -1,7 +1,7 @@
 // The interface in English and Vietnamese: it follows the browser's language, `ui=` in the URL
 // overrides it, the EN/VI switch of the header writes `ui=` (a history entry: reload and
 // back/forward keep it), dates and numbers come from the browser's Intl (vi-VN / en-GB), and
-// diagnostics keep the core's English message with a Vietnamese title of their code.
+// diagnostics are worded in Vietnamese from their code and values, under a Vietnamese title.
 // Pages: the bundled demo (twelve weeks, most in both languages) and pages written here.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -12,8 +12,10 @@ const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-c
 
 const VI = { locale: 'vi-VN' };
 
-/** A week-3 page whose rows break two rules: a day label that is not the date's weekday
- * (day-label-mismatch) and a task that ends before it starts (end-before-start). */
+/** A week-3 page whose rows break rules: day labels that are not the date's weekday
+ * (day-label-mismatch, twice), a task that ends before it starts (end-before-start), a start
+ * date that is no date (unparsed-date), so the row's date comes from its label
+ * (date-from-day-label). */
 const PROBLEMS = `---
 title: "Week 3 Worklog"
 ---
@@ -28,6 +30,7 @@ title: "Week 3 Worklog"
 | --- | --- | --- | --- | --- |
 | 2 | Create an Amazon S3 bucket | 23/09/2025 | 23/09/2025 | |
 | 4 | Upload files to the bucket | 25/09/2025 | 24/09/2025 | |
+| 5 | Write the S3 report | soon | | |
 `;
 
 /** One week with 1,234 tasks: counts large enough to be grouped (1,234 / 1.234). */
@@ -226,37 +229,64 @@ browserSuite('Vietnamese and English interface', { routes }, async (it) => {
     assert.equal(await app.page.title(), 'Công việc · Worklog Viewer');
   });
 
-  await it('diagnostics keep the English message and show a Vietnamese title of the code', `?src=${PROBLEMS_SRC}&view=diagnostics`, async (app) => {
+  await it('with ui=vi diagnostics are worded in Vietnamese from their code and values, under a Vietnamese title', `?src=${PROBLEMS_SRC}&view=diagnostics`, async (app) => {
     await speaks(app, 'vi');
     await app.page.waitForSelector('[data-testid="diagnostic"]');
-    const diagnostics = await app.page.$$eval('[data-testid="diagnostic"]', (items) => items.map((li) => ({
+    const read = () => app.page.$$eval('[data-testid="diagnostic"]', (items) => items.map((li) => ({
       code: li.dataset.code,
       title: li.querySelector('[data-testid="diagnostic-title"]')?.innerText ?? null,
       titleLang: li.querySelector('[data-testid="diagnostic-title"]')?.lang ?? null,
-      message: li.querySelector('.message').innerText,
-      messageLang: li.querySelector('.message').lang,
+      message: li.querySelector('[data-testid="diagnostic-message"]').innerText,
+      messageLang: li.querySelector('[data-testid="diagnostic-message"]').lang,
       severity: li.querySelector('.severity').innerText,
       line: li.querySelector('.line-no').innerText,
     })));
+    const diagnostics = await read();
     const byCode = Object.fromEntries(diagnostics.map((d) => [d.code, d]));
     assert.ok(byCode['day-label-mismatch'], `day-label-mismatch reported: ${JSON.stringify(diagnostics)}`);
     assert.ok(byCode['end-before-start'], 'end-before-start reported');
     assert.equal(byCode['day-label-mismatch'].title, 'Thứ và ngày không khớp');
     assert.equal(byCode['end-before-start'].title, 'Ngày kết thúc trước ngày bắt đầu');
+    // The values of the page in Vietnamese words: weekdays, dd/mm/yyyy dates, the cell as written.
+    const messages = diagnostics.map((d) => d.message);
+    for (const expected of [
+      'Nhãn thứ "2" nghĩa là Thứ Hai nhưng ngày 23/09/2025 lại là Thứ Ba; ngày ghi trong bảng được dùng.',
+      'Nhãn thứ "4" nghĩa là Thứ Tư nhưng ngày 25/09/2025 lại là Thứ Năm; ngày ghi trong bảng được dùng.',
+      'Ngày kết thúc 24/09/2025 sớm hơn ngày bắt đầu 25/09/2025.',
+      'Ngày bắt đầu "soon" không phải là ngày mà trình đọc hiểu được (hãy viết ví dụ như 06/10/2025 hoặc 2025-10-06).',
+      'Hàng này không có ngày; ngày 26/09/2025 được suy ra từ nhãn thứ và ngày ở dòng 14.',
+    ]) {
+      assert.ok(messages.includes(expected), `"${expected}" is shown:\n${messages.join('\n')}`);
+    }
     for (const d of diagnostics) {
       assert.ok(d.title, `every documented code has a title: ${d.code}`);
       assert.equal(d.titleLang, 'vi');
-      assert.equal(d.messageLang, 'en', 'the message stays English and says so');
-      assert.match(d.message, /[a-z]{3,}/, 'the English message is shown');
+      assert.equal(d.messageLang, 'vi', `the message is Vietnamese and says so: ${d.message}`);
       assert.match(d.severity, /^(lỗi|cảnh báo|ghi chú)$/i);
       assert.match(d.line, /^(dòng \d+(:\d+)?|cả tệp)$/);
     }
+    // No English message left anywhere in the view (the core's wording of these diagnostics).
+    const view = await text(app, '.diagnostics-view');
+    for (const english of ['The day label', 'means Monday', 'is a Tuesday', 'the date is used', 'The end date',
+      'is before the start date', 'The start date', 'not a date this reader understands', 'This row has no date',
+      'follows from the day label']) {
+      assert.ok(!view.includes(english), `no English "${english}" in the Vietnamese diagnostics view:\n${view}`);
+    }
     assert.match(await text(app, '[data-testid="diagnostics-summary"]'), /^1 trang · \d+ lỗi · \d+ cảnh báo · \d+ ghi chú$/);
-    // In English the message is alone.
+    // In English the core's message is alone, and says it is English.
     await app.page.click('[data-ui-lang="en"]');
     await speaks(app, 'en');
     assert.equal(await app.count('[data-testid="diagnostic-title"]'), 0);
+    const english = await read();
+    assert.ok(english.some((d) => d.message === 'The day label "2" means Monday but 2025-09-23 is a Tuesday; the date is used.'),
+      english.map((d) => d.message).join('\n'));
+    assert.ok(english.every((d) => d.messageLang === 'en'));
     assert.match(await text(app, '[data-testid="diagnostics-summary"]'), /^1 page · \d+ errors? · \d+ warnings? · \d+ notes?$/);
+    // And back: the same diagnostics reword without a reload.
+    await app.page.click('[data-ui-lang="vi"]');
+    await speaks(app, 'vi');
+    assert.ok((await read()).every((d) => d.messageLang === 'vi'));
+    assert.deepEqual(app.errors, []);
   }, VI);
 
   await it('the Vietnamese interface has no serious accessibility violation in any view', '?view=weeks', async (app) => {
