@@ -11,5 +11,6 @@ pub mod item_tree;
 pub mod loader;
 pub mod set_aside;
 pub mod similar;
+pub mod sort_header;
 pub mod sources;
 pub mod ui_lang;

@@ -21,6 +21,7 @@ use worklog::query::{CohortSort, CohortTab, View, ViewState, WeekRange};
 
 use crate::components::date::short_date;
 use crate::components::export::download;
+use crate::components::sort_header::{sort_header, SortKeyAttr, SortOrder};
 use crate::i18n::cohort::{
     cell_label, lab_cell_label, problems_label, progress_label, progress_short, similar_rows,
     state_glyph, state_text, week_summary_label,
@@ -268,56 +269,56 @@ pub fn CohortView() -> impl IntoView {
 }
 
 /// A sortable column header of the matrix.
-fn sort_header(state: AppState, key: SortKey, label: Msg, class: &'static str) -> impl IntoView {
+fn matrix_sort_header(
+    state: AppState,
+    key: SortKey,
+    label: Msg,
+    class: &'static str,
+) -> impl IntoView {
     let current = Memo::new(move |_| state.vs.with(|v| v.cohort_sort));
-    let aria = move || match current.get() {
-        Some(s) if s.key == key => {
-            if s.descending {
-                "descending"
-            } else {
-                "ascending"
-            }
-        }
-        None if key == SortKey::Intern => "ascending",
-        _ => "none",
+    let order = move || {
+        SortOrder::of(match current.get() {
+            Some(s) if s.key == key => Some(s.descending),
+            None if key == SortKey::Intern => Some(false),
+            _ => None,
+        })
     };
-    view! {
-        <th scope="col" class=class aria-sort=aria>
-            <button
-                type="button"
-                class="sort"
-                data-csort=key.code()
-                on:click=move |_| {
-                    state.navigate(true, move |vs| {
-                        let now = vs.cohort_sort.unwrap_or(CohortSort { key: SortKey::Intern, descending: false });
-                        vs.cohort_sort = if now.key == key && !now.descending {
-                            Some(CohortSort { key, descending: true })
-                        } else if now.key == key {
-                            None
-                        } else {
-                            // Progress and problems read best from the top: most first.
-                            Some(CohortSort {
-                                key,
-                                descending: matches!(key, SortKey::Problems | SortKey::LastDated),
-                            })
-                        };
-                        if vs.cohort_sort == Some(CohortSort { key: SortKey::Intern, descending: false }) {
-                            vs.cohort_sort = None;
-                        }
+    sort_header(
+        class.to_string(),
+        label,
+        SortKeyAttr::CohortSort(key.code()),
+        order,
+        move || {
+            state.navigate(true, move |vs| {
+                let now = vs.cohort_sort.unwrap_or(CohortSort {
+                    key: SortKey::Intern,
+                    descending: false,
+                });
+                vs.cohort_sort = if now.key == key && !now.descending {
+                    Some(CohortSort {
+                        key,
+                        descending: true,
                     })
+                } else if now.key == key {
+                    None
+                } else {
+                    // Progress and problems read best from the top: most first.
+                    Some(CohortSort {
+                        key,
+                        descending: matches!(key, SortKey::Problems | SortKey::LastDated),
+                    })
+                };
+                if vs.cohort_sort
+                    == Some(CohortSort {
+                        key: SortKey::Intern,
+                        descending: false,
+                    })
+                {
+                    vs.cohort_sort = None;
                 }
-            >
-                {tr(label)}
-                <span class="sort-mark" aria-hidden="true">
-                    {move || match aria() {
-                        "ascending" => "▲",
-                        "descending" => "▼",
-                        _ => "",
-                    }}
-                </span>
-            </button>
-        </th>
-    }
+            })
+        },
+    )
 }
 
 /// Open the week of a cell (line, column index) when it has pages: here, or in a new tab
@@ -514,7 +515,7 @@ fn MatrixTable(lines: Memo<Vec<usize>>) -> impl IntoView {
                     <caption id="matrix-caption" class="visually-hidden">{text(Msg::MatrixCaption, lang)}</caption>
                     <thead>
                         <tr>
-                            {sort_header(state, SortKey::Intern, Msg::Intern, "m-name")}
+                            {matrix_sort_header(state, SortKey::Intern, Msg::Intern, "m-name")}
                             {columns
                                 .iter()
                                 .map(|&w| {
@@ -527,9 +528,9 @@ fn MatrixTable(lines: Memo<Vec<usize>>) -> impl IntoView {
                                     }
                                 })
                                 .collect_view()}
-                            {sort_header(state, SortKey::Progress, Msg::Progress, "m-num")}
-                            {sort_header(state, SortKey::LastDated, Msg::LastDated, "m-date")}
-                            {sort_header(state, SortKey::Problems, Msg::Problems, "m-num")}
+                            {matrix_sort_header(state, SortKey::Progress, Msg::Progress, "m-num")}
+                            {matrix_sort_header(state, SortKey::LastDated, Msg::LastDated, "m-date")}
+                            {matrix_sort_header(state, SortKey::Problems, Msg::Problems, "m-num")}
                             <th scope="col" class="m-num">{text(Msg::SimilarColumn, lang)}</th>
                         </tr>
                     </thead>

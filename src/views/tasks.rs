@@ -11,6 +11,7 @@ use crate::components::chips::ServiceChips;
 use crate::components::date::{weekday_name, DateMedium};
 use crate::components::item_tree::{item_list_marked, marked, reference_list};
 use crate::components::similar::{SimilarBadge, SimilarState};
+use crate::components::sort_header::{sort_header, SortKeyAttr, SortOrder};
 use crate::i18n::{messages, num, text, tr, use_lang, Lang, Msg};
 use crate::state::{AppState, Shared, TaskRef};
 
@@ -214,43 +215,34 @@ pub fn TasksView() -> impl IntoView {
     };
 
     let header = move |column: SortColumn, label: Msg| {
-        let aria = move || match sort.get() {
-            Some(s) if s.column == column => {
-                if s.descending {
-                    "descending"
-                } else {
-                    "ascending"
-                }
-            }
-            _ => "none",
+        let order = move || {
+            SortOrder::of(
+                sort.get()
+                    .filter(|s| s.column == column)
+                    .map(|s| s.descending),
+            )
         };
-        view! {
-            <th scope="col" aria-sort=aria class=format!("col-{}", column.as_str())>
-                <button
-                    type="button"
-                    class="sort"
-                    data-sort=column.as_str()
-                    on:click=move |_| {
-                        state.navigate(true, move |vs| {
-                            vs.sort = match vs.sort {
-                                Some(s) if s.column == column && !s.descending => Some(Sort { column, descending: true }),
-                                Some(s) if s.column == column => None,
-                                _ => Some(Sort { column, descending: false }),
-                            };
-                        })
-                    }
-                >
-                    {tr(label)}
-                    <span class="sort-mark" aria-hidden="true">
-                        {move || match aria() {
-                            "ascending" => "▲",
-                            "descending" => "▼",
-                            _ => "",
-                        }}
-                    </span>
-                </button>
-            </th>
-        }
+        sort_header(
+            format!("col-{}", column.as_str()),
+            label,
+            SortKeyAttr::Sort(column.as_str()),
+            order,
+            move || {
+                state.navigate(true, move |vs| {
+                    vs.sort = match vs.sort {
+                        Some(s) if s.column == column && !s.descending => Some(Sort {
+                            column,
+                            descending: true,
+                        }),
+                        Some(s) if s.column == column => None,
+                        _ => Some(Sort {
+                            column,
+                            descending: false,
+                        }),
+                    };
+                })
+            },
+        )
     };
 
     view! {

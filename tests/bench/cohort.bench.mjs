@@ -50,8 +50,7 @@ const results = { first: [], full: [], matrixMs: [], similarMs: [], switches: {}
 try {
   for (let run = 0; run < RUNS; run++) {
     const app = await App.open(browser, server, '?ui=en', { viewport: { width: 1280, height: 800 } });
-    await app.page.clock.setFixedTime(new Date(`${truth.cohort.today}T12:00:00Z`));
-    await app.goto('?cohort=cohort/cohort.json&view=cohort&ui=en', { waitReady: false });
+    await app.goto(`?cohort=cohort/cohort.json&view=cohort&ui=en&today=${truth.cohort.today}`, { waitReady: false });
     // Polled every animation frame in the page: the time is the page's own clock.
     const first = await (await app.page.waitForFunction(
       () => document.querySelectorAll('[data-testid="matrix-row"]').length > 0 && performance.now(),

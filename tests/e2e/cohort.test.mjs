@@ -304,6 +304,15 @@ browserSuite('cohort of 60 interns', { routes }, async (it) => {
       const firstGroup = await app.page.locator('[data-testid="group-row"]').first().innerText();
       const byName = [...truth.interns].sort((a, b) => a.name.localeCompare(b.name))[0];
       assert.ok(truth.interns.some((i) => firstGroup.startsWith(i.name)), `a group heading names an intern: ${firstGroup} (e.g. ${byName.name})`);
+      // The task table's sortable headers (one component with the matrix's): URL and aria-sort.
+      const start = app.page.locator('th:has(> button[data-sort="start"])');
+      await start.locator('button').click();
+      assert.equal(app.url().searchParams.get('sort'), 'start');
+      assert.equal(await start.getAttribute('aria-sort'), 'ascending');
+      await start.locator('button').click();
+      assert.equal(app.url().searchParams.get('sort'), '-start');
+      assert.equal(await start.getAttribute('aria-sort'), 'descending');
+      assert.equal(await app.page.locator('th:has(> button[data-csort])').count(), 0, 'no matrix header in the task table');
     });
     await t.test("a row copied by several interns is marked similar, with the other interns' rows side by side", async () => {
       // The English group with the most interns.
