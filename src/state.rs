@@ -151,13 +151,19 @@ impl AppState {
     pub fn new(initial: ViewState) -> Self {
         let vs = RwSignal::new(initial);
         let loaded = RwSignal::new(Shared::new(Vec::<Loaded>::new()));
-        let collection = Memo::new(move |_| {
+        let collection = Memo::new(move |previous: Option<&Shared<Collection>>| {
             loaded.with(|l| {
-                let (pages, origins) = l
-                    .iter()
-                    .map(|l| (Arc::clone(&l.page), l.origin.clone()))
-                    .unzip();
-                Shared::new(Collection::from_shared(pages, origins))
+                let pages: Vec<Arc<Page>> = l.iter().map(|l| Arc::clone(&l.page)).collect();
+                // While sources load, pages are only appended: the collection grows by the
+                // new pages, and only their interns are settled again. A removed source
+                // starts it afresh.
+                let (mut next, from) = match previous {
+                    Some(p) if p.is_prefix_of(&pages) => (Collection::clone(p), p.pages().len()),
+                    _ => (Collection::default(), 0),
+                };
+                let origins = l[from..].iter().map(|l| l.origin.clone()).collect();
+                next.extend(pages[from..].to_vec(), origins);
+                Shared::new(next)
             })
         });
         let filter = Memo::new(move |_| vs.with(|v| v.filter.clone()));

@@ -17,38 +17,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { App, launchBrowser, startServer, DIST, ROOT } from '../lib/harness.mjs';
+import { CORPUS, benchSite, corpusPages } from './corpus-site.mjs';
 
-const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 if (!fs.existsSync(CORPUS)) {
   console.log(`SKIPPED markdown bench: no corpus at ${CORPUS}`);
   process.exit(0);
 }
 
-/** Every `.md` under the corpus, as [relative path, bytes]. */
-function corpusPages(dir = CORPUS, out = []) {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) corpusPages(full, out);
-    else if (entry.name.endsWith('.md')) out.push([path.relative(CORPUS, full).split(path.sep).join('/'), fs.readFileSync(full)]);
-  }
-  return out.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-}
-
 const pages = corpusPages();
 const INTERNS = Number(process.env.INTERNS ?? Math.ceil(2000 / pages.length));
-const byPath = new Map();
-const interns = [];
-for (let i = 0; i < INTERNS; i++) {
-  const key = `intern-${String(i).padStart(2, '0')}`;
-  const files = pages.map(([rel, bytes]) => {
-    byPath.set(`/bench/${key}/${rel}`, bytes);
-    return `${key}/${rel}`;
-  });
-  interns.push({ key, name: `Intern ${i}`, files });
-}
-const manifest = JSON.stringify({ schema: 2, interns });
-const totalBytes = [...byPath.values()].reduce((n, b) => n + b.length, 0);
 
 const PLAIN = `<!doctype html><meta charset="utf-8"><title>fetch + markdown-it</title>
 <script src="/bench/markdown-it.js"></script>
@@ -78,17 +56,9 @@ const PLAIN = `<!doctype html><meta charset="utf-8"><title>fetch + markdown-it</
 </script>`;
 
 const MARKDOWN_IT = fs.readFileSync(path.join(ROOT, 'node_modules', 'markdown-it', 'dist', 'browser', 'markdown-it.umd.min.js'));
-const routes = new Proxy({
-  '/bench/index.json': (req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(manifest); },
+const { totalBytes, routes } = benchSite(pages, INTERNS, {
   '/bench/plain.html': (req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(PLAIN); },
   '/bench/markdown-it.js': (req, res) => { res.writeHead(200, { 'content-type': 'text/javascript' }); res.end(MARKDOWN_IT); },
-}, {
-  get(target, key) {
-    if (key in target) return target[key];
-    const body = typeof key === 'string' && byPath.get(decodeURIComponent(key));
-    if (!body) return undefined;
-    return (req, res) => { res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' }); res.end(body); };
-  },
 });
 
 const server = await startServer(DIST, routes);

@@ -18,15 +18,17 @@ pub const INTERN_SPLIT: &str = "intern-split";
 /// language) pairs it already has.
 type LooseInterns = BTreeMap<String, Vec<(usize, HashSet<(u32, Option<Language>)>)>>;
 
-pub struct Assigned {
-    /// Interns in display-name order.
-    pub internships: Vec<Internship>,
-    /// For every page, its index into `internships`.
-    pub page_interns: Vec<usize>,
+/// Who every page of a set belongs to, before display names and order are decided (those
+/// depend on every intern of the collection, see [`order`]).
+pub struct Identified {
+    /// Interns in order of their first page.
+    pub identities: Vec<Identity>,
+    /// For every page, its index into `identities`.
+    pub page_identity: Vec<usize>,
 }
 
-/// The identity of every page, then display names and order.
-pub fn assign(pages: &mut [Arc<Page>], origins: &[Origin]) -> Assigned {
+/// The identity of every page: the loader's, else the path's, else its load's loose intern.
+pub fn identify(pages: &mut [Arc<Page>], origins: &[Origin]) -> Identified {
     let default = Origin::default();
     let mut identities: Vec<Identity> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
@@ -35,18 +37,40 @@ pub fn assign(pages: &mut [Arc<Page>], origins: &[Origin]) -> Assigned {
     let mut loose: LooseInterns = BTreeMap::new();
     for (i, page) in pages.iter_mut().enumerate() {
         let origin = origins.get(i).unwrap_or(&default);
-        let found = origin
-            .intern
-            .clone()
-            .or_else(|| intern::from_source(&page.source));
-        let id = match found {
+        let id = match named(page, origin) {
             Some(identity) => intern_index(&mut identities, &mut index, identity),
             None => loose_intern(page, &origin.batch, &mut loose, &mut identities, &mut index),
         };
         page_identity.push(id);
     }
+    Identified {
+        identities,
+        page_identity,
+    }
+}
 
-    let names = intern::display_names(&identities);
+/// The intern a page's loader or path names, if any.
+pub fn named(page: &Page, origin: &Origin) -> Option<Identity> {
+    origin
+        .intern
+        .clone()
+        .or_else(|| intern::from_source(&page.source))
+}
+
+/// The group of pages whose cross-page passes can only depend on each other: one named
+/// intern's pages, or all the loose pages of one load (split among unnamed interns by week).
+pub fn group_key(page: &Page, origin: &Origin) -> String {
+    match named(page, origin) {
+        Some(identity) => identity.key,
+        // NUL never occurs in a path or URL key, so a load never shares a group with a name.
+        None => format!("\0loose\0{}", origin.batch),
+    }
+}
+
+/// Display names (namesakes told apart) and display order of every intern: the interns as
+/// listed, and each identity's rank in that list.
+pub fn order(identities: &[Identity]) -> (Vec<Internship>, Vec<usize>) {
+    let names = intern::display_names(identities);
     let mut order: Vec<usize> = (0..identities.len()).collect();
     order.sort_by(|&a, &b| {
         names[a]
@@ -58,16 +82,14 @@ pub fn assign(pages: &mut [Arc<Page>], origins: &[Origin]) -> Assigned {
     for (position, &id) in order.iter().enumerate() {
         rank[id] = position;
     }
-    Assigned {
-        internships: order
-            .iter()
-            .map(|&id| Internship {
-                key: identities[id].key.clone(),
-                name: names[id].clone(),
-            })
-            .collect(),
-        page_interns: page_identity.into_iter().map(|id| rank[id]).collect(),
-    }
+    let internships = order
+        .iter()
+        .map(|&id| Internship {
+            key: identities[id].key.clone(),
+            name: names[id].clone(),
+        })
+        .collect();
+    (internships, rank)
 }
 
 fn intern_index(
@@ -143,6 +165,14 @@ mod tests {
     use super::*;
     use crate::parse_page;
 
+    /// Interns in display order and each page's index into them.
+    fn assign(pages: &mut [Arc<Page>], origins: &[Origin]) -> (Vec<Internship>, Vec<usize>) {
+        let found = identify(pages, origins);
+        let (internships, rank) = order(&found.identities);
+        let page_interns = found.page_identity.iter().map(|&i| rank[i]).collect();
+        (internships, page_interns)
+    }
+
     fn week5(path: &str, task: &str) -> Page {
         let text = format!(
             "### Week 5 tasks\n| Day | Task | Start Date | Completion Date |\n| --- | --- | --- | --- |\n| 2 | {task} | 08/09/2025 | 08/09/2025 |\n"
@@ -163,9 +193,9 @@ mod tests {
             };
             2
         ];
-        let assigned = assign(&mut pages, &origins);
-        assert_eq!(assigned.internships.len(), 2);
-        assert_ne!(assigned.page_interns[0], assigned.page_interns[1]);
+        let (internships, page_interns) = assign(&mut pages, &origins);
+        assert_eq!(internships.len(), 2);
+        assert_ne!(page_interns[0], page_interns[1]);
         assert!(pages[0].diagnostics.iter().all(|d| d.code != INTERN_SPLIT));
         assert!(pages[1].diagnostics.iter().any(|d| d.code == INTERN_SPLIT));
     }
@@ -186,13 +216,9 @@ mod tests {
                 }),
             },
         ];
-        let assigned = assign(&mut pages, &origins);
-        let names: Vec<&str> = assigned
-            .internships
-            .iter()
-            .map(|i| i.name.as_str())
-            .collect();
+        let (internships, page_interns) = assign(&mut pages, &origins);
+        let names: Vec<&str> = internships.iter().map(|i| i.name.as_str()).collect();
         assert_eq!(names, ["alice-report", "Bob"]);
-        assert_eq!(assigned.page_interns, [0, 1]);
+        assert_eq!(page_interns, [0, 1]);
     }
 }

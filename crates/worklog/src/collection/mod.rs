@@ -20,13 +20,13 @@ mod sanity;
 pub mod twins;
 mod weeks;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::intern::Origin;
+use crate::intern::{Identity, Origin};
 use crate::model::{Export, Language, Page, PageKind, Task, SCHEMA_VERSION};
 
 pub use sanity::{DATE_OUTSIDE_WEEK, WEEK_OUT_OF_ORDER};
@@ -80,9 +80,17 @@ impl Row {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Collection {
-    /// Shared with whoever built the collection: the cross-page passes copy only the pages
-    /// they change, so rebuilding a collection of thousands of pages copies almost none.
+    /// The pages as given, for the passes to run again when a group gains pages.
+    given: Vec<Arc<Page>>,
+    origins: Vec<Origin>,
+    /// Pages after the cross-page passes. Shared with whoever built the collection: the passes
+    /// copy only the pages they change, so a collection of thousands of pages copies almost none.
     pages: Vec<Arc<Page>>,
+    /// Groups of pages the passes settle together ([`interns::group_key`]), in order of first
+    /// page, and the group of every page.
+    groups: Vec<Group>,
+    group_index: HashMap<String, usize>,
+    page_group: Vec<usize>,
     internships: Vec<Internship>,
     /// Intern index of every page.
     page_interns: Vec<usize>,
@@ -90,6 +98,31 @@ pub struct Collection {
     twin_of: Vec<Option<usize>>,
     weeks: Vec<WeekEntry>,
     rows: Vec<Row>,
+}
+
+/// The pages of one named intern, or the loose pages of one load, with what the passes decided
+/// for them: nothing in it depends on pages of other groups, so adding pages re-runs the passes
+/// of the groups they join only.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Group {
+    /// Collection indices of its pages, ascending.
+    pages: Vec<usize>,
+    /// Its interns (a loose load may split into several), in order of first page.
+    interns: Vec<GroupIntern>,
+    /// For each of its pages (in `pages` order), the index into `interns`.
+    page_intern: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct GroupIntern {
+    identity: Identity,
+    /// Collection index of its first page: interns are numbered in that order, as if every
+    /// page had come at once.
+    first_page: usize,
+    /// Its rows, in collection order; `intern` is filled in when the collection is assembled.
+    rows: Vec<Row>,
+    /// Its weeks in number order.
+    weeks: Vec<WeekEntry>,
 }
 
 impl Collection {
@@ -105,26 +138,162 @@ impl Collection {
         Self::from_shared(pages.into_iter().map(Arc::new).collect(), origins)
     }
 
-    /// [`Self::with_origins`] over shared pages: a caller that keeps its pages (the app, which
-    /// rebuilds the collection as pages arrive) hands them over without copying them.
-    pub fn from_shared(mut pages: Vec<Arc<Page>>, origins: Vec<Origin>) -> Self {
-        let assigned = interns::assign(&mut pages, &origins);
-        let page_interns = assigned.page_interns;
-        let ids: Vec<String> = pages.iter().map(|p| twins::twin_id(&p.source)).collect();
-        date_order::resolve(&mut pages, &page_interns, &ids);
-        date_order::years_from_neighbours(&mut pages, &page_interns);
-        let twin_of = twins::fold(&pages, &page_interns, &ids);
-        let flagged = sanity::check(&mut pages, &page_interns);
-        let weeks = weeks::entries(&pages, &page_interns, &assigned.internships);
-        let rows = rows(&pages, &page_interns, &twin_of, &flagged);
-        Collection {
-            pages,
-            internships: assigned.internships,
-            page_interns,
-            twin_of,
-            weeks,
-            rows,
+    /// [`Self::with_origins`] over shared pages: a caller that keeps its pages (the app) hands
+    /// them over without copying them.
+    pub fn from_shared(pages: Vec<Arc<Page>>, origins: Vec<Origin>) -> Self {
+        let mut collection = Collection::default();
+        collection.extend(pages, origins);
+        collection
+    }
+
+    /// Add pages (with their origins, as in [`Self::with_origins`]) after those already in the
+    /// collection. The result is exactly the collection built from all the pages at once, but
+    /// only the interns the new pages belong to are settled again: while thousands of pages
+    /// arrive in batches, each batch costs what its own interns cost.
+    pub fn extend(&mut self, pages: Vec<Arc<Page>>, mut origins: Vec<Origin>) {
+        if pages.is_empty() {
+            return;
         }
+        origins.resize(pages.len(), Origin::default());
+        let mut touched: Vec<usize> = Vec::new();
+        for (page, origin) in pages.into_iter().zip(origins) {
+            let index = self.given.len();
+            let key = interns::group_key(&page, &origin);
+            let group = *self.group_index.entry(key).or_insert_with(|| {
+                self.groups.push(Group::default());
+                self.groups.len() - 1
+            });
+            self.groups[group].pages.push(index);
+            self.page_group.push(group);
+            if touched.last() != Some(&group) && !touched.contains(&group) {
+                touched.push(group);
+            }
+            self.pages.push(Arc::clone(&page));
+            self.given.push(page);
+            self.origins.push(origin);
+            self.page_interns.push(0);
+            self.twin_of.push(None);
+        }
+        for group in touched {
+            self.settle(group);
+        }
+        self.assemble();
+    }
+
+    /// Run the cross-page passes over one group's pages, as given, and keep their results.
+    fn settle(&mut self, group: usize) {
+        let members = std::mem::take(&mut self.groups[group].pages);
+        let mut pages: Vec<Arc<Page>> = members
+            .iter()
+            .map(|&i| Arc::clone(&self.given[i]))
+            .collect();
+        let origins: Vec<Origin> = members.iter().map(|&i| self.origins[i].clone()).collect();
+        let found = interns::identify(&mut pages, &origins);
+        let local = &found.page_identity;
+        let ids: Vec<String> = pages.iter().map(|p| twins::twin_id(&p.source)).collect();
+        date_order::resolve(&mut pages, local, &ids);
+        date_order::years_from_neighbours(&mut pages, local);
+        let twin_of = twins::fold(&pages, local, &ids);
+        let flagged = sanity::check(&mut pages, local);
+        // Keys only: names and order are the collection's to decide.
+        let keyed: Vec<Internship> = found
+            .identities
+            .iter()
+            .map(|identity| Internship {
+                key: identity.key.clone(),
+                name: String::new(),
+            })
+            .collect();
+        let weeks = weeks::entries(&pages, local, &keyed);
+        let rows = rows(&pages, local, &twin_of, &flagged);
+
+        let mut interns: Vec<GroupIntern> = found
+            .identities
+            .into_iter()
+            .map(|identity| GroupIntern {
+                identity,
+                first_page: usize::MAX,
+                rows: Vec::new(),
+                weeks: Vec::new(),
+            })
+            .collect();
+        for (k, &id) in local.iter().enumerate() {
+            interns[id].first_page = interns[id].first_page.min(members[k]);
+        }
+        for mut row in rows {
+            let id = row.intern as usize;
+            row.page = members[row.page as usize] as u32;
+            row.twin_of = row.twin_of.map(|t| members[t as usize] as u32);
+            interns[id].rows.push(row);
+        }
+        for mut week in weeks {
+            let id = local[week.pages[0]];
+            for page in &mut week.pages {
+                *page = members[*page];
+            }
+            interns[id].weeks.push(week);
+        }
+        for (k, page) in pages.into_iter().enumerate() {
+            self.pages[members[k]] = page;
+            self.twin_of[members[k]] = twin_of[k].map(|t| members[t]);
+        }
+        self.groups[group] = Group {
+            pages: members,
+            interns,
+            page_intern: found.page_identity,
+        };
+    }
+
+    /// Put the groups together: intern names and order over the whole collection, then rows
+    /// and weeks in that order.
+    fn assemble(&mut self) {
+        // Interns numbered by first page, as a single pass over all pages numbers them.
+        let mut all: Vec<(usize, usize, usize)> = Vec::new();
+        for (g, group) in self.groups.iter().enumerate() {
+            for (k, intern) in group.interns.iter().enumerate() {
+                all.push((intern.first_page, g, k));
+            }
+        }
+        all.sort_unstable();
+        let identities: Vec<Identity> = all
+            .iter()
+            .map(|&(_, g, k)| self.groups[g].interns[k].identity.clone())
+            .collect();
+        let (internships, rank) = interns::order(&identities);
+        let mut by_rank: Vec<(usize, usize)> = vec![(0, 0); all.len()];
+        let mut group_rank: Vec<Vec<usize>> = self
+            .groups
+            .iter()
+            .map(|g| vec![0; g.interns.len()])
+            .collect();
+        for (id, &(_, g, k)) in all.iter().enumerate() {
+            by_rank[rank[id]] = (g, k);
+            group_rank[g][k] = rank[id];
+        }
+        for (group, ranks) in self.groups.iter().zip(&group_rank) {
+            for (&page, &local) in group.pages.iter().zip(&group.page_intern) {
+                self.page_interns[page] = ranks[local];
+            }
+        }
+        self.rows.clear();
+        self.weeks.clear();
+        for (position, &(g, k)) in by_rank.iter().enumerate() {
+            let intern = &self.groups[g].interns[k];
+            self.rows.extend(intern.rows.iter().map(|row| Row {
+                intern: position as u32,
+                ..*row
+            }));
+            self.weeks.extend(intern.weeks.iter().cloned());
+        }
+        self.internships = internships;
+    }
+
+    /// Were these collection's pages given as the first pages of `pages` (the same shared
+    /// pages, in the same order)? Then [`Self::extend`] with the rest gives the collection of
+    /// all of `pages`.
+    pub fn is_prefix_of(&self, pages: &[Arc<Page>]) -> bool {
+        self.given.len() <= pages.len()
+            && self.given.iter().zip(pages).all(|(a, b)| Arc::ptr_eq(a, b))
     }
 
     pub fn pages(&self) -> &[Arc<Page>] {

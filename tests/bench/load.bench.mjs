@@ -1,0 +1,86 @@
+// Browser benchmark: what a big load costs the main thread. The corpus pages (../shared/corpus)
+// are repeated under INTERNS interns (default 11: 2,156 pages) behind a schema-2 manifest, and
+// the release build opens them on `?src=bench/index.json&view=tasks`. Printed, from one fresh
+// context (no timed assertion):
+//   - time to the first rows and to `body[data-ready]`;
+//   - main-thread long tasks (PerformanceObserver `longtask`, > 50 ms): count, total, longest;
+//   - with PROFILE=1, the functions with the most self time on the main thread (CDP
+//     Profiler; wasm functions carry their names when the build keeps the name section).
+//
+//   node tests/bench/load.bench.mjs    (WORKLOG_DIST, INTERNS, PROFILE)
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchBrowser, startServer, DIST } from '../lib/harness.mjs';
+import { CORPUS, benchSite, corpusPages } from './corpus-site.mjs';
+
+if (!fs.existsSync(CORPUS)) {
+  console.log(`SKIPPED load bench: no corpus at ${CORPUS}`);
+  process.exit(0);
+}
+const pages = corpusPages();
+const INTERNS = Number(process.env.INTERNS ?? 11);
+const { routes } = benchSite(pages, INTERNS);
+
+/** Installed before the app starts: every long task of the main thread. */
+function observeLongTasks() {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+const server = await startServer(DIST, routes);
+const browser = await launchBrowser();
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(observeLongTasks);
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log(`  console.${m.type()}: ${m.text().slice(0, 600)}`); });
+  page.on('pageerror', (e) => console.log(`  page error: ${e.message.slice(0, 600)}`));
+  let cdp;
+  if (process.env.PROFILE === '1') {
+    cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
+  await page.goto(`${server.url}?src=bench/index.json&view=tasks`);
+  const started = Date.now();
+  const probe = process.env.PROBE === '1' && setInterval(async () => {
+    const text = await page.evaluate(() => [...document.querySelectorAll('[role=status]')].map((e) => e.innerText).join(' | ')).catch(() => 'closed');
+    console.log(`  ${((Date.now() - started) / 1000).toFixed(1)} s: ${text}`);
+  }, 3000);
+  const firstRows = await (await page.waitForFunction(
+    () => (document.querySelector('#tasks-table tbody tr') ? performance.now() : false), null,
+    { timeout: 900_000, polling: 100 })).jsonValue();
+  const ready = await (await page.waitForFunction(
+    () => (document.body?.dataset.ready === 'true' && !document.querySelector('[data-testid="progress"]') ? performance.now() : false), null,
+    { timeout: 900_000, polling: 100 })).jsonValue();
+  if (probe) clearInterval(probe);
+  const shown = await page.locator('[data-testid="task-count"]').first().innerText().catch(() => '?');
+  const long = await page.evaluate(() => window.__longTasks);
+  const total = long.reduce((n, t) => n + t.duration, 0);
+  const longest = long.reduce((n, t) => Math.max(n, t.duration), 0);
+  console.log(`${INTERNS * pages.length} pages (${INTERNS} interns × ${pages.length}); the app shows "${shown}"`);
+  console.log(`first rows ${Math.round(firstRows)} ms, ready ${Math.round(ready)} ms`);
+  console.log(`long tasks: ${long.length}, ${Math.round(total)} ms in all, longest ${Math.round(longest)} ms`);
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    const self = new Map();
+    const dt = new Map();
+    profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+    for (const node of profile.nodes) {
+      const f = node.callFrame;
+      const name = `${f.functionName || '(anonymous)'} ${f.url ? path.basename(f.url) : ''}`;
+      self.set(name, (self.get(name) ?? 0) + (dt.get(node.id) ?? 0) / 1000);
+    }
+    const top = [...self.entries()].filter(([n]) => !/^\((idle|program|garbage collector)\)/.test(n) || true)
+      .sort((a, b) => b[1] - a[1]).slice(0, 40);
+    console.log('\nmain-thread self time (ms):');
+    for (const [name, ms] of top) console.log(`${ms.toFixed(0).padStart(8)}  ${name}`);
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
