@@ -5,8 +5,6 @@
 
 #[path = "support/corpus.rs"]
 mod corpus;
-#[path = "support/shared.rs"]
-mod shared;
 
 use std::collections::BTreeSet;
 use std::fs;
