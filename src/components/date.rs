@@ -45,13 +45,13 @@ pub fn DateTime(date: NaiveDate) -> impl IntoView {
     }
 }
 
-/// A date in a `<time>` element, without the weekday; the full form is its tooltip.
-#[component]
-pub fn DateMedium(date: NaiveDate) -> impl IntoView {
-    let lang = use_lang();
+/// A date in a `<time>` element, without the weekday; the full form is its tooltip. Not
+/// reactive: long lists (the task table) render it again when the language changes, and
+/// thousands of cells each watching the language would make every re-render quadratic.
+pub fn date_medium(date: NaiveDate, lang: Lang) -> impl IntoView {
     view! {
-        <time datetime=iso(date) lang=move || lang.get().code() title=move || human_date(date, lang.get())>
-            {move || medium_date(date, lang.get())}
+        <time datetime=iso(date) lang=lang.code() title=human_date(date, lang)>
+            {medium_date(date, lang)}
         </time>
     }
 }

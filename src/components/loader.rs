@@ -252,27 +252,36 @@ pub fn load_demo(state: AppState) {
 #[component]
 pub fn ProgressBar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = use_lang();
     view! {
-        {move || state.fetching.get().map(|p| progress_line(p, "fetch-progress", Activity::Downloading, lang.get()))}
-        {move || state.progress.get().map(|p| progress_line(p, "progress", Activity::Parsing, lang.get()))}
+        <ProgressLine progress=state.fetching testid="fetch-progress" activity=Activity::Downloading />
+        <ProgressLine progress=state.progress testid="progress" activity=Activity::Parsing />
     }
 }
 
-/// One progress line: a bar and "`activity` done / total files".
-fn progress_line(
-    p: Progress,
+/// One progress line: a bar and "`activity` done / total files". Drawn once per load and
+/// updated in place: it changes with every file, and redrawing it would lay the page out again
+/// each time.
+#[component]
+fn ProgressLine(
+    progress: RwSignal<Option<Progress>>,
     testid: &'static str,
     activity: Activity,
-    lang: Lang,
 ) -> impl IntoView {
+    let lang = use_lang();
+    let current = move || progress.get().unwrap_or_default();
     view! {
-        <div class="progress" role="status" data-testid=testid>
-            <progress max=p.total value=p.done></progress>
-            <span>
-                {messages::progress(lang, activity, p.done, p.total)}
-                {(p.tasks > 0).then(|| messages::tasks_so_far(lang, p.tasks))}
-            </span>
-        </div>
+        <Show when=move || progress.with(|p| p.is_some())>
+            <div class="progress" role="status" data-testid=testid>
+                <progress max=move || current().total value=move || current().done></progress>
+                <span>
+                    {move || {
+                        let p = current();
+                        let lang = lang.get();
+                        let tasks = (p.tasks > 0).then(|| messages::tasks_so_far(lang, p.tasks));
+                        format!("{}{}", messages::progress(lang, activity, p.done, p.total), tasks.unwrap_or_default())
+                    }}
+                </span>
+            </div>
+        </Show>
     }
 }

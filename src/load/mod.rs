@@ -107,7 +107,9 @@ pub fn report_error(state: AppState, id: SourceId, error: String) {
 /// Parse `files` into pages of source `id` and mark the source loaded. `skipped` is the count
 /// of files the source ignored.
 pub async fn ingest(state: AppState, id: SourceId, files: Vec<RawFile>, skipped: usize) {
-    ingest_part(state, id, files).await;
+    let mut pending = Pending::default();
+    ingest_part(state, id, files, &mut pending).await;
+    pending.flush(state, id);
     finish(state, id, skipped);
 }
 
@@ -119,7 +121,24 @@ pub async fn ingest_stream(
 ) {
     /// Files sent to the worker at once, at most.
     const BATCH: usize = 400;
-    while let Some(first) = files.next().await {
+    let mut pending = Pending::default();
+    loop {
+        // Wait for more files, but not past the moment the pages already parsed are due on
+        // screen (receiving is cancel-safe: a file is never lost to the timeout).
+        let next = if pending.pages.is_empty() {
+            files.next().await
+        } else {
+            let wait = pending.wait_ms(state).ceil() as u32;
+            let timeout = gloo_timers::future::TimeoutFuture::new(wait);
+            match futures::future::select(files.next(), timeout).await {
+                futures::future::Either::Left((next, _)) => next,
+                futures::future::Either::Right(((), _)) => {
+                    pending.flush(state, id);
+                    continue;
+                }
+            }
+        };
+        let Some(first) = next else { break };
         let mut batch = vec![first];
         while batch.len() < BATCH {
             match files.try_recv() {
@@ -128,8 +147,9 @@ pub async fn ingest_stream(
                 Err(_) => break,
             }
         }
-        ingest_part(state, id, batch).await;
+        ingest_part(state, id, batch, &mut pending).await;
     }
+    pending.flush(state, id);
 }
 
 /// The source has no more files coming (also when it had none: everything failed or was
@@ -143,10 +163,14 @@ pub fn finish(state: AppState, id: SourceId, skipped: usize) {
     });
 }
 
-/// Parse `files` of source `id` in the parse worker, adding their pages to the state as they
-/// arrive: the first pages at once, then at most every [`COMMIT_MS`] (each addition rebuilds
-/// the collection).
-async fn ingest_part(state: AppState, id: SourceId, mut files: Vec<RawFile>) {
+/// Parse `files` of source `id` in the parse worker; their pages join `pending`, which adds
+/// them to the state when due.
+async fn ingest_part(
+    state: AppState,
+    id: SourceId,
+    mut files: Vec<RawFile>,
+    pending: &mut Pending,
+) {
     let total = files.len();
     state.progress.update(|p| {
         let p = p.get_or_insert_with(Progress::default);
@@ -157,9 +181,6 @@ async fn ingest_part(state: AppState, id: SourceId, mut files: Vec<RawFile>) {
         .sources
         .with_untracked(|s| s.iter().find(|i| i.id == id).map(|i| i.kind.key()))
         .unwrap_or_default();
-    let mut pending: Vec<Loaded> = Vec::new();
-    let mut added = 0;
-    let mut last_commit: Option<f64> = None;
     let mut received = 0;
     match worker::parse(&files).await {
         Ok(mut chunks) => {
@@ -191,7 +212,7 @@ async fn ingest_part(state: AppState, id: SourceId, mut files: Vec<RawFile>) {
                     let Some(file) = files.get_mut(start + k) else {
                         continue;
                     };
-                    pending.push(Loaded {
+                    pending.pages.push(Loaded {
                         source: id,
                         origin: Origin {
                             batch: batch.clone(),
@@ -202,10 +223,8 @@ async fn ingest_part(state: AppState, id: SourceId, mut files: Vec<RawFile>) {
                     });
                     received += 1;
                 }
-                let due = last_commit.is_none_or(|t| now_ms() - t > COMMIT_MS);
-                if done || due {
-                    added += commit(state, id, std::mem::take(&mut pending));
-                    last_commit = Some(now_ms());
+                if pending.wait_ms(state) <= 0.0 {
+                    pending.flush(state, id);
                 }
                 if done {
                     break;
@@ -214,28 +233,53 @@ async fn ingest_part(state: AppState, id: SourceId, mut files: Vec<RawFile>) {
         }
         Err(error) => report_error(state, id, error),
     }
-    added += commit(state, id, pending);
     // Whatever the worker did not return is no longer in progress.
     advance(state, total.saturating_sub(received), 0);
-    state.sources.update(|s| {
-        if let Some(info) = s.iter_mut().find(|i| i.id == id) {
-            info.pages += added;
-        }
-    });
 }
 
-/// Milliseconds between two additions of pages while a source is parsing.
+/// Milliseconds between two additions of pages while a source loads, at first.
 const COMMIT_MS: f64 = 300.0;
+/// ... and more per page already loaded: each addition filters, sorts and counts every row
+/// again, so additions thin out as the collection grows and a load of thousands of pages
+/// costs the main thread time linear in its size (2,000 pages: one addition a second).
+const COMMIT_MS_PER_PAGE: f64 = 0.35;
 
-/// Add parsed pages to the state, unless their source was removed meanwhile; returns how many.
-fn commit(state: AppState, id: SourceId, parsed: Vec<Loaded>) -> usize {
+/// Parsed pages not yet in the state: the first join at once (first rows early), then at
+/// most one addition per [`COMMIT_MS`] + [`COMMIT_MS_PER_PAGE`] × pages loaded.
+#[derive(Default)]
+struct Pending {
+    pages: Vec<Loaded>,
+    /// When the last addition was made.
+    last: Option<f64>,
+}
+
+impl Pending {
+    /// Milliseconds until the next addition is due (0 or less: due now).
+    fn wait_ms(&self, state: AppState) -> f64 {
+        let Some(last) = self.last else { return 0.0 };
+        let loaded = state.loaded.with_untracked(|l| l.len()) as f64;
+        last + COMMIT_MS + COMMIT_MS_PER_PAGE * loaded - now_ms()
+    }
+
+    fn flush(&mut self, state: AppState, id: SourceId) {
+        if self.pages.is_empty() {
+            return;
+        }
+        commit(state, id, std::mem::take(&mut self.pages));
+        self.last = Some(now_ms());
+    }
+}
+
+/// Add parsed pages to the state and count them on their source, unless the source was removed
+/// meanwhile.
+fn commit(state: AppState, id: SourceId, parsed: Vec<Loaded>) {
     let count = parsed.len();
     // A source cleared while it was parsing is not resurrected.
     let still_wanted = state
         .sources
         .with_untracked(|s| s.iter().any(|i| i.id == id));
     if !still_wanted || count == 0 {
-        return 0;
+        return;
     }
     state.loaded.update(|l| {
         let mut next: Vec<Loaded> = Vec::with_capacity(l.len() + count);
@@ -243,7 +287,11 @@ fn commit(state: AppState, id: SourceId, parsed: Vec<Loaded>) -> usize {
         next.extend(parsed);
         *l = Shared::new(next);
     });
-    count
+    state.sources.update(|s| {
+        if let Some(info) = s.iter_mut().find(|i| i.id == id) {
+            info.pages += count;
+        }
+    });
 }
 
 /// Count parsed files (and the tasks they hold) in the progress bar; it disappears when

@@ -8,9 +8,9 @@ use worklog::query::{Group, Sort, SortColumn};
 use worklog::{Page, Task};
 
 use crate::components::chips::ServiceChips;
-use crate::components::date::{weekday_name, DateMedium};
+use crate::components::date::{date_medium, weekday_name};
 use crate::components::item_tree::{item_list_marked, marked, reference_list};
-use crate::components::similar::{SimilarBadge, SimilarState};
+use crate::components::similar::{SimilarBadge, SimilarByTask, SimilarState};
 use crate::components::sort_header::{sort_header, SortKeyAttr, SortOrder};
 use crate::i18n::{messages, num, text, tr, use_lang, Lang, Msg};
 use crate::state::{AppState, Shared, TaskRef};
@@ -175,6 +175,7 @@ pub fn TasksView() -> impl IntoView {
             lang.get(),
         ))
     });
+    let search_text = Memo::new(move |_| state.filter.with(|f| f.text.clone()));
     let (page, set_page) = signal(0usize);
     let (page_size, set_page_size) = signal(100usize);
     // A new selection starts on its first page.
@@ -294,26 +295,42 @@ pub fn TasksView() -> impl IntoView {
                     </thead>
                     <tbody>
                         {move || {
-                            let collection = state.collection.get();
-                            let terms = search_terms(&state.filter.with(|f| f.text.clone()));
-                            let lang = lang.get();
-                            let similar = similar.by_task.get();
-                            visible()
-                                .into_iter()
-                                .map(|line| match line {
-                                    Line::Group { label, count } => view! {
-                                        <tr class="group-row" data-testid="group-row">
-                                            <th colspan="8" scope="colgroup">
-                                                {label} <span class="count">{num(count, lang)}</span>
-                                            </th>
-                                        </tr>
+                            // A change of words or language redraws every row; anything else
+                            // (pages arriving, filters, pages of the table, similar rows found)
+                            // keeps the rows whose key, and so content, is unchanged.
+                            let terms = search_terms(&search_text.get());
+                            let ui = lang.get();
+                            let keyed = move || {
+                                let collection = state.collection.get();
+                                similar
+                                    .by_task
+                                    .with(|marks| keyed_lines(&collection, visible(), marks))
+                            };
+                            view! {
+                                <For
+                                    each=keyed
+                                    key=|(key, _)| key.clone()
+                                    children=move |(_, line)| match line {
+                                        Line::Group { label, count } => view! {
+                                            <tr class="group-row" data-testid="group-row">
+                                                <th colspan="8" scope="colgroup">
+                                                    {label} <span class="count">{num(count, ui)}</span>
+                                                </th>
+                                            </tr>
+                                        }
+                                        .into_any(),
+                                        Line::Task(r) => task_row(
+                                            &state.collection.get_untracked(),
+                                            r,
+                                            &terms,
+                                            ui,
+                                            similar
+                                                .by_task
+                                                .with_untracked(|marks| marks.get(&(r.page, r.task)).copied()),
+                                        ),
                                     }
-                                    .into_any(),
-                                    Line::Task(r) => {
-                                        task_row(&collection, r, &terms, lang, similar.get(&(r.page, r.task)).copied())
-                                    }
-                                })
-                                .collect_view()
+                                />
+                            }
                         }}
                     </tbody>
                 </table>
@@ -381,6 +398,50 @@ fn search_terms(text: &str) -> Vec<String> {
 /// One task's row; its labels, dates and numbers in the interface language `ui`, its text in
 /// the page's language.
 /// `similar`: the row's index and its number of matches when other interns wrote it too.
+/// What a table line shows, as a key: a keyed line is drawn once and kept while it stays the
+/// same. A task's key holds its page as shared by the collection (a page the collection settled
+/// again is a new value, so its rows are drawn again), its row and similar-row mark, and the
+/// group it is listed under (grouped by service, one task can be listed twice).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum LineKey {
+    Group(String, usize),
+    Task {
+        page: usize,
+        row: TaskRef,
+        similar: Option<(u32, usize)>,
+        group: usize,
+    },
+}
+
+fn keyed_lines(
+    collection: &worklog::Collection,
+    lines: Vec<Line>,
+    similar: &SimilarByTask,
+) -> Vec<(LineKey, Line)> {
+    let mut group = 0;
+    lines
+        .into_iter()
+        .map(|line| {
+            let key = match &line {
+                Line::Group { label, count } => {
+                    group += 1;
+                    LineKey::Group(label.clone(), *count)
+                }
+                Line::Task(r) => LineKey::Task {
+                    page: collection
+                        .pages()
+                        .get(r.page as usize)
+                        .map_or(0, |p| std::sync::Arc::as_ptr(p) as usize),
+                    row: *r,
+                    similar: similar.get(&(r.page, r.task)).copied(),
+                    group,
+                },
+            };
+            (key, line)
+        })
+        .collect()
+}
+
 fn task_row(
     collection: &worklog::Collection,
     r: TaskRef,
@@ -420,13 +481,13 @@ fn task_row(
                 {show_label.then(|| view! { <span class="day-label muted">{day_label}</span> })}
             </td>
             <td class="col-start" data-label=t(Msg::ColumnStart)>
-                {task.start.map(|d| view! { <DateMedium date=d /> })}
+                {task.start.map(|d| date_medium(d, ui))}
                 {r.date_flagged.then(|| {
                     let why = date_flag_reason(page, task.line, ui);
                     view! { <span class="date-flag" role="img" aria-label=messages::date_contradicts(ui, &why) title=why>"⚠"</span> }
                 })}
             </td>
-            <td class="col-end" data-label=t(Msg::ColumnEnd)>{task.end.map(|d| view! { <DateMedium date=d /> })}</td>
+            <td class="col-end" data-label=t(Msg::ColumnEnd)>{task.end.map(|d| date_medium(d, ui))}</td>
             <td class="col-task" data-label=t(Msg::Task)>
                 {if task.items.is_empty() {
                     view! { <span class="task-text">{marked(&task.text, terms)}</span> }.into_any()

@@ -44,6 +44,7 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');
   }
+  if (process.env.TRACE === '1') await browser.startTracing(page, { categories: ['devtools.timeline'] });
   await page.goto(`${server.url}?src=bench/index.json&view=tasks`);
   const started = Date.now();
   const probe = process.env.PROBE === '1' && setInterval(async () => {
@@ -64,6 +65,30 @@ try {
   console.log(`${INTERNS * pages.length} pages (${INTERNS} interns × ${pages.length}); the app shows "${shown}"`);
   console.log(`first rows ${Math.round(firstRows)} ms, ready ${Math.round(ready)} ms`);
   console.log(`long tasks: ${long.length}, ${Math.round(total)} ms in all, longest ${Math.round(longest)} ms`);
+  if (process.env.TRACE === '1') {
+    // Main-thread time by trace event (layout, style, paint, script...), complete events only.
+    const trace = JSON.parse((await browser.stopTracing()).toString());
+    const events = trace.traceEvents ?? trace;
+    const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    const byName = new Map();
+    const count = new Map();
+    for (const e of events) {
+      if (e.ph !== 'X' || !main.has(`${e.pid}:${e.tid}`) || !e.dur) continue;
+      byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+      count.set(e.name, (count.get(e.name) ?? 0) + 1);
+    }
+    console.log('\nmain-thread trace events (ms, nested events counted in each):');
+    for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${ms.toFixed(0).padStart(8)}  ${name} (${count.get(name)}×)`);
+    const layouts = events.filter((e) => e.name === 'Layout' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
+    const forced = layouts.filter((e) => e.args?.beginData?.stackTrace?.length);
+    console.log(`layouts forced by script: ${forced.length} of ${layouts.length}, ${Math.round(forced.reduce((n, e) => n + e.dur, 0) / 1000)} ms; where:`);
+    const where = new Map();
+    for (const e of forced) {
+      const top = e.args.beginData.stackTrace.slice(0, 3).map((f) => f.functionName || '?').join(' < ');
+      where.set(top, (where.get(top) ?? 0) + e.dur / 1000);
+    }
+    for (const [w, ms] of [...where].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`${ms.toFixed(0).padStart(8)}  ${w}`);
+  }
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
     const self = new Map();
@@ -78,6 +103,24 @@ try {
       .sort((a, b) => b[1] - a[1]).slice(0, 40);
     console.log('\nmain-thread self time (ms):');
     for (const [name, ms] of top) console.log(`${ms.toFixed(0).padStart(8)}  ${name}`);
+    // Inclusive time of the app's own functions (a function counted once per stack).
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const inclusive = new Map();
+    for (const n of profile.nodes) {
+      const t = (dt.get(n.id) ?? 0) / 1000;
+      if (!t) continue;
+      const seen = new Set();
+      for (let id = n.id; id !== undefined; id = parent.get(id)) {
+        const name = byId.get(id).callFrame.functionName;
+        if (!/worklog/.test(name) || seen.has(name)) continue;
+        seen.add(name);
+        inclusive.set(name, (inclusive.get(name) ?? 0) + t);
+      }
+    }
+    console.log('\napp functions, inclusive time (ms):');
+    for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${ms.toFixed(0).padStart(8)}  ${name.replace(/::h[0-9a-f]{16}$/, '').slice(0, 150)}`);
   }
   await context.close();
 } finally {
