@@ -145,6 +145,8 @@ pub struct AppState {
     /// Rows similar to another intern's (`worklog::similar`), computed once loading is over
     /// (empty while sources still load: the comparison is over the whole collection).
     pub similarity: Memo<Shared<Similarity>>,
+    /// The similar rows of the current collection are known.
+    pub similar_ready: Memo<bool>,
 }
 
 impl AppState {
@@ -169,21 +171,46 @@ impl AppState {
         let filter = Memo::new(move |_| vs.with(|v| v.filter.clone()));
         let sources = RwSignal::new(Vec::<SourceInfo>::new());
         let progress = RwSignal::new(None::<Progress>);
+        // Similar rows are found by the parse worker once loading is over (a pass over every
+        // row: at cohort scale too long for the main thread), for one collection: they count
+        // only while that collection is the current one (row indices change with it).
+        let similar_found = RwSignal::new(None::<(Shared<Collection>, Shared<Similarity>)>);
         let similarity = Memo::new(move |previous: Option<&Shared<Similarity>>| {
-            let busy =
-                progress.with(|p| p.is_some()) || sources.with(|s| s.iter().any(|i| i.loading));
-            if busy {
-                // The same empty value while loading: nothing downstream recomputes for it.
-                return match previous {
+            let current = collection.get();
+            similar_found.with(|found| match found {
+                Some((of, similarity)) if *of == current => similarity.clone(),
+                // The same empty value until then: nothing downstream recomputes for it.
+                _ => match previous {
                     Some(p) if p.rows.is_empty() => p.clone(),
                     _ => Shared::new(Similarity::default()),
-                };
+                },
+            })
+        });
+        let similar_ready = Memo::new(move |_| {
+            let current = collection.get();
+            similar_found.with(|found| found.as_ref().is_some_and(|(of, _)| *of == current))
+        });
+        Effect::new(move |_| {
+            let busy =
+                progress.with(|p| p.is_some()) || sources.with(|s| s.iter().any(|i| i.loading));
+            let current = collection.get();
+            if busy || similar_ready.get_untracked() {
+                return;
             }
-            let collection = collection.get();
-            let started = now_ms();
-            let similarity = Similarity::compute(&collection);
-            record_timing("data-similar-ms", now_ms() - started);
-            Shared::new(similarity)
+            leptos::task::spawn_local(async move {
+                let started = now_ms();
+                let similarity = match crate::load::worker::similar(&current).await {
+                    Ok(similarity) => similarity,
+                    Err(error) => {
+                        leptos::logging::warn!("similar rows found on the main thread: {error}");
+                        Similarity::compute(&current)
+                    }
+                };
+                record_timing("data-similar-ms", now_ms() - started);
+                if collection.get_untracked() == current {
+                    similar_found.set(Some((current, Shared::new(similarity))));
+                }
+            });
         });
         let rows = Memo::new(move |_| {
             let collection = collection.get();
@@ -251,6 +278,7 @@ impl AppState {
             facets,
             cohort: RwSignal::new(None),
             similarity,
+            similar_ready,
         }
     }
 

@@ -7,9 +7,12 @@
 //! - worker → app, per chunk of parsed pages in input order:
 //!   `{v: PROTOCOL, job, start, pages: "<JSON array of Page>", done: bool}`, or
 //!   `{v: PROTOCOL, job, error: "<message>"}`.
+//! - app → worker: `{v: PROTOCOL, job, similar: "<JSON array of [intern, language, text]>"}`
+//!   (a collection's rows, see `worklog::similar::compute_texts`);
+//!   worker → app: `{v: PROTOCOL, job, similarity: "<JSON Similarity>"}` or the error form.
 
 /// Bump on any change to the messages or to the JSON form of `Page` they carry.
-pub const PROTOCOL: u32 = 2;
+pub const PROTOCOL: u32 = 3;
 
 pub const READY: &str = "ready";
 pub const VERSION: &str = "v";
@@ -20,6 +23,8 @@ pub const START: &str = "start";
 pub const PAGES: &str = "pages";
 pub const DONE: &str = "done";
 pub const ERROR: &str = "error";
+pub const SIMILAR: &str = "similar";
+pub const SIMILARITY: &str = "similarity";
 
 /// The worker's loader script, emitted by Trunk next to `index.html` (`data-loader-shim`).
 #[allow(dead_code)] // used by the app only

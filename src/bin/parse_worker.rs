@@ -1,6 +1,8 @@
 //! The parse worker: `worklog::parse_page` off the main thread, so the page stays responsive
 //! while thousands of pages load. It receives files, parses them in order and posts the pages
-//! back in chunks (the first ones soon, so rows show before the last page is parsed).
+//! back in chunks (the first ones soon, so rows show before the last page is parsed). Once a
+//! load is over it also finds the rows several interns share (`worklog::similar`), a pass over
+//! every row that would hold the main thread for a noticeable time at cohort scale.
 
 #[path = "../worker_protocol.rs"]
 mod protocol;
@@ -57,6 +59,10 @@ fn run(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
         post(scope, &message);
         return;
     }
+    if let Some(rows) = get(data, protocol::SIMILAR).as_string() {
+        similar(scope, &job, &rows);
+        return;
+    }
     let paths: Array = get(data, protocol::PATHS).unchecked_into();
     let bytes: Array = get(data, protocol::BYTES).unchecked_into();
     let total = paths.length().min(bytes.length()) as usize;
@@ -76,6 +82,29 @@ fn run(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
         }
     }
     send(scope, &job, start, &chunk, true);
+}
+
+/// The similar rows of rows given as JSON `[[intern, language, text], ...]`.
+fn similar(scope: &DedicatedWorkerGlobalScope, job: &JsValue, rows: &str) {
+    let message = reply(job);
+    let result = serde_json::from_str::<Vec<(u32, Option<worklog::Language>, String)>>(rows)
+        .and_then(|rows| {
+            let rows: Vec<(u32, Option<worklog::Language>, &str)> = rows
+                .iter()
+                .map(|(intern, language, text)| (*intern, *language, text.as_str()))
+                .collect();
+            let options = worklog::similar::SimilarityOptions::default();
+            serde_json::to_string(&worklog::similar::compute_texts(&rows, &options))
+        });
+    match result {
+        Ok(json) => set(&message, protocol::SIMILARITY, &JsValue::from_str(&json)),
+        Err(err) => set(
+            &message,
+            protocol::ERROR,
+            &JsValue::from_str(&err.to_string()),
+        ),
+    }
+    post(scope, &message);
 }
 
 fn send(

@@ -191,6 +191,8 @@ async fn ingest_part(
                         report_error(state, id, error);
                         break;
                     }
+                    // Never sent for a parse job.
+                    worker::Chunk::Similarity(_) => break,
                 };
                 let pages: Vec<Page> = match serde_json::from_str(&json) {
                     Ok(pages) => pages,

@@ -23,6 +23,8 @@ pub enum Chunk {
         json: String,
         done: bool,
     },
+    /// The similar rows asked for, as JSON.
+    Similarity(String),
     /// The job failed (a different worker version, a worker error).
     Failed(String),
 }
@@ -92,9 +94,13 @@ async fn start() -> Result<Rc<Client>, String> {
         let Some(job) = get(&data, protocol::JOB).as_f64().map(|j| j as u32) else {
             return;
         };
-        let chunk = match get(&data, protocol::ERROR).as_string() {
-            Some(error) => Chunk::Failed(error),
-            None => Chunk::Pages {
+        let chunk = match (
+            get(&data, protocol::ERROR).as_string(),
+            get(&data, protocol::SIMILARITY).as_string(),
+        ) {
+            (Some(error), _) => Chunk::Failed(error),
+            (None, Some(json)) => Chunk::Similarity(json),
+            (None, None) => Chunk::Pages {
                 start: get(&data, protocol::START).as_f64().unwrap_or(0.0) as usize,
                 json: get(&data, protocol::PAGES).as_string().unwrap_or_default(),
                 done: get(&data, protocol::DONE).as_bool().unwrap_or(true),
@@ -150,13 +156,55 @@ async fn client() -> Result<Rc<Client>, String> {
     })
 }
 
-/// Send `files` to the worker; their pages arrive on the returned channel, in order.
-pub async fn parse(files: &[RawFile]) -> Result<mpsc::UnboundedReceiver<Chunk>, String> {
+/// A new job of the worker: its number, and the channel its answers arrive on.
+async fn new_job() -> Result<(Rc<Client>, u32, mpsc::UnboundedReceiver<Chunk>), String> {
     let client = client().await?;
     let job = client.next_job.get();
     client.next_job.set(job.wrapping_add(1));
     let (tx, rx) = mpsc::unbounded();
     client.jobs.borrow_mut().insert(job, tx);
+    Ok((client, job, rx))
+}
+
+/// The rows of `collection` several interns share, found by the worker.
+pub async fn similar(
+    collection: &worklog::Collection,
+) -> Result<worklog::similar::Similarity, String> {
+    use futures::StreamExt;
+    let rows: Vec<(u32, Option<worklog::Language>, &str)> = collection
+        .rows()
+        .iter()
+        .map(|row| {
+            let text = row
+                .resolve(collection)
+                .map_or("", |(_, task)| task.text.as_str());
+            (row.intern, row.language, text)
+        })
+        .collect();
+    let json = serde_json::to_string(&rows).map_err(|e| e.to_string())?;
+    let (client, job, mut rx) = new_job().await?;
+    let message = Object::new();
+    set(
+        &message,
+        protocol::VERSION,
+        &JsValue::from(protocol::PROTOCOL),
+    );
+    set(&message, protocol::JOB, &JsValue::from(job));
+    set(&message, protocol::SIMILAR, &JsValue::from_str(&json));
+    client
+        .worker
+        .post_message(&message)
+        .map_err(|e| format!("cannot send rows to the parse worker: {e:?}"))?;
+    match rx.next().await {
+        Some(Chunk::Similarity(json)) => serde_json::from_str(&json).map_err(|e| e.to_string()),
+        Some(Chunk::Failed(error)) => Err(error),
+        _ => Err("the parse worker gave no answer".to_string()),
+    }
+}
+
+/// Send `files` to the worker; their pages arrive on the returned channel, in order.
+pub async fn parse(files: &[RawFile]) -> Result<mpsc::UnboundedReceiver<Chunk>, String> {
+    let (client, job, rx) = new_job().await?;
     let paths = Array::new();
     let bytes = Array::new();
     for file in files {

@@ -65,6 +65,7 @@ try {
   console.log(`${INTERNS * pages.length} pages (${INTERNS} interns × ${pages.length}); the app shows "${shown}"`);
   console.log(`first rows ${Math.round(firstRows)} ms, ready ${Math.round(ready)} ms`);
   console.log(`long tasks: ${long.length}, ${Math.round(total)} ms in all, longest ${Math.round(longest)} ms`);
+  console.log(`  at (ms): ${long.map((t) => `${Math.round(t.start)}+${Math.round(t.duration)}`).join(', ')}`);
   if (process.env.TRACE === '1') {
     // Main-thread time by trace event (layout, style, paint, script...), complete events only.
     const trace = JSON.parse((await browser.stopTracing()).toString());
