@@ -94,7 +94,13 @@ try {
     const { profile } = await cdp.send('Profiler.stop');
     const self = new Map();
     const dt = new Map();
-    profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+    // PROFILE_UNTIL=<ms>: only the samples of the load's first milliseconds.
+    const until = Number(process.env.PROFILE_UNTIL ?? Infinity) * 1000;
+    let clock = 0;
+    profile.samples.forEach((id, i) => {
+      clock += profile.timeDeltas[i] ?? 0;
+      if (clock <= until) dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    });
     for (const node of profile.nodes) {
       const f = node.callFrame;
       const name = `${f.functionName || '(anonymous)'} ${f.url ? path.basename(f.url) : ''}`;
