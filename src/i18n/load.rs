@@ -125,6 +125,15 @@ pub enum Problem<'a> {
     WorkerPagesUnreadable {
         error: &'a str,
     },
+    WorkerStopped,
+    PagesNotSent {
+        error: &'a str,
+    },
+    /// Rows to compare (similar rows) could not be sent to the worker.
+    RowsNotSent {
+        error: &'a str,
+    },
+    WorkerSilent,
 }
 
 impl Problem<'_> {
@@ -263,6 +272,22 @@ impl Problem<'_> {
                 format!("the parse worker sent unreadable pages: {error}"),
                 format!("tiến trình đọc trang chạy nền gửi về các trang không đọc được: {error}"),
             ),
+            P::WorkerStopped => pick(
+                "the parse worker stopped before it was ready".into(),
+                "tiến trình đọc trang chạy nền đã dừng trước khi sẵn sàng".into(),
+            ),
+            P::PagesNotSent { error } => pick(
+                format!("cannot send pages to the parse worker: {error}"),
+                format!("không gửi được các trang tới tiến trình đọc trang chạy nền: {error}"),
+            ),
+            P::RowsNotSent { error } => pick(
+                format!("cannot send rows to the parse worker: {error}"),
+                format!("không gửi được các hàng tới tiến trình đọc trang chạy nền: {error}"),
+            ),
+            P::WorkerSilent => pick(
+                "the parse worker gave no answer".into(),
+                "tiến trình đọc trang chạy nền không trả lời".into(),
+            ),
         }
     }
 }
@@ -359,6 +384,10 @@ mod tests {
             },
             P::WorkerFailed { error: "e" },
             P::WorkerPagesUnreadable { error: "e" },
+            P::WorkerStopped,
+            P::PagesNotSent { error: "e" },
+            P::RowsNotSent { error: "e" },
+            P::WorkerSilent,
         ];
         for p in &list {
             match p {
@@ -392,7 +421,11 @@ mod tests {
                 | P::WorkerNotStarted { .. }
                 | P::WorkerVersion { .. }
                 | P::WorkerFailed { .. }
-                | P::WorkerPagesUnreadable { .. } => {}
+                | P::WorkerPagesUnreadable { .. }
+                | P::WorkerStopped
+                | P::PagesNotSent { .. }
+                | P::RowsNotSent { .. }
+                | P::WorkerSilent => {}
             }
         }
         list

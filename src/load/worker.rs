@@ -141,7 +141,7 @@ async fn start() -> Result<Rc<Client>, String> {
             client.worker.terminate();
             Err(e)
         }
-        Err(_) => Err("the parse worker stopped before it was ready".to_string()),
+        Err(_) => Err(crate::i18n::load::Problem::WorkerStopped.text()),
     }
 }
 
@@ -191,14 +191,16 @@ pub async fn similar(
     );
     set(&message, protocol::JOB, &JsValue::from(job));
     set(&message, protocol::SIMILAR, &JsValue::from_str(&json));
-    client
-        .worker
-        .post_message(&message)
-        .map_err(|e| format!("cannot send rows to the parse worker: {e:?}"))?;
+    client.worker.post_message(&message).map_err(|e| {
+        crate::i18n::load::Problem::RowsNotSent {
+            error: &format!("{e:?}"),
+        }
+        .text()
+    })?;
     match rx.next().await {
         Some(Chunk::Similarity(json)) => serde_json::from_str(&json).map_err(|e| e.to_string()),
         Some(Chunk::Failed(error)) => Err(error),
-        _ => Err("the parse worker gave no answer".to_string()),
+        _ => Err(crate::i18n::load::Problem::WorkerSilent.text()),
     }
 }
 
@@ -228,6 +230,11 @@ pub async fn parse(files: &[RawFile]) -> Result<mpsc::UnboundedReceiver<Chunk>, 
     client
         .worker
         .post_message_with_transfer(&message, &transfer)
-        .map_err(|e| format!("cannot send pages to the parse worker: {e:?}"))?;
+        .map_err(|e| {
+            crate::i18n::load::Problem::PagesNotSent {
+                error: &format!("{e:?}"),
+            }
+            .text()
+        })?;
     Ok(rx)
 }
