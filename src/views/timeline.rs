@@ -23,8 +23,10 @@ const BAR_H: f64 = 14.0;
 const LANE_PAD: f64 = 8.0;
 /// Pixels drawn beyond the visible part of the scroll box, above and below.
 const OVERSCAN: f64 = 1200.0;
-/// The drawn part moves in steps of this many pixels.
-const SCROLL_STEP: f64 = 300.0;
+/// The drawn part moves in steps of this many pixels. Bars are keyed, so a step draws only the
+/// bars of the strip coming in: at 20,000 bars a 300 px strip (~120 bars) cost more than a frame
+/// on the bench machine, a 100 px one fits (BENCHMARKS.md, "Big lists and memory").
+const SCROLL_STEP: f64 = 100.0;
 
 /// Where one bar goes in the chart.
 struct BarGeometry {
@@ -382,39 +384,43 @@ pub fn TimelineView() -> impl IntoView {
                 .collect(),
         );
         let total_bars = geometry.len();
+        // Keyed by bar: a scroll step adds the bars coming into the drawn part and removes those
+        // leaving it; the hundreds staying are not drawn again.
+        let near = Arc::clone(&geometry);
         let visible_bars = move || {
             let (top, bottom) = window.get();
-            geometry
-                .iter()
+            near.iter()
                 .filter(|g| g.y + BAR_H >= top && g.y <= bottom)
-                .map(|g| {
-                    let b = &g.bar;
-                    view! {
-                        <rect
-                            class="bar"
-                            class:flagged=b.flagged
-                            data-flagged=b.flagged.then_some("true")
-                            data-week=b.task.week
-                            data-testid="timeline-bar"
-                            data-i=g.i
-                            data-lane=b.lane
-                            data-row=b.row
-                            data-start=iso(b.start)
-                            data-end=iso(b.end)
-                            x=g.x
-                            y=g.y
-                            width=g.w
-                            height=BAR_H
-                            rx=3
-                            tabindex=0
-                            role="button"
-                            aria-label=b.label.clone()
-                        >
-                            <title>{b.label.clone()}</title>
-                        </rect>
-                    }
-                })
-                .collect_view()
+                .map(|g| g.i)
+                .collect::<Vec<usize>>()
+        };
+        let bar_view = move |i: usize| {
+            let g = &geometry[i];
+            let b = &g.bar;
+            view! {
+                <rect
+                    class="bar"
+                    class:flagged=b.flagged
+                    data-flagged=b.flagged.then_some("true")
+                    data-week=b.task.week
+                    data-testid="timeline-bar"
+                    data-i=g.i
+                    data-lane=b.lane
+                    data-row=b.row
+                    data-start=iso(b.start)
+                    data-end=iso(b.end)
+                    x=g.x
+                    y=g.y
+                    width=g.w
+                    height=BAR_H
+                    rx=3
+                    tabindex=0
+                    role="button"
+                    aria-label=b.label.clone()
+                >
+                    <title>{b.label.clone()}</title>
+                </rect>
+            }
         };
         let bars = view! {
             <g
@@ -443,7 +449,7 @@ pub fn TimelineView() -> impl IntoView {
                     }
                 }
             >
-                {visible_bars}
+                <For each=visible_bars key=|i| *i children=bar_view />
             </g>
         };
         Some(view! {
