@@ -199,13 +199,15 @@ impl AppState {
             }
             leptos::task::spawn_local(async move {
                 let started = now_ms();
-                let similarity = match crate::load::worker::similar(&current).await {
-                    Ok(similarity) => similarity,
-                    Err(error) => {
-                        leptos::logging::warn!("similar rows found on the main thread: {error}");
-                        Similarity::compute(&current)
-                    }
-                };
+                // Without the worker nothing was parsed either (its failure is reported on
+                // the sources); the comparison is not linked into the app to stand in for it.
+                let similarity =
+                    crate::load::worker::similar(&current)
+                        .await
+                        .unwrap_or_else(|error| {
+                            leptos::logging::warn!("similar rows not compared: {error}");
+                            Similarity::default()
+                        });
                 record_timing("data-similar-ms", now_ms() - started);
                 if collection.get_untracked() == current {
                     similar_found.set(Some((current, Shared::new(similarity))));

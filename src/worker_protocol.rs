@@ -29,3 +29,80 @@ pub const SIMILARITY: &str = "similarity";
 /// The worker's loader script, emitted by Trunk next to `index.html` (`data-loader-shim`).
 #[allow(dead_code)] // used by the app only
 pub const LOADER: &str = "parse-worker_loader.js";
+
+/// Similar rows as the worker sends them: scores in ten-thousandths, so that neither the worker
+/// nor the app links float formatting or parsing (tens of KB of wasm) for two numbers a match.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct SimilarityWire {
+    /// (language, rows, interns) per group.
+    groups: Vec<(Option<worklog::Language>, Vec<u32>, Vec<u32>)>,
+    /// (row, group, matches) per similar row.
+    rows: Vec<(u32, u32, Vec<MatchWire>)>,
+    checked: u32,
+}
+
+/// (row, score, contained) of a match, scores in [`SCORE_UNIT`]s.
+type MatchWire = (u32, u32, u32);
+
+const SCORE_UNIT: f32 = 10_000.0;
+
+impl From<&worklog::similar::Similarity> for SimilarityWire {
+    fn from(s: &worklog::similar::Similarity) -> Self {
+        let unit = |x: f32| (x * SCORE_UNIT).round() as u32;
+        SimilarityWire {
+            groups: s
+                .groups
+                .iter()
+                .map(|g| (g.language, g.rows.clone(), g.interns.clone()))
+                .collect(),
+            rows: s
+                .rows
+                .iter()
+                .map(|r| {
+                    let matches = r
+                        .matches
+                        .iter()
+                        .map(|m| (m.row, unit(m.score), unit(m.contained)))
+                        .collect();
+                    (r.row, r.group, matches)
+                })
+                .collect(),
+            checked: s.checked,
+        }
+    }
+}
+
+impl From<SimilarityWire> for worklog::similar::Similarity {
+    fn from(w: SimilarityWire) -> Self {
+        use worklog::similar::{Match, SimilarGroup, SimilarRow};
+        let score = |x: u32| x as f32 / SCORE_UNIT;
+        worklog::similar::Similarity {
+            groups: w
+                .groups
+                .into_iter()
+                .map(|(language, rows, interns)| SimilarGroup {
+                    language,
+                    rows,
+                    interns,
+                })
+                .collect(),
+            rows: w
+                .rows
+                .into_iter()
+                .map(|(row, group, matches)| SimilarRow {
+                    row,
+                    group,
+                    matches: matches
+                        .into_iter()
+                        .map(|(row, s, c)| Match {
+                            row,
+                            score: score(s),
+                            contained: score(c),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            checked: w.checked,
+        }
+    }
+}

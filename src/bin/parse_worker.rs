@@ -94,7 +94,8 @@ fn similar(scope: &DedicatedWorkerGlobalScope, job: &JsValue, rows: &str) {
                 .map(|(intern, language, text)| (*intern, *language, text.as_str()))
                 .collect();
             let options = worklog::similar::SimilarityOptions::default();
-            serde_json::to_string(&worklog::similar::compute_texts(&rows, &options))
+            let similarity = worklog::similar::compute_texts(&rows, &options);
+            serde_json::to_string(&protocol::SimilarityWire::from(&similarity))
         });
     match result {
         Ok(json) => set(&message, protocol::SIMILARITY, &JsValue::from_str(&json)),

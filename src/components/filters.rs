@@ -198,42 +198,48 @@ fn ServiceFacet() -> impl IntoView {
                     on:input=move |ev| set_needle.set(event_target_value(&ev))
                 />
                 <ul class="options">
-                    {move || {
-                        let all = options.get();
-                        let limit = if show_all.get() || !needle.with(|n| n.is_empty()) {
-                            usize::MAX
-                        } else {
-                            SERVICES_SHOWN
-                        };
-                        all.into_iter()
-                            .enumerate()
-                            .filter(|(i, o)| *i < limit || o.selected)
-                            .map(|(_, o)| {
-                                let id = o.value.clone();
-                                view! {
-                                    <li>
-                                        <label>
-                                            <input
-                                                type="checkbox"
-                                                name="service"
-                                                data-service=o.value.clone()
-                                                value=o.value.clone()
-                                                prop:checked=o.selected
-                                                on:change=move |_| {
-                                                    let id = id.clone();
-                                                    state.navigate(true, move |vs| toggle(&mut vs.filter.services, id));
-                                                }
-                                            />
-                                            <span class="option-label" title=o.label.clone()>
-                                                {short_name(&o.label).to_string()}
-                                            </span>
-                                            <span class="count">{num(o.count, lang.get())}</span>
-                                        </label>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    <For
+                        each=move || {
+                            let limit = if show_all.get() || !needle.with(|n| n.is_empty()) {
+                                usize::MAX
+                            } else {
+                                SERVICES_SHOWN
+                            };
+                            let ui = lang.get();
+                            options
+                                .get()
+                                .into_iter()
+                                .enumerate()
+                                .filter(|(i, o)| *i < limit || o.selected)
+                                .map(|(_, o)| (ui, o))
+                                .collect::<Vec<_>>()
+                        }
+                        key=|(ui, o)| (*ui, o.value.clone(), o.count, o.selected)
+                        children=move |(ui, o)| {
+                            let id = o.value.clone();
+                            view! {
+                                <li>
+                                    <label>
+                                        <input
+                                            type="checkbox"
+                                            name="service"
+                                            data-service=o.value.clone()
+                                            value=o.value.clone()
+                                            prop:checked=o.selected
+                                            on:change=move |_| {
+                                                let id = id.clone();
+                                                state.navigate(true, move |vs| toggle(&mut vs.filter.services, id));
+                                            }
+                                        />
+                                        <span class="option-label" title=o.label.clone()>
+                                            {short_name(&o.label).to_string()}
+                                        </span>
+                                        <span class="count">{num(o.count, ui)}</span>
+                                    </label>
+                                </li>
+                            }
+                        }
+                    />
                 </ul>
                 <Show when=move || { total() > SERVICES_SHOWN && needle.with(|n| n.is_empty()) }>
                     <button
@@ -277,35 +283,37 @@ fn CheckboxFacet(
             <fieldset class="facet" data-testid=testid>
                 <legend>{tr(legend)}</legend>
                 <ul class="options">
-                    {move || {
-                        state
-                            .facets
-                            .with(|f| options(f).to_vec())
-                            .into_iter()
-                            .map(|o| {
-                                let value = o.value.clone();
-                                let title = value_title.then(|| o.value.clone());
-                                view! {
-                                    <li>
-                                        <label>
-                                            <input
-                                                type="checkbox"
-                                                name=name
-                                                value=o.value.clone()
-                                                prop:checked=o.selected
-                                                on:change=move |_| {
-                                                    let value = value.clone();
-                                                    state.navigate(true, move |vs| toggle(selection(&mut vs.filter), value));
-                                                }
-                                            />
-                                            <span class="option-label" title=title>{o.label}</span>
-                                            <span class="count">{num(o.count, lang.get())}</span>
-                                        </label>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    <For
+                        each=move || {
+                            let ui = lang.get();
+                            state
+                                .facets
+                                .with(|f| options(f).iter().map(|o| (ui, o.clone())).collect::<Vec<_>>())
+                        }
+                        key=|(ui, o)| (*ui, o.value.clone(), o.label.clone(), o.count, o.selected)
+                        children=move |(ui, o)| {
+                            let value = o.value.clone();
+                            let title = value_title.then(|| o.value.clone());
+                            view! {
+                                <li>
+                                    <label>
+                                        <input
+                                            type="checkbox"
+                                            name=name
+                                            value=o.value.clone()
+                                            prop:checked=o.selected
+                                            on:change=move |_| {
+                                                let value = value.clone();
+                                                state.navigate(true, move |vs| toggle(selection(&mut vs.filter), value));
+                                            }
+                                        />
+                                        <span class="option-label" title=title>{o.label}</span>
+                                        <span class="count">{num(o.count, ui)}</span>
+                                    </label>
+                                </li>
+                            }
+                        }
+                    />
                 </ul>
             </fieldset>
         </Show>

@@ -198,7 +198,9 @@ pub async fn similar(
         .text()
     })?;
     match rx.next().await {
-        Some(Chunk::Similarity(json)) => serde_json::from_str(&json).map_err(|e| e.to_string()),
+        Some(Chunk::Similarity(json)) => serde_json::from_str::<protocol::SimilarityWire>(&json)
+            .map(worklog::similar::Similarity::from)
+            .map_err(|e| e.to_string()),
         Some(Chunk::Failed(error)) => Err(error),
         _ => Err(crate::i18n::load::Problem::WorkerSilent.text()),
     }
