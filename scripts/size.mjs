@@ -13,8 +13,8 @@ import { execFileSync } from 'node:child_process';
 
 /** The goal: 300 KB gzip for everything the first load fetches. */
 const BUDGET = 300_000;
-/** The enforced ceiling until the goal is met: the measured total of the last cut (BENCHMARKS.md:
- * 850,560 B) plus 5 %, room for the features that landed in the same hour as that measurement. */
+/** The enforced ceiling until the goal is met: the last measured total (BENCHMARKS.md, 2026-12-06:
+ * 933,612 B) plus 1.2 %. It only ever moves with a measurement and what grew, in BENCHMARKS.md. */
 const LIMIT = 945_000;
 const dist = process.argv[2] ?? 'dist';
 if (!fs.existsSync(dist)) {
