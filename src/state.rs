@@ -155,16 +155,20 @@ impl AppState {
         let loaded = RwSignal::new(Shared::new(Vec::<Loaded>::new()));
         let collection = Memo::new(move |previous: Option<&Shared<Collection>>| {
             loaded.with(|l| {
-                let pages: Vec<Arc<Page>> = l.iter().map(|l| Arc::clone(&l.page)).collect();
                 // While sources load, pages are only appended: the collection grows by the
                 // new pages, and only their interns are settled again. A removed source
                 // starts it afresh.
                 let (mut next, from) = match previous {
-                    Some(p) if p.is_prefix_of(&pages) => (Collection::clone(p), p.pages().len()),
+                    Some(p) if p.is_prefix_of(l.iter().map(|l| &l.page)) => {
+                        (Collection::clone(p), p.pages().len())
+                    }
                     _ => (Collection::default(), 0),
                 };
-                let origins = l[from..].iter().map(|l| l.origin.clone()).collect();
-                next.extend(pages[from..].to_vec(), origins);
+                let (pages, origins) = l[from..]
+                    .iter()
+                    .map(|l| (Arc::clone(&l.page), l.origin.clone()))
+                    .unzip();
+                next.extend(pages, origins);
                 Shared::new(next)
             })
         });

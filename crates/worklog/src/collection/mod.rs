@@ -87,10 +87,9 @@ pub struct Collection {
     /// copy only the pages they change, so a collection of thousands of pages copies almost none.
     pages: Vec<Arc<Page>>,
     /// Groups of pages the passes settle together ([`interns::group_key`]), in order of first
-    /// page, and the group of every page.
+    /// page, and each group's index by its key.
     groups: Vec<Group>,
     group_index: HashMap<String, usize>,
-    page_group: Vec<usize>,
     internships: Vec<Internship>,
     /// Intern index of every page.
     page_interns: Vec<usize>,
@@ -164,7 +163,6 @@ impl Collection {
                 self.groups.len() - 1
             });
             self.groups[group].pages.push(index);
-            self.page_group.push(group);
             if touched.last() != Some(&group) && !touched.contains(&group) {
                 touched.push(group);
             }
@@ -291,7 +289,7 @@ impl Collection {
     /// Were these collection's pages given as the first pages of `pages` (the same shared
     /// pages, in the same order)? Then [`Self::extend`] with the rest gives the collection of
     /// all of `pages`.
-    pub fn is_prefix_of(&self, pages: &[Arc<Page>]) -> bool {
+    pub fn is_prefix_of<'a>(&self, pages: impl ExactSizeIterator<Item = &'a Arc<Page>>) -> bool {
         self.given.len() <= pages.len()
             && self.given.iter().zip(pages).all(|(a, b)| Arc::ptr_eq(a, b))
     }
