@@ -26,6 +26,25 @@ pub const ERROR: &str = "error";
 pub const SIMILAR: &str = "similar";
 pub const SIMILARITY: &str = "similarity";
 
+/// A property of a message (`undefined` when absent).
+pub fn get(object: &wasm_bindgen::JsValue, key: &str) -> wasm_bindgen::JsValue {
+    js_sys::Reflect::get(object, &key.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
+}
+
+/// Set a property of a message.
+pub fn set(object: &js_sys::Object, key: &str, value: &wasm_bindgen::JsValue) {
+    // Setting a property of a fresh plain object cannot fail.
+    let _ = js_sys::Reflect::set(object, &key.into(), value);
+}
+
+/// A new message of job `job` (either way), stamped with [`PROTOCOL`].
+pub fn message(job: &wasm_bindgen::JsValue) -> js_sys::Object {
+    let message = js_sys::Object::new();
+    set(&message, VERSION, &PROTOCOL.into());
+    set(&message, JOB, job);
+    message
+}
+
 /// The worker's loader script, emitted by Trunk next to `index.html` (`data-loader-shim`).
 #[allow(dead_code)] // used by the app only
 pub const LOADER: &str = "parse-worker_loader.js";

@@ -7,23 +7,16 @@
 #[path = "../worker_protocol.rs"]
 mod protocol;
 
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+use protocol::{get, set};
+
 /// Milliseconds of parsing per posted chunk after the first (a few pages, posted at once).
 const CHUNK_MS: f64 = 40.0;
 const FIRST_CHUNK_PAGES: usize = 8;
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn set(object: &Object, key: &str, value: &JsValue) {
-    // Setting a property of a fresh plain object cannot fail.
-    let _ = Reflect::set(object, &JsValue::from_str(key), value);
-}
 
 fn now() -> f64 {
     js_sys::Date::now()
@@ -35,22 +28,11 @@ fn post(scope: &DedicatedWorkerGlobalScope, message: &Object) {
     }
 }
 
-fn reply(job: &JsValue) -> Object {
-    let message = Object::new();
-    set(
-        &message,
-        protocol::VERSION,
-        &JsValue::from(protocol::PROTOCOL),
-    );
-    set(&message, protocol::JOB, job);
-    message
-}
-
 /// Parse one job's files and post the pages in chunks.
 fn run(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
     let job = get(data, protocol::JOB);
     if get(data, protocol::VERSION).as_f64() != Some(f64::from(protocol::PROTOCOL)) {
-        let message = reply(&job);
+        let message = protocol::message(&job);
         set(
             &message,
             protocol::ERROR,
@@ -86,7 +68,7 @@ fn run(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
 
 /// The similar rows of rows given as JSON `[[intern, language, text], ...]`.
 fn similar(scope: &DedicatedWorkerGlobalScope, job: &JsValue, rows: &str) {
-    let message = reply(job);
+    let message = protocol::message(job);
     let result = serde_json::from_str::<Vec<(u32, Option<worklog::Language>, String)>>(rows)
         .and_then(|rows| {
             let rows: Vec<(u32, Option<worklog::Language>, &str)> = rows
@@ -115,7 +97,7 @@ fn send(
     pages: &[worklog::Page],
     done: bool,
 ) {
-    let message = reply(job);
+    let message = protocol::message(job);
     match serde_json::to_string(pages) {
         Ok(json) => {
             set(&message, protocol::START, &JsValue::from(start as u32));

@@ -7,13 +7,13 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use futures::channel::{mpsc, oneshot};
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
 
 use super::RawFile;
-use crate::worker_protocol as protocol;
+use crate::worker_protocol::{self as protocol, get, set};
 
 /// What the worker sends for a job.
 pub enum Chunk {
@@ -38,14 +38,6 @@ struct Client {
 thread_local! {
     /// The started worker, or why it could not start (kept: one failure is reported, not retried).
     static CLIENT: RefCell<Option<Result<Rc<Client>, String>>> = const { RefCell::new(None) };
-}
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn set(object: &Object, key: &str, value: &JsValue) {
-    let _ = Reflect::set(object, &JsValue::from_str(key), value);
 }
 
 /// The loader's URL, against the document's base (deployments under a sub-path).
@@ -183,13 +175,7 @@ pub async fn similar(
         .collect();
     let json = serde_json::to_string(&rows).map_err(|e| e.to_string())?;
     let (client, job, mut rx) = new_job().await?;
-    let message = Object::new();
-    set(
-        &message,
-        protocol::VERSION,
-        &JsValue::from(protocol::PROTOCOL),
-    );
-    set(&message, protocol::JOB, &JsValue::from(job));
+    let message = protocol::message(&JsValue::from(job));
     set(&message, protocol::SIMILAR, &JsValue::from_str(&json));
     client.worker.post_message(&message).map_err(|e| {
         crate::i18n::load::Problem::RowsNotSent {
@@ -215,13 +201,7 @@ pub async fn parse(files: &[RawFile]) -> Result<mpsc::UnboundedReceiver<Chunk>, 
         paths.push(&JsValue::from_str(&file.path));
         bytes.push(&Uint8Array::from(file.bytes.as_slice()));
     }
-    let message = Object::new();
-    set(
-        &message,
-        protocol::VERSION,
-        &JsValue::from(protocol::PROTOCOL),
-    );
-    set(&message, protocol::JOB, &JsValue::from(job));
+    let message = protocol::message(&JsValue::from(job));
     set(&message, protocol::PATHS, &paths);
     set(&message, protocol::BYTES, &bytes);
     // The byte arrays are copies: hand their buffers over instead of cloning them again.

@@ -106,7 +106,7 @@ try {
       const name = `${f.functionName || '(anonymous)'} ${f.url ? path.basename(f.url) : ''}`;
       self.set(name, (self.get(name) ?? 0) + (dt.get(node.id) ?? 0) / 1000);
     }
-    const top = [...self.entries()].filter(([n]) => !/^\((idle|program|garbage collector)\)/.test(n) || true)
+    const top = [...self.entries()]
       .sort((a, b) => b[1] - a[1]).slice(0, 40);
     console.log('\nmain-thread self time (ms):');
     for (const [name, ms] of top) console.log(`${ms.toFixed(0).padStart(8)}  ${name}`);
