@@ -15,8 +15,10 @@
 
 use super::Lang;
 use chrono::NaiveDate;
-use worklog::message::{DateCell, Message, Relation, WeekSource, YamlFeature};
-use worklog::{DateOrder, Diagnostic, Language, Weekday};
+use worklog::message::{
+    other_order, DateCell, Message, OrderReason, Relation, WeekSource, YamlFeature,
+};
+use worklog::{DateOrder, Diagnostic, Language, Weekday, Wording};
 
 macro_rules! codes {
     ($( $name:ident => ($code:literal, $en:literal, $vi:literal), )*) => {
@@ -121,6 +123,92 @@ pub fn message(d: &Diagnostic, lang: Lang) -> (String, Lang) {
             Some(m) => (vietnamese(&m), Lang::Vi),
             None => (d.message.clone(), Lang::En),
         },
+    }
+}
+
+/// Why a page's dates are read in their order (`Page::date_order_basis`), in `lang`, with the
+/// language it is written in: Vietnamese from the typed reason, else the core's English
+/// (`english`, the page's `date_order_reason`) for a reason this app does not know.
+pub fn order_reason(basis: Option<&Wording>, english: &str, lang: Lang) -> (String, Lang) {
+    match (lang, basis.and_then(OrderReason::from_wording)) {
+        (Lang::Vi, Some(reason)) => (vietnamese_reason(&reason), Lang::Vi),
+        _ => (english.to_string(), Lang::En),
+    }
+}
+
+/// A date-order reason in Vietnamese. Exhaustive: a reason the core adds fails to build here.
+pub fn vietnamese_reason(r: &OrderReason) -> String {
+    use OrderReason as R;
+    let agrees = |front_matter: &Option<NaiveDate>| {
+        front_matter
+            .map(|d| format!(" Ngày {} trong front matter cũng phù hợp.", date(&d)))
+            .unwrap_or_default()
+    };
+    match r {
+        R::YearFirst {} => "Ngày được viết năm trước (YYYY-MM-DD), cách viết không bao giờ gây nhầm lẫn.".into(),
+        R::OnlyDayFirst { date, line } => format!(
+            "{date} (dòng {line}) có phần đầu lớn hơn 12 nên chỉ có thể là ngày/tháng."
+        ),
+        R::OnlyMonthFirst { date, line } => format!(
+            "{date} (dòng {line}) có phần thứ hai lớn hơn 12 nên chỉ có thể là tháng/ngày."
+        ),
+        R::MixedOrders { dmy_count, mdy_count, order: o } => format!(
+            "Trang dùng lẫn cả hai kiểu: {dmy_count} ngày chỉ có thể là ngày/tháng, {mdy_count} ngày \
+             chỉ có thể là tháng/ngày; kiểu chiếm đa số ({}) được dùng.",
+            order(o)
+        ),
+        R::SameEitherWay {} => "Mọi ngày đều đọc như nhau theo cả hai kiểu (số ngày bằng số tháng).".into(),
+        R::Weekdays { order: o, matched, compared, other_matched, front_matter } => format!(
+            "Cột thứ khớp với thứ của các ngày đọc theo kiểu {} ở {matched} trên {compared} hàng \
+             (kiểu {} chỉ khớp {other_matched}).{}",
+            order(o),
+            order(&other_order(*o)),
+            agrees(front_matter)
+        ),
+        R::VaryingPart { order: o, front_matter } => {
+            let (part, stays) = if *o == DateOrder::Mdy {
+                ("phần thứ hai", "phần đầu")
+            } else {
+                ("phần đầu", "phần thứ hai")
+            };
+            format!(
+                "Từ ngày này sang ngày khác, {part} thay đổi còn {stays} giữ nguyên, nên {part} \
+                 là ngày: {}.{}",
+                order(o),
+                agrees(front_matter)
+            )
+        }
+        R::FrontMatterDate { date: d, near, order: o, far } => format!(
+            "Ngày {} trong front matter cách các ngày đọc theo kiểu {} {near} ngày, và cách các \
+             ngày đọc theo kiểu {} {far} ngày.",
+            date(d),
+            order(o),
+            order(&other_order(*o))
+        ),
+        R::OtherPages { order: o } => format!(
+            "Trên trang không có gì giúp phân định; các trang khác của kỳ thực tập này (bản song \
+             ngữ hoặc các tuần lân cận) viết ngày theo kiểu {}.",
+            order(o)
+        ),
+        R::GuessTie {} => "Phỏng đoán: trên trang không có gì chứng minh thứ tự; hai cách đọc hợp lý \
+                           như nhau, và ngày/tháng là kiểu phổ biến hơn."
+            .into(),
+        R::GuessPlausible { order: o } => format!(
+            "Phỏng đoán: trên trang không có gì chứng minh thứ tự; kiểu {} cho một tuần hợp lý hơn \
+             (ngày đầu là Thứ Hai, các ngày nối tiếp nhau).",
+            order(o)
+        ),
+        R::Twin { twins, order: o, matched } => format!(
+            "Quyết định dựa trên bản song ngữ ({twins}): đọc theo kiểu {}, {matched} ngày của trang \
+             này trùng với ngày của bản song ngữ.",
+            order(o)
+        ),
+        R::Neighbour { week, page, date: d, order: o, distance, this_week } => format!(
+            "Quyết định dựa trên tuần lân cận {week} ({page}, bắt đầu {}): đọc theo kiểu {}, tuần \
+             này bắt đầu cách {distance} ngày so với vị trí dự kiến của tuần {this_week}.",
+            date(d),
+            order(o)
+        ),
     }
 }
 
@@ -637,6 +725,48 @@ mod tests {
             let back: Diagnostic = serde_json::from_str(&json).unwrap();
             assert_eq!(message(&back, Lang::Vi).0, vi, "{json}");
         }
+    }
+
+    #[test]
+    fn every_date_order_reason_has_vietnamese() {
+        let samples = OrderReason::samples();
+        assert_eq!(samples.len(), OrderReason::KINDS.len());
+        for reason in samples {
+            let english = reason.english();
+            let (vi, in_lang) = order_reason(Some(&reason.wording()), &english, Lang::Vi);
+            assert_eq!(in_lang, Lang::Vi, "{reason:?}");
+            assert_ne!(vi, english, "{reason:?} is not translated");
+            assert!(vi.ends_with('.'), "{vi}");
+            assert_eq!(
+                order_reason(Some(&reason.wording()), &english, Lang::En),
+                (english.clone(), Lang::En)
+            );
+        }
+        // A page read before reasons were data, or a reason this app does not know.
+        assert_eq!(
+            order_reason(None, "Old words.", Lang::Vi),
+            ("Old words.".to_string(), Lang::En)
+        );
+        let newer = Wording {
+            code: "a-newer-reason".into(),
+            variant: None,
+            args: Default::default(),
+        };
+        assert_eq!(order_reason(Some(&newer), "New.", Lang::Vi).1, Lang::En);
+    }
+
+    #[test]
+    fn vietnamese_words_the_date_order_of_a_real_page() {
+        let page = worklog::parse_page(
+            "content/1-Worklog/1.2-Week2/_index.vi.md",
+            "| Thứ | Công việc | Ngày bắt đầu | Ngày hoàn thành |\n| --- | --- | --- | --- |\n| 3 | Học EC2 | 16/09/2025 | 17/09/2025 |\n"
+                .as_bytes(),
+        );
+        let english = page.date_order_reason.clone().unwrap_or_default();
+        assert_eq!(
+            order_reason(page.date_order_basis.as_ref(), &english, Lang::Vi).0,
+            "16/09/2025 (dòng 3) có phần đầu lớn hơn 12 nên chỉ có thể là ngày/tháng."
+        );
     }
 
     #[test]

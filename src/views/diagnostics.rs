@@ -16,7 +16,8 @@ struct PageReport {
     kind: PageKind,
     week: Option<u32>,
     tasks: usize,
-    date_order_reason: Option<String>,
+    /// Why the dates are read in their order: (English words, the same as data).
+    date_order_reason: Option<(String, Option<worklog::Wording>)>,
     diagnostics: Vec<(Diagnostic, Option<String>)>,
     /// Loaded from GitHub: each diagnostic links to its line in the repository.
     on_github: bool,
@@ -105,7 +106,10 @@ pub fn DiagnosticsView() -> impl IntoView {
                     kind: p.kind,
                     week: p.week,
                     tasks: p.tasks.len(),
-                    date_order_reason: p.date_order_reason.clone(),
+                    date_order_reason: p
+                        .date_order_reason
+                        .clone()
+                        .map(|words| (words, p.date_order_basis.clone())),
                     diagnostics,
                 }
             })
@@ -260,7 +264,20 @@ fn PageDiagnostics(report: PageReport) -> impl IntoView {
                         view! { <p class="note">{tr(Msg::NoTaskFound)}</p> }.into_any()
                     }
                 })}
-            {report.date_order_reason.clone().map(|r| view! { <p class="muted small">{tr(Msg::DateOrder)} <span lang="en">{r}</span></p> })}
+            {report.date_order_reason.clone().map(|(english, basis)| {
+                // Worded in the interface language from the reason as data (the core's
+                // English for a reason this app does not know).
+                let worded = move || diagnostics::order_reason(basis.as_ref(), &english, lang.get());
+                view! {
+                    <p class="muted small" data-testid="date-order-reason">
+                        {tr(Msg::DateOrder)}
+                        {move || {
+                            let (words, in_lang) = worded();
+                            view! { <span lang=in_lang.code()>{words}</span> }
+                        }}
+                    </p>
+                }
+            })}
             <ol class="diagnostic-list">
                 {report
                     .diagnostics

@@ -269,10 +269,17 @@ browserSuite('Vietnamese and English interface', { routes }, async (it) => {
     const view = await text(app, '.diagnostics-view');
     for (const english of ['The day label', 'means Monday', 'is a Tuesday', 'the date is used', 'The end date',
       'is before the start date', 'The start date', 'not a date this reader understands', 'This row has no date',
-      'follows from the day label']) {
+      'follows from the day label', 'has a first part above 12', 'so it can only be']) {
       assert.ok(!view.includes(english), `no English "${english}" in the Vietnamese diagnostics view:\n${view}`);
     }
     assert.match(await text(app, '[data-testid="diagnostics-summary"]'), /^1 trang · \d+ lỗi · \d+ cảnh báo · \d+ ghi chú$/);
+    // Why the dates read day/month, worded from the reason's data, and marked Vietnamese.
+    const reason = () => app.page.$eval('[data-testid="date-order-reason"]', (p) =>
+      ({ text: p.innerText, lang: p.querySelector('span[lang]').lang }));
+    assert.deepEqual(await reason(), {
+      text: 'Thứ tự ngày tháng: 23/09/2025 (dòng 13) có phần đầu lớn hơn 12 nên chỉ có thể là ngày/tháng.',
+      lang: 'vi',
+    });
     // In English the core's message is alone, and says it is English.
     await app.page.click('[data-ui-lang="en"]');
     await speaks(app, 'en');
@@ -281,6 +288,10 @@ browserSuite('Vietnamese and English interface', { routes }, async (it) => {
     assert.ok(english.some((d) => d.message === 'The day label "2" means Monday but 2025-09-23 is a Tuesday; the date is used.'),
       english.map((d) => d.message).join('\n'));
     assert.ok(english.every((d) => d.messageLang === 'en'));
+    assert.deepEqual(await reason(), {
+      text: 'Date order: 23/09/2025 (line 13) has a first part above 12, so it can only be day/month.',
+      lang: 'en',
+    });
     assert.match(await text(app, '[data-testid="diagnostics-summary"]'), /^1 page · \d+ errors? · \d+ warnings? · \d+ notes?$/);
     // And back: the same diagnostics reword without a reload.
     await app.page.click('[data-ui-lang="vi"]');

@@ -14,7 +14,7 @@
 //! Adding a wording: a line in the `messages!` list below (name, fields, code, variant), its
 //! English in [`Message::english`] and its Vietnamese in the app (`src/i18n/diagnostics.rs`).
 
-use crate::model::{DateOrder, Diagnostic, Language, Severity, Weekday};
+use crate::model::{DateOrder, Diagnostic, Language, Severity, Weekday, Wording};
 use chrono::NaiveDate;
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
@@ -262,14 +262,15 @@ macro_rules! variant {
 }
 
 macro_rules! messages {
-    ($( $(#[$doc:meta])* $name:ident { $($field:ident : $ty:ty),* $(,)? } => $code:literal $(/ $variant:literal)?; )*) => {
-        /// Every wording of a diagnostic, with its arguments.
+    ($(#[$enum_doc:meta])* enum $enum:ident;
+     $( $(#[$doc:meta])* $name:ident { $($field:ident : $ty:ty),* $(,)? } => $code:literal $(/ $variant:literal)?; )*) => {
+        $(#[$enum_doc])*
         #[derive(Debug, Clone, PartialEq, Eq)]
-        pub enum Message {
+        pub enum $enum {
             $( $(#[$doc])* $name { $($field: $ty),* }, )*
         }
 
-        impl Message {
+        impl $enum {
             /// Every wording, in the order of the list.
             pub const KINDS: &'static [Kind] = &[
                 $( Kind { code: $code, variant: variant!($($variant)?), args: &[$(stringify!($field)),*] }, )*
@@ -277,19 +278,19 @@ macro_rules! messages {
 
             /// The stable code (`day-label-mismatch`).
             pub fn code(&self) -> &'static str {
-                match self { $( Message::$name { .. } => $code, )* }
+                match self { $( $enum::$name { .. } => $code, )* }
             }
 
             /// Which wording of the code, where it has several.
             pub fn variant(&self) -> Option<&'static str> {
-                match self { $( Message::$name { .. } => variant!($($variant)?), )* }
+                match self { $( $enum::$name { .. } => variant!($($variant)?), )* }
             }
 
             /// The named arguments (optional ones only when present).
             #[allow(unused_mut)]
             pub fn args(&self) -> Args {
                 match self {
-                    $( Message::$name { $($field),* } => {
+                    $( $enum::$name { $($field),* } => {
                         let mut args = Args::default();
                         $( args.push(stringify!($field), ArgValue::to_arg($field)); )*
                         args
@@ -299,11 +300,11 @@ macro_rules! messages {
 
             /// The typed message of a diagnostic's code, variant and arguments; `None` for a
             /// wording this version does not know or arguments that do not fit it.
-            pub fn from_parts(code: &str, variant: Option<&str>, args: &Args) -> Option<Message> {
+            pub fn from_parts(code: &str, variant: Option<&str>, args: &Args) -> Option<$enum> {
                 let _ = args;
                 $(
                     if code == $code && variant == variant!($($variant)?) {
-                        return Some(Message::$name {
+                        return Some($enum::$name {
                             $( $field: ArgValue::from_arg(args.get(stringify!($field)))?, )*
                         });
                     }
@@ -312,14 +313,16 @@ macro_rules! messages {
             }
 
             /// One message of every wording, with sample arguments (tests of translations).
-            pub fn samples() -> Vec<Message> {
-                vec![ $( Message::$name { $( $field: <$ty as ArgValue>::sample(), )* }, )* ]
+            pub fn samples() -> Vec<$enum> {
+                vec![ $( $enum::$name { $( $field: <$ty as ArgValue>::sample(), )* }, )* ]
             }
         }
     };
 }
 
 messages! {
+    /// Every wording of a diagnostic, with its arguments.
+    enum Message;
     // Bytes (`parse/decode.rs`).
     NotText {} => "not-text";
     InvalidUtf8 { count: usize } => "invalid-utf8" / "utf8";
@@ -417,6 +420,122 @@ messages! {
     TemplatePlaceholder {} => "template-placeholder";
     TemplateText {} => "template-text";
     TemplateNotice {} => "template-notice";
+}
+
+messages! {
+    /// Why a page's numeric dates are read in the order they are: `Page::date_order_reason`
+    /// in English, `Page::date_order_basis` as data (the same code, variant and arguments
+    /// scheme as a diagnostic's), so an interface can word it in another language.
+    enum OrderReason;
+    YearFirst {} => "year-first";
+    /// `date`: a date as written whose first part is above 12; `line`: its line.
+    OnlyDayFirst { date: String, line: u32 } => "proof" / "day-first";
+    OnlyMonthFirst { date: String, line: u32 } => "proof" / "month-first";
+    /// Both kinds of proof: the majority order is used.
+    MixedOrders { dmy_count: usize, mdy_count: usize, order: DateOrder } => "mixed-orders";
+    SameEitherWay {} => "same-either-way";
+    /// `front_matter`: the front-matter date, when it agrees with the order too.
+    Weekdays { order: DateOrder, matched: usize, compared: usize, other_matched: usize, front_matter: Option<NaiveDate> } => "weekdays";
+    VaryingPart { order: DateOrder, front_matter: Option<NaiveDate> } => "varying-part";
+    /// `near`, `far`: days from the front-matter `date` to the closest date read each way.
+    FrontMatterDate { date: NaiveDate, near: i64, order: DateOrder, far: i64 } => "front-matter-date";
+    OtherPages { order: DateOrder } => "other-pages";
+    GuessTie {} => "guess" / "tie";
+    GuessPlausible { order: DateOrder } => "guess" / "plausible";
+    /// `twins`: the twin pages joined with `, `; `matched`: this page's dates that are theirs.
+    Twin { twins: String, order: DateOrder, matched: usize } => "twin";
+    /// The neighbouring week `week` (page `page`, first date `date`) puts this week
+    /// (`this_week`) `distance` days from the first date read in `order`.
+    Neighbour { week: u32, page: String, date: NaiveDate, order: DateOrder, distance: i64, this_week: u32 } => "neighbour";
+}
+
+impl OrderReason {
+    /// The reason in English: the page's `date_order_reason`.
+    pub fn english(&self) -> String {
+        use OrderReason as R;
+        let agrees = |front_matter: &Option<NaiveDate>| {
+            front_matter
+                .map(|d| format!(" The front-matter date {d} agrees."))
+                .unwrap_or_default()
+        };
+        match self {
+            R::YearFirst {} => "Dates are written year first (YYYY-MM-DD), which is never ambiguous.".into(),
+            R::OnlyDayFirst { date, line } => format!(
+                "{date} (line {line}) has a first part above 12, so it can only be day/month."
+            ),
+            R::OnlyMonthFirst { date, line } => format!(
+                "{date} (line {line}) has a second part above 12, so it can only be month/day."
+            ),
+            R::MixedOrders { dmy_count, mdy_count, order } => format!(
+                "The page mixes both orders: {dmy_count} date(s) can only be day/month, {mdy_count} only month/day; the majority ({}) is used.",
+                order_english(*order)
+            ),
+            R::SameEitherWay {} => "Every date reads the same either way (day and month are equal).".into(),
+            R::Weekdays { order, matched, compared, other_matched, front_matter } => format!(
+                "The day column matches the weekdays of the dates read {} on {matched} of {compared} rows ({} would match {other_matched}).{}",
+                order_english(*order),
+                order_english(other_order(*order)),
+                agrees(front_matter)
+            ),
+            R::VaryingPart { order, front_matter } => {
+                let (part, stays) = if *order == DateOrder::Mdy {
+                    ("second", "first")
+                } else {
+                    ("first", "second")
+                };
+                format!(
+                    "From date to date the {part} part changes while the {stays} stays the same, so the {part} part is the day: {}.{}",
+                    order_english(*order),
+                    agrees(front_matter)
+                )
+            }
+            R::FrontMatterDate { date, near, order, far } => format!(
+                "The front-matter date {date} is {near} day(s) from the dates read {} and {far} days from them read {}.",
+                order_english(*order),
+                order_english(other_order(*order))
+            ),
+            R::OtherPages { order } => format!(
+                "Nothing on the page decides; other pages of this internship (language twin or neighbouring weeks) write dates {}.",
+                order_english(*order)
+            ),
+            R::GuessTie {} => "Guessed: nothing on the page proves the order; both readings are equally plausible, day/month is the more common.".into(),
+            R::GuessPlausible { order } => format!(
+                "Guessed: nothing on the page proves the order; {} gives the more plausible week (first date on a Monday, dates in sequence).",
+                order_english(*order)
+            ),
+            R::Twin { twins, order, matched } => format!(
+                "Decided from the language twin ({twins}): read {}, {matched} of this page's dates are the twin's dates.",
+                order_english(*order)
+            ),
+            R::Neighbour { week, page, date, order, distance, this_week } => format!(
+                "Decided from the neighbouring week {week} ({page}, starting {date}): read {}, this week starts {distance} day(s) from where week {this_week} is expected.",
+                order_english(*order)
+            ),
+        }
+    }
+
+    /// The reason as data, as `Page::date_order_basis` carries it.
+    pub fn wording(&self) -> Wording {
+        Wording {
+            code: self.code().to_string(),
+            variant: self.variant().map(str::to_string),
+            args: self.args(),
+        }
+    }
+
+    /// The typed reason of a page's `date_order_basis`; `None` for one this version does not
+    /// know.
+    pub fn from_wording(wording: &Wording) -> Option<OrderReason> {
+        OrderReason::from_parts(&wording.code, wording.variant.as_deref(), &wording.args)
+    }
+}
+
+/// The other of day/month and month/day.
+pub fn other_order(order: DateOrder) -> DateOrder {
+    match order {
+        DateOrder::Dmy => DateOrder::Mdy,
+        _ => DateOrder::Dmy,
+    }
 }
 
 /// The English name of a weekday.
@@ -813,48 +932,104 @@ mod tests {
     }
 
     #[test]
+    fn every_order_reason_round_trips_through_its_wording() {
+        for reason in OrderReason::samples() {
+            let wording = reason.wording();
+            let json = serde_json::to_string(&wording).unwrap();
+            let read: Wording = serde_json::from_str(&json).unwrap();
+            assert_eq!(
+                OrderReason::from_wording(&read),
+                Some(reason.clone()),
+                "{json}"
+            );
+            assert!(reason.english().ends_with('.'), "{reason:?}");
+        }
+        assert_eq!(OrderReason::samples().len(), OrderReason::KINDS.len());
+        let agreeing = OrderReason::Weekdays {
+            order: DateOrder::Dmy,
+            matched: 5,
+            compared: 5,
+            other_matched: 1,
+            front_matter: NaiveDate::from_ymd_opt(2025, 9, 15),
+        };
+        assert_eq!(
+            agreeing.english(),
+            "The day column matches the weekdays of the dates read day/month on 5 of 5 rows \
+             (month/day would match 1). The front-matter date 2025-09-15 agrees."
+        );
+    }
+
+    #[test]
     fn every_wording_is_documented_with_its_arguments() {
         let doc = include_str!("../../../docs/diagnostics.md");
         let (_, table) = doc
             .split_once("## Wordings and arguments")
             .expect("the section of docs/diagnostics.md");
-        let samples = Message::samples();
-        for (kind, sample) in Message::KINDS.iter().zip(&samples) {
-            let quoted = |s: &str| format!("`{s}`");
-            let present = sample.args();
-            let args: Vec<String> = kind
-                .args
-                .iter()
-                .map(|a| {
-                    // Optional arguments (absent when `None`) are marked `?`.
-                    let optional = Message::from_parts(kind.code, kind.variant, &{
-                        let mut without = present.clone();
-                        without.0.retain(|(n, _)| n != a);
-                        without
-                    })
-                    .is_some();
-                    if optional {
-                        format!("`{a}`?")
-                    } else {
-                        quoted(a)
-                    }
+        let rows = Message::samples()
+            .iter()
+            .zip(Message::KINDS)
+            .map(|(sample, kind)| {
+                documented_row(kind, &sample.args(), |args| {
+                    Message::from_parts(kind.code, kind.variant, args).is_some()
                 })
-                .collect();
-            let row = format!(
-                "| {} | {} | {} |",
-                quoted(kind.code),
-                kind.variant.map_or("—".to_string(), quoted),
-                if args.is_empty() {
-                    "—".to_string()
-                } else {
-                    args.join(", ")
-                }
-            );
+            })
+            .collect::<Vec<_>>();
+        for row in rows {
             assert!(
                 table.contains(&row),
                 "docs/diagnostics.md lacks the row {row}"
             );
         }
+    }
+
+    #[test]
+    fn every_order_reason_is_documented_with_its_arguments() {
+        let doc = include_str!("../../../docs/json-schema.md");
+        let (_, table) = doc
+            .split_once("## Date-order reasons")
+            .expect("the section of docs/json-schema.md");
+        for (sample, kind) in OrderReason::samples().iter().zip(OrderReason::KINDS) {
+            let row = documented_row(kind, &sample.args(), |args| {
+                OrderReason::from_parts(kind.code, kind.variant, args).is_some()
+            });
+            assert!(
+                table.contains(&row),
+                "docs/json-schema.md lacks a row starting {row}"
+            );
+        }
+    }
+
+    /// The start of a wording's row in a documentation table: `| code | variant | args |`,
+    /// optional arguments (those `reads` still accepts without) marked `?`.
+    fn documented_row(kind: &Kind, present: &Args, reads: impl Fn(&Args) -> bool) -> String {
+        let quoted = |s: &str| format!("`{s}`");
+        let args: Vec<String> = kind
+            .args
+            .iter()
+            .map(|a| {
+                // Optional arguments (absent when `None`) are marked `?`.
+                let optional = reads(&{
+                    let mut without = present.clone();
+                    without.0.retain(|(n, _)| n != a);
+                    without
+                });
+                if optional {
+                    format!("`{a}`?")
+                } else {
+                    quoted(a)
+                }
+            })
+            .collect();
+        format!(
+            "| {} | {} | {} |",
+            quoted(kind.code),
+            kind.variant.map_or("—".to_string(), quoted),
+            if args.is_empty() {
+                "—".to_string()
+            } else {
+                args.join(", ")
+            }
+        )
     }
 
     #[test]

@@ -28,8 +28,12 @@ pub struct Page {
     pub title: Option<String>,
     /// Day/month order used for the page's slash dates.
     pub date_order: Option<DateOrder>,
-    /// Why `date_order` was chosen, in words (evidence used), for the diagnostics view.
+    /// Why `date_order` was chosen, in English words (evidence used), for the diagnostics view.
     pub date_order_reason: Option<String>,
+    /// The same reason as data ([`crate::message::OrderReason`]), so an interface can word it
+    /// in another language. Set together with `date_order_reason`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_order_basis: Option<Wording>,
     /// The front-matter `date`, when it is a real calendar date.
     pub date: Option<NaiveDate>,
     pub objectives: Vec<Item>,
@@ -54,6 +58,7 @@ impl Page {
             title: None,
             date_order: None,
             date_order_reason: None,
+            date_order_basis: None,
             date: None,
             objectives: Vec::new(),
             achievements: Vec::new(),
@@ -62,6 +67,18 @@ impl Page {
             diagnostics: Vec::new(),
         }
     }
+}
+
+/// A wording as data: which one (`code`, and `variant` where the code has several) and the
+/// values it words (`args`). Diagnostics carry these fields inline; a page's date-order reason
+/// carries one of these.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Wording {
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
+    #[serde(default, skip_serializing_if = "Args::is_empty")]
+    pub args: Args,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -13,6 +13,7 @@
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use worklog::message::OrderReason;
 use worklog::{parse_page, Collection, Page, PageKind, Severity};
 
 #[path = "support/corpus.rs"]
@@ -219,12 +220,33 @@ fn corpus_conformance() {
     };
     let ambiguous_alone = ambiguous(&mut pages.iter());
     match catch_unwind(AssertUnwindSafe(|| Collection::new(pages))) {
-        Ok(collection) => println!(
-            "ambiguous date order: {ambiguous_alone} page(s) alone, {} after the collection passes (twins, neighbouring weeks); {} weeks in {} internships",
-            ambiguous(&mut collection.pages().iter().map(|p| &**p)),
-            collection.weeks().len(),
-            collection.internships().len()
-        ),
+        Ok(collection) => {
+            println!(
+                "ambiguous date order: {ambiguous_alone} page(s) alone, {} after the collection passes (twins, neighbouring weeks); {} weeks in {} internships",
+                ambiguous(&mut collection.pages().iter().map(|p| &**p)),
+                collection.weeks().len(),
+                collection.internships().len()
+            );
+            // The reason shown in words and the one another language words must be the same.
+            let mut bases: BTreeMap<String, usize> = BTreeMap::new();
+            for page in collection.pages() {
+                let basis = page.date_order_basis.as_ref();
+                let reason = basis.and_then(OrderReason::from_wording);
+                if page.date_order.is_some() != reason.is_some()
+                    || reason.map(|r| r.english()) != page.date_order_reason
+                {
+                    failures.push(format!(
+                        "{}: date order {:?}, reason {:?}, basis {basis:?}",
+                        page.source, page.date_order, page.date_order_reason
+                    ));
+                }
+                if let Some(basis) = basis {
+                    let key = format!("{}/{}", basis.code, basis.variant.as_deref().unwrap_or("-"));
+                    *bases.entry(key).or_default() += 1;
+                }
+            }
+            println!("date-order reasons: {bases:?}");
+        }
         Err(_) => failures.push("Collection::new panicked".into()),
     }
 

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use chrono::{Days, NaiveDate};
 
+use crate::message::OrderReason;
 use crate::model::{DateOrder, Page, PageKind};
 use crate::parse::dates::{self, AMBIGUOUS_DATE_ORDER};
 
@@ -31,10 +32,6 @@ pub(super) fn first_date(page: &Page) -> Option<NaiveDate> {
     page.tasks.iter().filter_map(|t| t.start).min()
 }
 
-fn order_words(order: DateOrder) -> &'static str {
-    dates::order_words(order)
-}
-
 /// Re-read ambiguous pages from their twins' dates, then from their neighbouring weeks;
 /// repeated while that settles more pages (a settled page is evidence for its neighbours).
 pub(super) fn resolve(pages: &mut [Arc<Page>], interns: &[usize], ids: &[String]) {
@@ -52,7 +49,8 @@ pub(super) fn resolve(pages: &mut [Arc<Page>], interns: &[usize], ids: &[String]
                 let mut readings: Vec<(DateOrder, Page)> = Vec::new();
                 for order in [DateOrder::Dmy, DateOrder::Mdy] {
                     let mut copy = Page::clone(&pages[i]);
-                    dates::reread_dates(&mut copy, order, String::new());
+                    // Trial readings are only compared; their reason is never shown.
+                    dates::reread_dates(&mut copy, order, OrderReason::OtherPages { order });
                     readings.push((order, copy));
                 }
                 let decision = from_twins(pages, members, ids, i, &readings)
@@ -121,7 +119,7 @@ fn from_twins(
     ids: &[String],
     i: usize,
     readings: &[(DateOrder, Page)],
-) -> Option<(DateOrder, String)> {
+) -> Option<(DateOrder, OrderReason)> {
     let twins: Vec<usize> = members
         .iter()
         .copied()
@@ -154,11 +152,11 @@ fn from_twins(
         .join(", ");
     Some((
         order,
-        format!(
-            "Decided from the language twin ({twin}): read {}, {} of this page's dates are the twin's dates.",
-            order_words(order),
-            scores[best]
-        ),
+        OrderReason::Twin {
+            twins: twin,
+            order,
+            matched: scores[best],
+        },
     ))
 }
 
@@ -168,7 +166,7 @@ fn from_neighbours(
     members: &[usize],
     i: usize,
     readings: &[(DateOrder, Page)],
-) -> Option<(DateOrder, String)> {
+) -> Option<(DateOrder, OrderReason)> {
     let week = pages[i].week?;
     // Settled neighbours: (week number, first date).
     let mut known: Vec<(u32, NaiveDate, &str)> = members
@@ -210,10 +208,13 @@ fn from_neighbours(
     let order = readings[best].0;
     Some((
         order,
-        format!(
-            "Decided from the neighbouring week {n} ({source}, starting {date}): read {}, this week starts {} day(s) from where week {week} is expected.",
-            order_words(order),
-            best_distance
-        ),
+        OrderReason::Neighbour {
+            week: n,
+            page: source.to_string(),
+            date,
+            order,
+            distance: best_distance,
+            this_week: week,
+        },
     ))
 }

@@ -12,13 +12,14 @@
 //! 6. otherwise the more plausible reading (first date on a Monday, dates in sequence), with
 //!    an `ambiguous-date-order` warning.
 //!
-//! The reason is kept in words on the page (`date_order_reason`) for the diagnostics view.
+//! The reason is kept on the page in words (`date_order_reason`) and as data
+//! (`date_order_basis`, an [`OrderReason`]) for the diagnostics view.
 
 pub mod scan;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::message::{DateCell, Message};
+use crate::message::{DateCell, Message, OrderReason};
 use crate::model::{DateOrder, Diagnostic, Page, Weekday};
 use crate::parse::days::{self, DayLabel, NumberConvention};
 pub use scan::{scan, DateToken, Found};
@@ -35,10 +36,10 @@ fn template_default_date() -> Option<NaiveDate> {
 #[derive(Debug, Clone, Default)]
 pub struct DateContext {
     pub front_matter_date: Option<NaiveDate>,
-    /// Order suggested by other pages, with why.
-    pub hint: Option<(DateOrder, String)>,
-    /// Order imposed by the caller (the collection re-reading a page).
-    pub forced: Option<(DateOrder, String)>,
+    /// Order suggested by other pages.
+    pub hint: Option<DateOrder>,
+    /// Order imposed by the caller (the collection re-reading a page), with why.
+    pub forced: Option<(DateOrder, OrderReason)>,
     /// A full date written on the page outside the table: the year for table dates written
     /// without one.
     pub page_date: Option<PageDate>,
@@ -84,20 +85,15 @@ pub struct ReadRow {
 pub struct PageDates {
     pub rows: Vec<ReadRow>,
     pub order: Option<DateOrder>,
-    pub reason: Option<String>,
+    pub reason: Option<OrderReason>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Human name of an order, as used in reasons and messages.
-pub fn order_words(order: DateOrder) -> &'static str {
-    crate::message::order_english(order)
-}
-
-fn other(order: DateOrder) -> DateOrder {
-    match order {
-        DateOrder::Dmy => DateOrder::Mdy,
-        _ => DateOrder::Dmy,
-    }
+/// Record the order of `page`'s dates and why, in words and as data.
+pub fn set_order(page: &mut Page, order: DateOrder, reason: &OrderReason) {
+    page.date_order = Some(order);
+    page.date_order_reason = Some(reason.english());
+    page.date_order_basis = Some(reason.wording());
 }
 
 impl DateToken {
@@ -613,7 +609,7 @@ fn decide_order(
     fm_date: Option<NaiveDate>,
     page_year: Option<i32>,
     out: &mut PageDates,
-) -> (Option<DateOrder>, Option<String>) {
+) -> (Option<DateOrder>, Option<OrderReason>) {
     let tokens_with_line = || {
         scanned
             .iter()
@@ -624,10 +620,7 @@ fn decide_order(
     if !any_numeric {
         let any_ymd = tokens_with_line().any(|(t, _)| matches!(t, DateToken::Ymd { .. }));
         return if any_ymd {
-            (
-                Some(DateOrder::Ymd),
-                Some("Dates are written year first (YYYY-MM-DD), which is never ambiguous.".into()),
-            )
+            (Some(DateOrder::Ymd), Some(OrderReason::YearFirst {}))
         } else {
             (None, None)
         };
@@ -690,28 +683,29 @@ fn decide_order(
             );
             return (
                 Some(order),
-                Some(format!(
-                    "The page mixes both orders: {dmy_count} date(s) can only be day/month, {mdy_count} only month/day; the majority ({}) is used.",
-                    order_words(order)
-                )),
+                Some(OrderReason::MixedOrders {
+                    dmy_count,
+                    mdy_count,
+                    order,
+                }),
             );
         }
         (Some((t, line)), None) => {
             return (
                 Some(DateOrder::Dmy),
-                Some(format!(
-                    "{} (line {line}) has a first part above 12, so it can only be day/month.",
-                    written(&t)
-                )),
+                Some(OrderReason::OnlyDayFirst {
+                    date: written(&t),
+                    line,
+                }),
             )
         }
         (None, Some((t, line))) => {
             return (
                 Some(DateOrder::Mdy),
-                Some(format!(
-                    "{} (line {line}) has a second part above 12, so it can only be month/day.",
-                    written(&t)
-                )),
+                Some(OrderReason::OnlyMonthFirst {
+                    date: written(&t),
+                    line,
+                }),
             )
         }
         (None, None) => {}
@@ -719,15 +713,12 @@ fn decide_order(
 
     let first_ambiguous = tokens_with_line().find(|(t, _)| t.is_ambiguous());
     let Some((example, example_line)) = first_ambiguous else {
-        return (
-            Some(DateOrder::Dmy),
-            Some("Every date reads the same either way (day and month are equal).".into()),
-        );
+        return (Some(DateOrder::Dmy), Some(OrderReason::SameEitherWay {}));
     };
     let example = written(example);
 
     // The front-matter date's verdict: decisive at step 4, and named as support earlier.
-    let fm_choice: Option<(DateOrder, String)> = fm_date.and_then(|fm| {
+    let fm_choice: Option<OrderReason> = fm_date.and_then(|fm| {
         let distance = |order: DateOrder| {
             tokens_with_line()
                 .filter(|(t, _)| t.is_ambiguous())
@@ -745,23 +736,21 @@ fn decide_order(
         } else {
             (DateOrder::Mdy, b, a)
         };
-        Some((
+        Some(OrderReason::FrontMatterDate {
+            date: fm,
+            near,
             order,
-            format!(
-                "The front-matter date {fm} is {near} day(s) from the dates read {} and {far} days from them read {}.",
-                order_words(order),
-                order_words(other(order))
-            ),
-        ))
+            far,
+        })
     });
-    let with_support = |order: DateOrder, reason: String| -> String {
-        match &fm_choice {
-            Some((fm_order, _)) if *fm_order == order => {
-                let fm = fm_date.map(|d| d.to_string()).unwrap_or_default();
-                format!("{reason} The front-matter date {fm} agrees.")
-            }
-            _ => reason,
-        }
+    // The front-matter date, when it supports `order` (named in the reasons of steps 2 and 3).
+    let support = |order: DateOrder| match &fm_choice {
+        Some(OrderReason::FrontMatterDate {
+            date,
+            order: fm_order,
+            ..
+        }) if *fm_order == order => Some(*date),
+        _ => None,
     };
 
     // 2. Weekday agreement with the day column.
@@ -775,11 +764,13 @@ fn decide_order(
         if win * 2 > compared {
             return (
                 Some(order),
-                Some(with_support(order, format!(
-                    "The day column matches the weekdays of the dates read {} on {win} of {compared} rows ({} would match {lose}).",
-                    order_words(order),
-                    order_words(other(order))
-                ))),
+                Some(OrderReason::Weekdays {
+                    order,
+                    matched: win,
+                    compared,
+                    other_matched: lose,
+                    front_matter: support(order),
+                }),
             );
         }
     }
@@ -816,28 +807,23 @@ fn decide_order(
         } else {
             DateOrder::Mdy
         };
-        let (part, stays) = if order == DateOrder::Dmy {
-            ("first", "second")
-        } else {
-            ("second", "first")
-        };
         return (
             Some(order),
-            Some(with_support(order, format!(
-                "From date to date the {part} part changes while the {stays} stays the same, so the {part} part is the day: {}.",
-                order_words(order)
-            ))),
+            Some(OrderReason::VaryingPart {
+                order,
+                front_matter: support(order),
+            }),
         );
     }
 
     // 4. Closeness to the front-matter date.
-    if let Some((order, reason)) = fm_choice {
+    if let Some(reason @ OrderReason::FrontMatterDate { order, .. }) = fm_choice {
         return (Some(order), Some(reason));
     }
 
     // 5. Other pages.
-    if let Some((order, reason)) = &context.hint {
-        return (Some(*order), Some(reason.clone()));
+    if let Some(order) = context.hint {
+        return (Some(order), Some(OrderReason::OtherPages { order }));
     }
 
     // 6. The more plausible reading, with a warning.
@@ -863,14 +849,6 @@ fn decide_order(
     } else {
         DateOrder::Dmy
     };
-    let why = if dmy_score == mdy_score {
-        "both readings are equally plausible, day/month is the more common".to_string()
-    } else {
-        format!(
-            "{} gives the more plausible week (first date on a Monday, dates in sequence)",
-            order_words(order)
-        )
-    };
     out.diagnostics.push(
         if dmy_score == mdy_score {
             Message::AmbiguousDateOrderTie { example, order }
@@ -879,19 +857,19 @@ fn decide_order(
         }
         .warning(Some(example_line)),
     );
-    (
-        Some(order),
-        Some(format!(
-            "Guessed: nothing on the page proves the order; {why}."
-        )),
-    )
+    let reason = if dmy_score == mdy_score {
+        OrderReason::GuessTie {}
+    } else {
+        OrderReason::GuessPlausible { order }
+    };
+    (Some(order), Some(reason))
 }
 
 /// Re-read every task of `page` in `order` (decided from other pages: the language twin,
 /// neighbouring weeks), update weekdays, the page's order and reason, and drop the page's
 /// `ambiguous-date-order` warning. Rows keep their day labels; label mismatches are
 /// re-checked under the new reading.
-pub fn reread_dates(page: &mut Page, order: DateOrder, reason: String) {
+pub fn reread_dates(page: &mut Page, order: DateOrder, reason: OrderReason) {
     // A year taken from the page's text the first time stays: the re-read starts near the
     // dates read then.
     let page_date = page
@@ -933,9 +911,11 @@ pub fn reread_year(page: &mut Page, near: NaiveDate, source: YearSource) {
     let context = DateContext {
         front_matter_date: page.date,
         hint: None,
-        forced: page
-            .date_order
-            .map(|order| (order, page.date_order_reason.clone().unwrap_or_default())),
+        forced: page.date_order.zip(
+            page.date_order_basis
+                .as_ref()
+                .and_then(OrderReason::from_wording),
+        ),
         page_date: Some(PageDate {
             date: near,
             line: None,
@@ -1000,9 +980,8 @@ fn reread(page: &mut Page, context: &DateContext) {
         task.end = row.end;
         task.weekday = row.weekday;
     }
-    if read.order.is_some() {
-        page.date_order = read.order;
-        page.date_order_reason = read.reason;
+    if let Some((order, reason)) = read.order.zip(read.reason) {
+        set_order(page, order, &reason);
     }
     page.diagnostics.extend(read.diagnostics);
 }
@@ -1089,16 +1068,13 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.code == AMBIGUOUS_DATE_ORDER));
-        reread_dates(
-            &mut page,
-            DateOrder::Mdy,
-            "The language twin is month/day.".into(),
-        );
+        let reason = OrderReason::OtherPages {
+            order: DateOrder::Mdy,
+        };
+        reread_dates(&mut page, DateOrder::Mdy, reason.clone());
         assert_eq!(page.date_order, Some(DateOrder::Mdy));
-        assert_eq!(
-            page.date_order_reason.as_deref(),
-            Some("The language twin is month/day.")
-        );
+        assert_eq!(page.date_order_reason, Some(reason.english()));
+        assert_eq!(page.date_order_basis, Some(reason.wording()));
         assert_eq!(page.tasks[0].start, date(2025, 5, 6));
         assert_eq!(page.tasks[0].end, date(2025, 5, 6));
         assert_eq!(page.tasks[0].weekday, Some(Weekday::Tue));

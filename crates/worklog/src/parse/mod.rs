@@ -78,8 +78,9 @@ pub fn parse_page(source: &str, bytes: &[u8]) -> Page {
     };
     let tables = tables::extract_tasks(&text, &context);
     page.tasks = tables.tasks;
-    page.date_order = tables.date_order;
-    page.date_order_reason = tables.date_order_reason;
+    if let Some((order, reason)) = tables.date_order.zip(tables.date_order_reason) {
+        dates::set_order(&mut page, order, &reason);
+    }
 
     // 6. Week number(s) and page kind, which need the outline and the tasks.
     let found = kind::classify(source, &text, &front, &outline, page.tasks.len());

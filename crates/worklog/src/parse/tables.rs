@@ -15,7 +15,7 @@ pub mod scan;
 
 use chrono::NaiveDate;
 
-use crate::message::Message;
+use crate::message::{Message, OrderReason};
 use crate::model::{DateOrder, Diagnostic, Language, Page, PageKind, Severity, Task};
 use crate::parse::cells;
 use crate::parse::dates::{self, DateContext, RowDates};
@@ -38,7 +38,7 @@ pub struct TableContext {
 pub struct TableOutput {
     pub tasks: Vec<Task>,
     pub date_order: Option<DateOrder>,
-    pub date_order_reason: Option<String>,
+    pub date_order_reason: Option<OrderReason>,
     pub diagnostics: Vec<Diagnostic>,
     /// `unsafe-url` warnings for links dropped from task rows' cells other than the
     /// reference cell (whose warnings are in `diagnostics`). Kept apart because a row that
@@ -1113,15 +1113,7 @@ pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
 
     let date_context = DateContext {
         front_matter_date: context.front_matter_date,
-        hint: context.date_order_hint.map(|order| {
-            (
-                order,
-                format!(
-                    "Nothing on the page decides; other pages of this internship (language twin or neighbouring weeks) write dates {}.",
-                    dates::order_words(order)
-                ),
-            )
-        }),
+        hint: context.date_order_hint,
         forced: None,
         page_date: page_date(&lines, &skip),
     };
