@@ -14,6 +14,7 @@
 //! - [`cohort`]: the cohort file and the interns × weeks matrix; [`similar`]: rows several
 //!   interns wrote near-verbatim; [`labs`]: FCJ lab links as lab ids.
 
+mod chars;
 pub mod cohort;
 pub mod collection;
 pub mod export;

@@ -44,7 +44,7 @@ fn counts(text: &str) -> (usize, usize) {
         } else if is_vietnamese_letter(c) {
             letters += 1;
             marked += 1;
-        } else if c.is_alphabetic() {
+        } else if crate::chars::is_alphabetic(c) {
             letters += 1;
         } else if ('\u{300}'..='\u{323}').contains(&c) {
             marked += 1;

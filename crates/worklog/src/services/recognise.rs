@@ -23,10 +23,10 @@ impl Match {
     }
 }
 
-/// Every pattern of the catalogue, sorted by key: the keys that are prefixes of a text at
-/// some position are found by narrowing a range of this list one byte at a time (keys
-/// sharing a prefix are contiguous, the shorter first). Built once per process, in well under
-/// a millisecond (see `benches/services.rs`); nothing of it is in the bundle but the code.
+/// Every pattern of the catalogue in a byte trie: the keys that are prefixes of a text at
+/// some position are found by walking it one byte at a time from that position. Built once
+/// per process, in well under a millisecond (see `benches/services.rs`); nothing of it is in
+/// the bundle but the code.
 ///
 /// - Every candidate is reported (overlapping): a candidate that fails the word-boundary
 ///   check must not hide a valid match starting inside it, so the leftmost-longest choice is
@@ -34,54 +34,64 @@ impl Match {
 /// - Patterns are stored lower-cased and the text is lower-cased (ASCII only, so byte
 ///   offsets do not move) before the search.
 pub struct Matcher {
-    /// Pattern indices sorted by (key, index).
-    sorted: Vec<u16>,
-    /// For each first byte, the range of `sorted` whose keys start with it.
-    first: Vec<(u32, u32)>,
+    /// Child of the root for each first byte (0: none).
+    root: Vec<u32>,
+    /// Nodes; node 0 is the root.
+    nodes: Vec<Node>,
+    /// Children of each node, sorted by byte: (byte, node).
+    edges: Vec<(u8, u32)>,
+    /// Pattern indices of the keys ending at each node, in pattern order.
+    outputs: Vec<u16>,
+    /// Bit `256 * a + b` set when some key of two or more bytes starts with `[a, b]`: most
+    /// word starts are rejected here without walking.
+    pairs: Vec<u64>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Node {
+    edges: u32,
+    edge_count: u32,
+    outputs: u32,
+    output_count: u32,
 }
 
 impl Matcher {
     /// Does some key start with byte `b`?
     fn starts_with_byte(&self, b: u8) -> bool {
-        let (lo, hi) = self.first[usize::from(b)];
-        lo < hi
+        self.root[usize::from(b)] != 0
     }
 
-    fn key(&self, at: usize) -> &'static [u8] {
-        catalogue::patterns()[usize::from(self.sorted[at])]
-            .key
-            .as_bytes()
+    fn pair(&self, a: u8, b: u8) -> bool {
+        let bit = usize::from(a) << 8 | usize::from(b);
+        self.pairs[bit >> 6] & (1 << (bit & 63)) != 0
     }
 
     /// Calls `found(pattern index, key length)` for each key that `hay[start..]` begins with,
     /// shorter keys first, equal keys in pattern order.
     fn prefixes_at(&self, hay: &[u8], start: usize, mut found: impl FnMut(usize, usize)) {
-        let (lo, hi) = self.first[usize::from(hay[start])];
-        let (mut lo, mut hi) = (lo as usize, hi as usize);
+        let b0 = hay[start];
+        let mut node = self.root[usize::from(b0)] as usize;
+        if node == 0 {
+            return;
+        }
+        let one_byte = self.nodes[node].output_count > 0;
+        if !one_byte && !hay.get(start + 1).is_some_and(|&b1| self.pair(b0, b1)) {
+            return;
+        }
         let mut depth = 1;
-        while lo < hi {
-            while lo < hi && self.key(lo).len() == depth {
-                found(usize::from(self.sorted[lo]), depth);
-                lo += 1;
-            }
-            if hi - lo == 1 {
-                // One key left: compare the rest of it at once.
-                let key = self.key(lo);
-                if hay[start..].starts_with(key) {
-                    found(usize::from(self.sorted[lo]), key.len());
-                }
-                return;
+        loop {
+            let n = self.nodes[node];
+            for &p in &self.outputs[n.outputs as usize..(n.outputs + n.output_count) as usize] {
+                found(usize::from(p), depth);
             }
             let Some(&b) = hay.get(start + depth) else {
                 return;
             };
-            lo += self.sorted[lo..hi].partition_point(|&i| {
-                catalogue::patterns()[usize::from(i)].key.as_bytes()[depth] < b
-            });
-            hi = lo
-                + self.sorted[lo..hi].partition_point(|&i| {
-                    catalogue::patterns()[usize::from(i)].key.as_bytes()[depth] == b
-                });
+            let edges = &self.edges[n.edges as usize..(n.edges + n.edge_count) as usize];
+            match edges.iter().find(|&&(e, _)| e >= b) {
+                Some(&(e, child)) if e == b => node = child as usize,
+                _ => return,
+            }
             depth += 1;
         }
     }
@@ -99,15 +109,66 @@ pub fn build_matcher() -> Matcher {
         .filter(|&i| !patterns[usize::from(i)].key.is_empty())
         .collect();
     sorted.sort_unstable_by_key(|&i| (patterns[usize::from(i)].key.as_bytes(), i));
-    let mut first = vec![(0u32, 0u32); 256];
-    for (at, &i) in sorted.iter().enumerate() {
-        let b = usize::from(patterns[usize::from(i)].key.as_bytes()[0]);
-        if first[b].1 == 0 {
-            first[b].0 = at as u32;
+    let keys: Vec<&[u8]> = sorted
+        .iter()
+        .map(|&i| patterns[usize::from(i)].key.as_bytes())
+        .collect();
+    let mut matcher = Matcher {
+        root: vec![0; 256],
+        nodes: Vec::new(),
+        edges: Vec::new(),
+        outputs: Vec::new(),
+        pairs: vec![0; 65536 / 64],
+    };
+    let mut scratch = Vec::new();
+    matcher.add_node(&keys, &sorted, 0, &mut scratch);
+    let root = matcher.nodes[0];
+    for e in root.edges..root.edges + root.edge_count {
+        let (b0, child) = matcher.edges[e as usize];
+        matcher.root[usize::from(b0)] = child;
+        let n = matcher.nodes[child as usize];
+        for e in n.edges..n.edges + n.edge_count {
+            let bit = usize::from(b0) << 8 | usize::from(matcher.edges[e as usize].0);
+            matcher.pairs[bit >> 6] |= 1 << (bit & 63);
         }
-        first[b].1 = at as u32 + 1;
     }
-    Matcher { sorted, first }
+    matcher
+}
+
+impl Matcher {
+    /// Adds the node of the sorted `keys` (with their pattern indices `sorted`), which share
+    /// their first `depth` bytes, and its subtree; returns its index.
+    fn add_node(
+        &mut self,
+        keys: &[&[u8]],
+        sorted: &[u16],
+        depth: usize,
+        scratch: &mut Vec<(u8, u32)>,
+    ) -> u32 {
+        let id = self.nodes.len();
+        self.nodes.push(Node::default());
+        // Keys ending here sort first, equal keys in pattern order.
+        let ending = keys.iter().take_while(|k| k.len() == depth).count();
+        let outputs = self.outputs.len() as u32;
+        self.outputs.extend_from_slice(&sorted[..ending]);
+        let children = scratch.len();
+        let mut at = ending;
+        while at < keys.len() {
+            let b = keys[at][depth];
+            let end = at + keys[at..].partition_point(|k| k[depth] == b);
+            let child = self.add_node(&keys[at..end], &sorted[at..end], depth + 1, scratch);
+            scratch.push((b, child));
+            at = end;
+        }
+        self.nodes[id] = Node {
+            edges: self.edges.len() as u32,
+            edge_count: (scratch.len() - children) as u32,
+            outputs,
+            output_count: ending as u32,
+        };
+        self.edges.extend(scratch.drain(children..));
+        id as u32
+    }
 }
 
 /// Number of patterns (spellings and generated variants) the matcher holds.
@@ -429,7 +490,7 @@ fn prefix_start(text: &str, start: usize) -> Option<usize> {
 }
 
 fn is_word_char(ch: char) -> bool {
-    ch.is_alphanumeric() || ch == '_'
+    crate::chars::is_alphanumeric(ch) || ch == '_'
 }
 
 fn boundary_before(text: &str, at: usize) -> bool {
@@ -451,10 +512,28 @@ fn url_spans(lower: &str) -> Vec<(usize, usize)> {
     if !lower.contains([':', '.']) {
         return spans;
     }
-    let mut offset = 0;
-    for token in lower.split_inclusive(|ch: char| ch.is_whitespace() || "<>\"'`()[]".contains(ch)) {
-        let start = offset;
-        offset += token.len();
+    // Tokens end with (and include) a separator. Only a token holding `:`, `.` or `%` can be
+    // a URL, so the tokens around those bytes are the only ones looked at.
+    let is_separator = |ch: char| ch.is_whitespace() || "<>\"'`()[]".contains(ch);
+    let bytes = lower.as_bytes();
+    // Start of the token the search is in (every earlier token is decided).
+    let mut token_start = 0;
+    let mut from = 0;
+    while let Some(k) = bytes[from..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b':' | b'%'))
+    {
+        let at = from + k;
+        let start = lower[token_start..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, ch)| is_separator(ch))
+            .map_or(token_start, |(i, ch)| token_start + i + ch.len_utf8());
+        let end = lower[at..]
+            .char_indices()
+            .find(|&(_, ch)| is_separator(ch))
+            .map_or(lower.len(), |(i, ch)| at + i + ch.len_utf8());
+        let token = &lower[start..end];
         let is_url = token.contains("://")
             || token.starts_with("www.")
             || token.contains(".amazonaws.com")
@@ -467,8 +546,10 @@ fn url_spans(lower: &str) -> Vec<(usize, usize)> {
             || token.starts_with("../")
             || token.starts_with("./");
         if is_url {
-            spans.push((start, offset));
+            spans.push((start, end));
         }
+        token_start = end;
+        from = end;
     }
     spans
 }

@@ -30,7 +30,7 @@ pub fn normalise_header(cell: &str) -> String {
     let plain = strip_markup(cell).to_lowercase();
     let mut out = String::with_capacity(plain.len());
     for c in plain.chars() {
-        if c.is_alphanumeric() || c == '/' {
+        if crate::chars::is_alphanumeric(c) || c == '/' {
             out.push(c);
         } else {
             out.push(' ');
@@ -40,8 +40,13 @@ pub fn normalise_header(cell: &str) -> String {
 }
 
 /// A header's words padded for phrase lookups: ` start date / end date `, built once per
-/// header so the ~100 phrase checks of [`role_of`] allocate nothing.
-struct Words(String);
+/// header so the ~100 phrase checks of [`role_of`] allocate nothing and only look where a
+/// word starts.
+struct Words {
+    padded: String,
+    /// Offsets just after each space of `padded`: where a phrase may start.
+    starts: Vec<usize>,
+}
 
 impl Words {
     fn new(header: &str) -> Self {
@@ -55,17 +60,21 @@ impl Words {
             }
         }
         padded.push(' ');
-        Words(padded)
+        let starts = padded
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b' ')
+            .map(|(space, _)| space + 1)
+            .collect();
+        Words { padded, starts }
     }
 
     /// Is `phrase` present on word boundaries (between spaces)?
     fn has(&self, phrase: &str) -> bool {
-        let bytes = self.0.as_bytes();
+        let bytes = self.padded.as_bytes();
         let phrase = phrase.as_bytes();
-        bytes.iter().enumerate().any(|(space, &b)| {
-            b == b' '
-                && bytes[space + 1..].starts_with(phrase)
-                && bytes.get(space + 1 + phrase.len()) == Some(&b' ')
+        self.starts.iter().any(|&start| {
+            bytes[start..].starts_with(phrase) && bytes.get(start + phrase.len()) == Some(&b' ')
         })
     }
 }
