@@ -65,6 +65,7 @@ codes! {
     WeekFromWeight => ("week-from-weight", "Week taken from weight", "Số tuần lấy từ weight"),
     // Sections and cells.
     UnsafeUrl => ("unsafe-url", "Unsafe link removed", "Đã bỏ liên kết không an toàn"),
+    HtmlBlockAsText => ("html-block-as-text", "HTML read as text", "HTML được đọc thành văn bản"),
     // Tables.
     RowCellCount => ("row-cell-count", "Wrong number of cells", "Số ô trong hàng không khớp"),
     GluedTable => ("glued-table", "Two tables glued together", "Hai bảng bị dính liền"),
@@ -412,6 +413,10 @@ pub fn vietnamese(m: &Message) -> String {
         M::UnsafeUrl { url, scheme } => format!(
             "Liên kết tới {url:?} đã bị bỏ: chỉ cho phép liên kết http, https và mailto, \
              không cho phép {scheme}."
+        ),
+        M::HtmlBlockAsText { lines } => format!(
+            "Một khối HTML được đọc thành văn bản ({lines} dòng); các thẻ, liên kết và hình ảnh \
+             trong đó không được hiển thị."
         ),
         M::RowCellsMissing { cells, expected } => {
             row_cells(cells, expected, "các ô còn thiếu được coi là trống.")

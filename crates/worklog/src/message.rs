@@ -354,6 +354,8 @@ messages! {
     // Sections and cells.
     /// `url`: the link, cut to 80 characters; `scheme`: as written (`javascript:`).
     UnsafeUrl { url: String, scheme: String } => "unsafe-url";
+    /// `lines`: the lines of text kept (one per block-level element).
+    HtmlBlockAsText { lines: usize } => "html-block-as-text";
     // Tables (`parse/tables.rs`).
     RowCellsMissing { cells: usize, expected: usize } => "row-cell-count" / "missing-cells";
     RowCellsExtraFilled { cells: usize, expected: usize } => "row-cell-count" / "extra-filled";
@@ -699,6 +701,9 @@ impl Message {
             ),
             M::UnsafeUrl { url, scheme } => format!(
                 "The link to {url:?} was dropped: only http, https and mailto links are allowed, not {scheme}."
+            ),
+            M::HtmlBlockAsText { lines } => format!(
+                "An HTML block is read as its text ({lines} line(s)); its tags, links and images are not shown."
             ),
             M::RowCellsMissing { cells, expected } => format!(
                 "This row has {cells} cells but the table header has {expected}; the missing cells are read as empty."

@@ -13,6 +13,7 @@ pub mod days;
 pub mod decode;
 pub mod front_matter;
 pub mod heading;
+pub mod html_text;
 pub mod inline;
 pub mod kind;
 pub mod language;

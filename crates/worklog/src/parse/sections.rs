@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::message::Message;
 use crate::model::{Diagnostic, Inline, Item, Section, SectionKind};
+use crate::parse::html_text;
 use crate::parse::inline::{self, unsafe_url_diagnostic, InlineBuilder};
 use crate::parse::week;
 
@@ -275,6 +277,8 @@ struct State {
     /// Depth of constructs whose content is skipped (tables, metadata blocks).
     skip: usize,
     code: Option<String>,
+    /// Inside a raw HTML block: its text so far and its first line.
+    html: Option<(String, u32)>,
     paragraph_line: u32,
     /// Unsafe URLs of the inline builder already turned into diagnostics.
     reported: usize,
@@ -477,8 +481,29 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
             }
             _ => {}
         }
-        if matches!(event, Event::Html(_)) {
-            continue;
+        match &event {
+            Event::Start(Tag::HtmlBlock) => {
+                state.html = Some((String::new(), line));
+                continue;
+            }
+            Event::Html(html) => {
+                if let Some((block, first)) = &mut state.html {
+                    if block.is_empty() {
+                        // The block's own first line (in a list item the block's range
+                        // starts with the item's text).
+                        *first = line;
+                    }
+                    block.push_str(html);
+                }
+                continue;
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((block, first)) = state.html.take() {
+                    html_block(&mut state, &block, first);
+                }
+                continue;
+            }
+            _ => {}
         }
         if state.inline.event(&event) {
             while state.reported < state.inline.unsafe_urls.len() {
@@ -606,6 +631,52 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
         state.outline.linked_weeks.extend(week::number_in_path(url));
     }
     state.outline
+}
+
+/// A raw HTML block (`<div class="card">…<h5>Lab 001</h5><p>…</p>`): never rendered, but its
+/// words are the intern's, so inside a section they are kept as text, one item per block-level
+/// element (in a list item, appended to it), with a note that the tags were dropped.
+fn html_block(state: &mut State, html: &str, line: u32) {
+    if state.open.is_none() && state.items.is_empty() {
+        // Like every block outside a recognised section: not part of the outline.
+        return;
+    }
+    let lines = html_text::lines(html);
+    if lines.is_empty() {
+        return;
+    }
+    for text in &lines {
+        state.outline.text_chars += text.chars().filter(|c| !c.is_whitespace()).count();
+    }
+    let count = lines.len();
+    // The item's own words come first (a tight item's text is otherwise added at its end).
+    flush_tight_text(state);
+    let items: Vec<Item> = lines
+        .into_iter()
+        .map(|text| Item {
+            content: vec![Inline::Text {
+                text: strip_shortcodes(&text).into_owned(),
+            }],
+            children: Vec::new(),
+        })
+        .collect();
+    if let Some(item) = state.items.last_mut() {
+        for extra in items {
+            if !item.content.is_empty() {
+                item.content.push(Inline::Text { text: " ".into() });
+            }
+            item.content.extend(extra.content);
+        }
+        item.content = inline::normalise(std::mem::take(&mut item.content));
+    } else {
+        for item in items {
+            state.emit(item);
+        }
+    }
+    state
+        .outline
+        .diagnostics
+        .push(Message::HtmlBlockAsText { lines: count }.info(Some(line)));
 }
 
 /// Tight list items have no paragraph events: their text is flushed into the item when a
