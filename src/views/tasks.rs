@@ -1,7 +1,10 @@
 //! Tasks: the table of every matching task. Sortable by any column (header buttons, `sort=` in
-//! the URL), groupable by week, service or intern (`group=`), paginated so 20,000 rows stay fast.
+//! the URL), groupable by week, service or intern (`group=`), paginated, and windowed: of a
+//! page, only the lines near what the table's box shows are in the DOM (spacer rows stand for
+//! the others), so a filter change at 20,000 tasks and 500 rows a page draws a few dozen rows.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 use worklog::query::{Group, Sort, SortColumn};
@@ -16,6 +19,19 @@ use crate::i18n::{messages, num, text, tr, use_lang, Lang, Msg};
 use crate::state::{AppState, Shared, TaskRef};
 
 const PAGE_SIZES: [usize; 4] = [50, 100, 250, 500];
+/// Pixels of lines drawn beyond what the table's box shows, above and below: room for a fast
+/// scroll or a few Tab presses before the next lines must be drawn.
+const OVERSCAN: f64 = 600.0;
+/// The drawn part moves in steps of this many pixels, so most scroll events change nothing
+/// (the same step as the timeline's).
+const SCROLL_STEP: f64 = 100.0;
+/// Estimated height of a task line before any was measured (a one-line task).
+const TASK_H: f64 = 60.0;
+/// Estimated height of a group heading before any was measured.
+const GROUP_H: f64 = 30.0;
+/// Measured heights kept at most (a filter change brings new lines; the oldest are not worth
+/// tracking one by one, so the store starts again when full).
+const MAX_MEASURED: usize = 20_000;
 
 fn cmp_opt<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
     match (a, b) {
@@ -215,6 +231,103 @@ pub fn TasksView() -> impl IntoView {
         })
     };
 
+    // Windowing. The page's lines with their keys; which of them are drawn follows the part of
+    // the table its box shows (in the table body's own coordinates, moved in steps), each line's
+    // height measured once drawn and estimated (the average of those measured) before.
+    let page_lines = Memo::new(move |_| {
+        let collection = state.collection.get();
+        Shared::new(
+            similar
+                .by_task
+                .with(|marks| keyed_lines(&collection, visible(), marks)),
+        )
+    });
+    let wrap_ref = NodeRef::<leptos::html::Div>::new();
+    let body_ref = NodeRef::<leptos::html::Tbody>::new();
+    let shown_part = RwSignal::new((-OVERSCAN, 1000.0 + OVERSCAN));
+    let heights = StoredValue::new(Heights::default());
+    let measured = RwSignal::new(0u32);
+    let drawn = Memo::new(move |_| {
+        measured.track();
+        let (top, bottom) = shown_part.get();
+        page_lines.with(|lines| heights.with_value(|h| window_of(lines, h, top, bottom)))
+    });
+    // What the box shows of the body: the box scrolls on a wide screen; on a phone the page
+    // does (the box is as tall as the table), so both are intersected with the viewport.
+    // (Called from a frame callback and events too, which may come after the view is gone:
+    // every reactive value is read with `try_`, which is `None` once disposed.)
+    let follow_scroll = move || {
+        let (Some(Some(wrap)), Some(Some(body))) =
+            (wrap_ref.try_get_untracked(), body_ref.try_get_untracked())
+        else {
+            return;
+        };
+        let (Some(w), Some(b)) = (rect(&wrap), rect(&body)) else {
+            return;
+        };
+        let viewport = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(w.1);
+        let top = w.0.max(0.0) - b.0;
+        let bottom = (w.1.min(viewport) - b.0).max(top);
+        let top = (top / SCROLL_STEP).floor() * SCROLL_STEP;
+        let bottom = (bottom / SCROLL_STEP).ceil() * SCROLL_STEP;
+        let next = (top - OVERSCAN, bottom + SCROLL_STEP + OVERSCAN);
+        if shown_part
+            .try_get_untracked()
+            .is_some_and(|part| part != next)
+        {
+            shown_part.set(next);
+        }
+    };
+    // The drawn lines' heights, once they are in the DOM (a frame later, before it is painted):
+    // a line measured differently from its estimate moves the spacers and may draw others.
+    let measure = move || {
+        let Some(Some(body)) = body_ref.try_get_untracked() else {
+            return;
+        };
+        let mut changed = false;
+        page_lines.try_with_untracked(|lines| {
+            heights.try_update_value(|h| {
+                let mut row = body.first_element_child();
+                while let Some(tr) = row {
+                    let index = tr
+                        .get_attribute("aria-rowindex")
+                        .and_then(|i| i.parse::<usize>().ok());
+                    if let (Some((key, _)), Some((top, bottom))) =
+                        (index.and_then(|i| lines.get(i.wrapping_sub(2))), rect(&tr))
+                    {
+                        changed |= h.set(key, bottom - top);
+                    }
+                    row = tr.next_element_sibling();
+                }
+            })
+        });
+        if changed {
+            measured.try_update(|n| *n = n.wrapping_add(1));
+        }
+    };
+    Effect::new(move |_| {
+        drawn.track();
+        request_animation_frame(move || {
+            measure();
+            follow_scroll();
+        });
+    });
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| follow_scroll());
+    // Another width wraps the texts differently: every height is measured again.
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| {
+        heights.try_update_value(Heights::clear);
+        measured.try_update(|n| *n = n.wrapping_add(1));
+        follow_scroll();
+    });
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+    });
+
     let header = move |column: SortColumn, label: Msg| {
         let order = move || {
             SortOrder::of(
@@ -278,11 +391,16 @@ pub fn TasksView() -> impl IntoView {
                     {PAGE_SIZES.iter().map(|&n| view! { <option value=n.to_string()>{move || num(n, lang.get())}</option> }).collect_view()}
                 </select>
             </div>
-            <div class="table-wrap">
-                <table id="tasks-table" class="tasks">
+            <div class="table-wrap" node_ref=wrap_ref on:scroll=move |_| follow_scroll()>
+                <table
+                    id="tasks-table"
+                    class="tasks"
+                    aria-rowcount=move || page_lines.with(|l| l.len() + 1)
+                    data-drawn=move || drawn.with(|w| w.end - w.first + usize::from(w.pinned.is_some()))
+                >
                     <caption class="visually-hidden">{tr(Msg::TasksCaption)}</caption>
                     <thead>
-                        <tr>
+                        <tr aria-rowindex="1">
                             {header(SortColumn::Week, Msg::Week)}
                             {header(SortColumn::Day, Msg::ColumnDay)}
                             {header(SortColumn::Start, Msg::ColumnStart)}
@@ -293,26 +411,34 @@ pub fn TasksView() -> impl IntoView {
                             {header(SortColumn::Source, Msg::ColumnSource)}
                         </tr>
                     </thead>
-                    <tbody>
+                    <tbody node_ref=body_ref>
+                        <tr class="spacer" aria-hidden="true" data-testid="spacer-above" style=("--space", move || px(drawn.get().above))>
+                            <td colspan="8"></td>
+                        </tr>
                         {move || {
                             // A change of words or language redraws every row; anything else
-                            // (pages arriving, filters, pages of the table, similar rows found)
-                            // keeps the rows whose key, and so content, is unchanged.
+                            // (pages arriving, filters, pages of the table, similar rows found,
+                            // scrolling) keeps the rows whose key, and so content, is unchanged.
                             let terms = search_terms(&search_text.get());
                             let ui = lang.get();
-                            let keyed = move || {
-                                let collection = state.collection.get();
-                                similar
-                                    .by_task
-                                    .with(|marks| keyed_lines(&collection, visible(), marks))
+                            let drawn_lines = move || {
+                                let w = drawn.get();
+                                page_lines.with(|lines| {
+                                    w.pinned
+                                        .into_iter()
+                                        .chain(w.first..w.end)
+                                        .filter_map(|i| lines.get(i).map(|(k, l)| (i, k.clone(), l.clone())))
+                                        .collect::<Vec<_>>()
+                                })
                             };
                             view! {
                                 <For
-                                    each=keyed
-                                    key=|(key, _)| key.clone()
-                                    children=move |(_, line)| match line {
+                                    each=drawn_lines
+                                    // The line's place is in its key: its aria-rowindex says it.
+                                    key=|(i, key, _)| (*i, key.clone())
+                                    children=move |(i, _, line)| match line {
                                         Line::Group { label, count } => view! {
-                                            <tr class="group-row" data-testid="group-row">
+                                            <tr class="group-row" data-testid="group-row" aria-rowindex=i + 2>
                                                 <th colspan="8" scope="colgroup">
                                                     {label} <span class="count">{num(count, ui)}</span>
                                                 </th>
@@ -322,6 +448,7 @@ pub fn TasksView() -> impl IntoView {
                                         Line::Task(r) => task_row(
                                             &state.collection.get_untracked(),
                                             r,
+                                            i + 2,
                                             &terms,
                                             ui,
                                             similar
@@ -332,6 +459,9 @@ pub fn TasksView() -> impl IntoView {
                                 />
                             }
                         }}
+                        <tr class="spacer" aria-hidden="true" data-testid="spacer-below" style=("--space", move || px(drawn.get().below))>
+                            <td colspan="8"></td>
+                        </tr>
                     </tbody>
                 </table>
                 <Show when=move || task_lines.get() == 0>
@@ -395,9 +525,6 @@ fn search_terms(text: &str) -> Vec<String> {
     text.split_whitespace().map(str::to_lowercase).collect()
 }
 
-/// One task's row; its labels, dates and numbers in the interface language `ui`, its text in
-/// the page's language.
-/// `similar`: the row's index and its number of matches when other interns wrote it too.
 /// What a table line shows, as a key: a keyed line is drawn once and kept while it stays the
 /// same. A task's key holds its page as shared by the collection (a page the collection settled
 /// again is a new value, so its rows are drawn again), its row and similar-row mark, and the
@@ -442,9 +569,146 @@ fn keyed_lines(
         .collect()
 }
 
+/// Measured heights of table lines, by what they show, and their averages (the estimate of a
+/// line not drawn yet), task lines and group headings apart.
+#[derive(Debug, Default)]
+struct Heights {
+    by_key: HashMap<LineKey, f64>,
+    /// (sum, count) of the task lines' heights, then of the headings'.
+    tasks: (f64, usize),
+    groups: (f64, usize),
+}
+
+impl Heights {
+    fn estimate(&self, key: &LineKey) -> f64 {
+        if let Some(h) = self.by_key.get(key) {
+            return *h;
+        }
+        let (default, (sum, n)) = match key {
+            LineKey::Group(..) => (GROUP_H, self.groups),
+            LineKey::Task { .. } => (TASK_H, self.tasks),
+        };
+        if n == 0 {
+            default
+        } else {
+            sum / n as f64
+        }
+    }
+
+    /// Record a line's measured height; whether it differs from what was known.
+    fn set(&mut self, key: &LineKey, height: f64) -> bool {
+        if !height.is_finite() || height <= 0.0 {
+            return false;
+        }
+        if self.by_key.len() >= MAX_MEASURED {
+            self.clear();
+        }
+        let total = match key {
+            LineKey::Group(..) => &mut self.groups,
+            LineKey::Task { .. } => &mut self.tasks,
+        };
+        match self.by_key.insert(key.clone(), height) {
+            Some(old) => {
+                total.0 += height - old;
+                (old - height).abs() > 0.5
+            }
+            None => {
+                total.0 += height;
+                total.1 += 1;
+                true
+            }
+        }
+    }
+
+    fn clear(&mut self) {
+        *self = Heights::default();
+    }
+}
+
+/// The lines of a page that are drawn: `first..end`, and the heading of the group `first` is
+/// in when that heading is above (`pinned`: drawn just before `first`, where its sticky cell
+/// shows it anyway); `above` and `below` are the heights of the spacers standing for the others.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Window {
+    pinned: Option<usize>,
+    first: usize,
+    end: usize,
+    above: f64,
+    below: f64,
+}
+
+/// The lines meeting `top..bottom` (body coordinates, overscan included). Past the end (the
+/// page got shorter than where the box was scrolled), the last lines as tall as the part.
+fn window_of(lines: &[(LineKey, Line)], heights: &Heights, top: f64, bottom: f64) -> Window {
+    let h: Vec<f64> = lines.iter().map(|(k, _)| heights.estimate(k)).collect();
+    let total: f64 = h.iter().sum();
+    let (top, bottom) = if top >= total {
+        ((total - (bottom - top)).max(0.0), total)
+    } else {
+        (top, bottom)
+    };
+    let mut y = 0.0;
+    let mut first = None;
+    let mut above = 0.0;
+    let mut end = lines.len();
+    let mut before_end = total;
+    for (i, hi) in h.iter().enumerate() {
+        if first.is_none() && y + hi > top {
+            first = Some(i);
+            above = y;
+        }
+        if first.is_some() && y >= bottom {
+            end = i;
+            before_end = y;
+            break;
+        }
+        y += hi;
+    }
+    let first = first.unwrap_or(lines.len());
+    let end = end.max(first);
+    let pinned = match lines.get(first) {
+        Some((_, Line::Task(_))) => lines[..first]
+            .iter()
+            .rposition(|(_, l)| matches!(l, Line::Group { .. })),
+        _ => None,
+    };
+    if let Some(g) = pinned {
+        above = (above - h[g]).max(0.0);
+    }
+    Window {
+        pinned,
+        first,
+        end,
+        above,
+        below: (total - before_end).max(0.0),
+    }
+}
+
+/// An element's top and bottom in the viewport (`getBoundingClientRect`, called through
+/// `Reflect`: web-sys's `DomRect` is not among the features the app builds with).
+fn rect(el: &web_sys::Element) -> Option<(f64, f64)> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let method = js_sys::Reflect::get(el, &JsValue::from_str("getBoundingClientRect")).ok()?;
+    let r = method.dyn_into::<js_sys::Function>().ok()?.call0(el).ok()?;
+    let get = |name: &str| {
+        js_sys::Reflect::get(&r, &JsValue::from_str(name))
+            .ok()?
+            .as_f64()
+    };
+    Some((get("top")?, get("bottom")?))
+}
+
+fn px(v: f64) -> String {
+    format!("{v:.1}px")
+}
+
+/// One task's row; its labels, dates and numbers in the interface language `ui`, its text in
+/// the page's language; `row_index` is its aria-rowindex (the header is row 1).
+/// `similar`: the row's index and its number of matches when other interns wrote it too.
 fn task_row(
     collection: &worklog::Collection,
     r: TaskRef,
+    row_index: usize,
     terms: &[String],
     ui: Lang,
     similar: Option<(u32, usize)>,
@@ -467,6 +731,7 @@ fn task_row(
     view! {
         <tr
             data-testid="task-row"
+            aria-rowindex=row_index
             data-page=r.page
             data-task=r.task
             data-intern=r.intern
@@ -531,6 +796,77 @@ mod tests {
             .into_iter()
             .map(|i| c.rows()[i as usize])
             .collect()
+    }
+
+    fn task_line(task: u32, group: usize) -> (LineKey, Line) {
+        let row = TaskRef {
+            intern: 0,
+            page: 0,
+            task,
+            week: Some(1),
+            language: None,
+            twin_of: None,
+            date_flagged: false,
+        };
+        let key = LineKey::Task {
+            page: 1,
+            row,
+            similar: None,
+            group,
+        };
+        (key, Line::Task(row))
+    }
+
+    fn group_line(label: &str, count: usize) -> (LineKey, Line) {
+        (
+            LineKey::Group(label.into(), count),
+            Line::Group {
+                label: label.into(),
+                count,
+            },
+        )
+    }
+
+    #[test]
+    fn window_draws_what_meets_the_part_and_spacers_hold_the_rest() {
+        // 500 task lines of the estimated height: 30,000 px.
+        let lines: Vec<_> = (0..500).map(|t| task_line(t, 0)).collect();
+        let mut h = Heights::default();
+        let w = window_of(&lines, &h, 6_000.0, 7_000.0);
+        assert_eq!((w.first, w.end, w.pinned), (100, 117, None));
+        assert_eq!(w.above, 6_000.0);
+        assert_eq!(w.below, 30_000.0 - 117.0 * TASK_H);
+        // A measured line counts as measured, the others as the average of the measured.
+        assert!(h.set(&lines[0].0, 100.0));
+        assert!(
+            !h.set(&lines[0].0, 100.2),
+            "sub-pixel changes are no change"
+        );
+        let w = window_of(&lines, &h, 0.0, 150.0);
+        assert_eq!((w.first, w.end), (0, 2));
+        // The second measure replaced the first: every line counts 100.2 px.
+        let total = w.above + w.below + 2.0 * 100.2;
+        assert!((total - 500.0 * 100.2).abs() < 1e-6, "{total}");
+        // Scrolled past the end of a page that got shorter: its last lines.
+        let w = window_of(&lines[..10], &Heights::default(), 6_000.0, 7_000.0);
+        assert_eq!((w.first, w.end, w.below), (0, 10, 0.0));
+        let w = window_of(&[], &Heights::default(), 0.0, 1_000.0);
+        assert_eq!((w.first, w.end, w.above, w.below), (0, 0, 0.0, 0.0));
+    }
+
+    #[test]
+    fn window_keeps_the_heading_of_the_group_it_starts_in() {
+        let mut lines = vec![group_line("Week 1", 300)];
+        lines.extend((0..300).map(|t| task_line(t, 1)));
+        lines.push(group_line("Week 2", 10));
+        lines.extend((300..310).map(|t| task_line(t, 2)));
+        let w = window_of(&lines, &Heights::default(), 6_000.0, 7_000.0);
+        assert_eq!(w.pinned, Some(0));
+        assert_eq!(w.first, 100);
+        // The heading is drawn just before the first line: the spacer is that much shorter.
+        assert_eq!(w.above, GROUP_H + 99.0 * TASK_H - GROUP_H);
+        let w = window_of(&lines, &Heights::default(), 0.0, 500.0);
+        assert_eq!((w.pinned, w.first), (None, 0));
     }
 
     #[test]

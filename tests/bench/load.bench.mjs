@@ -52,7 +52,7 @@ try {
     console.log(`  ${((Date.now() - started) / 1000).toFixed(1)} s: ${text}`);
   }, 3000);
   const firstRows = await (await page.waitForFunction(
-    () => (document.querySelector('#tasks-table tbody tr') ? performance.now() : false), null,
+    () => (document.querySelector('#tasks-table tbody tr[data-testid="task-row"]') ? performance.now() : false), null,
     { timeout: 900_000, polling: 100 })).jsonValue();
   const ready = await (await page.waitForFunction(
     () => (document.body?.dataset.ready === 'true' && !document.querySelector('[data-testid="progress"]') ? performance.now() : false), null,

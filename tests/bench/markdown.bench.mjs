@@ -75,7 +75,7 @@ try {
     // (a) the app, fresh context (no IndexedDB, no cache).
     const opened = await App.open(browser, server, '?src=bench/index.json&view=tasks', { waitReady: false });
     const painted = await opened.page.waitForFunction(
-      () => (document.body?.dataset.ready === 'true' && document.querySelector('#tasks-table tbody tr') ? performance.now() : false),
+      () => (document.body?.dataset.ready === 'true' && document.querySelector('#tasks-table tbody tr[data-testid="task-row"]') ? performance.now() : false),
       null, { timeout: 600_000, polling: 'raf' });
     app.push(await painted.jsonValue());
     rows = await opened.page.locator('[data-testid="task-count"]').first().innerText().catch(() => '?');

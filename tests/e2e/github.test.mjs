@@ -213,9 +213,9 @@ const sourceErrors = (app) => app.page.$$eval('[data-testid="source-error"]', (i
   return li.innerText.slice(label ? label.length + 2 : 0).trim();
 }));
 
-/** The sources of the task rows shown (their `title`: the full page source). */
-const rowSources = (app) => app.page.$$eval('#tasks-table tbody tr[data-testid="task-row"] td.col-source',
-  (cells) => cells.map((c) => c.getAttribute('title')));
+/** The sources of the task rows of the table's page (their `title`: the full page source). */
+const rowSources = (app) => app.mapTableRows((rows) => rows.map((r) => r.querySelector('td.col-source').getAttribute('title')),
+  '#tasks-table tbody tr[data-testid="task-row"]');
 
 /** The clock time GitHub's reset (seconds) reads as in the app's English (en-GB, 2-digit). */
 const clockOf = (app, seconds) => app.page.evaluate((s) =>

@@ -13,7 +13,7 @@ const box = (app) => app.page.locator('#search');
 const boxValue = (app) => box(app).inputValue();
 const urlQuery = (app) => app.url().searchParams.get('q');
 const taskCount = async (app) => Number((await app.page.locator('[data-testid="task-count"]').innerText()).replace(/\D+/g, ''));
-const taskTexts = (app) => app.page.$$eval('#tasks-table tbody tr[data-testid="task-row"]', (rows) => rows.map((r) => r.innerText));
+const taskTexts = (app) => app.mapTableRows((rows) => rows.map((r) => r.innerText), '#tasks-table tbody tr[data-testid="task-row"]');
 
 /** Type `text` one key at a time, pausing after each key longer than the debounce. */
 async function typeSlowly(app, text) {

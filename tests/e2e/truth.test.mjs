@@ -85,7 +85,7 @@ browserSuite('truth on real input', {}, async (it) => {
 
       // The task table holds every English task exactly once.
       await showView(app, 'Tasks');
-      await app.page.waitForSelector('#tasks-table tbody tr');
+      await app.page.waitForSelector('#tasks-table tbody tr[data-testid="task-row"]');
       const sizes = await app.page.$$eval('select option', (o) => o.map((x) => Number(x.value)).filter(Boolean));
       if (sizes.length) await app.page.selectOption('select:has(option[value="500"])', '500').catch(() => {});
       const texts = (await app.tableRows()).map((r) => r.join(' '));

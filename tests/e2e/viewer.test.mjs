@@ -32,9 +32,9 @@ const routes = {
   },
 };
 
-/** Start dates of the visible task rows, as ISO dates. */
-const startDates = (app) => app.page.$$eval('#tasks-table tbody tr[data-testid="task-row"]', (rows) =>
-  rows.map((row) => row.querySelector('time')?.getAttribute('datetime') ?? null));
+/** Start dates of the task rows of the table's page (drawn or not), as ISO dates. */
+const startDates = (app) => app.mapTableRows((rows) =>
+  rows.map((row) => row.querySelector('time')?.getAttribute('datetime') ?? null), '#tasks-table tbody tr[data-testid="task-row"]');
 
 const taskCount = async (app) => Number((await app.page.locator('[data-testid="task-count"]').first().innerText()).replace(/\D+/g, ''));
 

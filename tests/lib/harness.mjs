@@ -152,10 +152,77 @@ export class App {
     await this.page.setInputFiles(selector, payload);
   }
 
-  /** Text of every cell of the rows of a table body, as rows of strings. */
-  async tableRows(selector = '#tasks-table tbody tr') {
-    return this.page.$$eval(selector, (rows) =>
-      rows.map((row) => [...row.querySelectorAll('td,th')].map((cell) => cell.innerText.trim())));
+  /**
+   * Visit the whole of the task table's current page. The table draws only the lines near what
+   * its box shows (spacer rows stand for the others), so this scrolls the box (on a phone, where
+   * the box is as tall as the table, the page) from top to bottom a view at a time and calls
+   * `visit()` at each stop, once the lines in view are drawn. Ends scrolled back to the top.
+   */
+  async scrollTable(visit) {
+    await this.page.waitForSelector('#tasks-table');
+    const scroll = (to) => this.page.evaluate((to) => {
+      const wrap = document.querySelector('.table-wrap');
+      const box = wrap.scrollHeight > wrap.clientHeight + 1 ? wrap : document.scrollingElement;
+      if (to === 'next') box.scrollTop += Math.max(100, Math.floor(box.clientHeight * 0.9));
+      else box.scrollTop = 0;
+      return box.scrollTop + box.clientHeight >= box.scrollHeight - 1;
+    }, to);
+    let last = await scroll('top');
+    for (;;) {
+      await this.tableDrawn();
+      await visit();
+      if (last) break;
+      last = await scroll('next');
+    }
+    await scroll('top');
+    await this.tableDrawn();
+  }
+
+  /** Wait until the task table's lines in view are drawn (no spacer row reaches into the view). */
+  async tableDrawn() {
+    await this.page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+      const wrap = document.querySelector('.table-wrap')?.getBoundingClientRect();
+      const above = document.querySelector('#tasks-table [data-testid="spacer-above"]')?.getBoundingClientRect();
+      const below = document.querySelector('#tasks-table [data-testid="spacer-below"]')?.getBoundingClientRect();
+      if (!wrap || !above || !below) return resolve(false);
+      const top = Math.max(wrap.top, 0);
+      const bottom = Math.min(wrap.bottom, innerHeight);
+      resolve(bottom <= top || (above.bottom <= top + 1 && below.top >= bottom - 1));
+    }))), null, { polling: 50, timeout: 10_000 });
+  }
+
+  /**
+   * `read(rows)` (run in the page, like `$$eval`) over every line of the task table's current
+   * page matching `selector`, drawn or not: each line is read once, in order. Fails when a line
+   * of the page (by aria-rowindex, up to the table's aria-rowcount) was never drawn. `each()`,
+   * when given, runs at every stop too.
+   */
+  async mapTableRows(read, selector = '#tasks-table tbody tr[aria-rowindex]', { each } = {}) {
+    const values = new Map();
+    const seen = new Set();
+    let count = 0;
+    await this.scrollTable(async () => {
+      // One set of rows for both reads: lines drawn or removed in between (the table measures
+      // what it drew a frame later) must not shift the values against their indices.
+      const rows = await this.page.evaluateHandle((selector) => [...document.querySelectorAll(selector)], selector);
+      const indices = await rows.evaluate((rows) => rows.map((r) => Number(r.getAttribute('aria-rowindex'))));
+      const got = await rows.evaluate(read);
+      await rows.dispose();
+      indices.forEach((i, n) => values.set(i, got[n]));
+      for (const i of await this.page.$$eval('#tasks-table tbody tr[aria-rowindex]', (rows) => rows.map((r) => Number(r.getAttribute('aria-rowindex'))))) seen.add(i);
+      count = await this.page.$eval('#tasks-table', (t) => Number(t.getAttribute('aria-rowcount')));
+      await each?.();
+    });
+    const missing = [];
+    for (let i = 2; i <= count; i += 1) if (!seen.has(i)) missing.push(i);
+    if (missing.length) throw new Error(`task table: lines never drawn while scrolling: ${missing.slice(0, 20).join(', ')} (${missing.length} of ${count - 1})`);
+    return [...values].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+  }
+
+  /** Text of every cell of every line of the task table's current page, as rows of strings. */
+  async tableRows(selector = '#tasks-table tbody tr[aria-rowindex]') {
+    return this.mapTableRows((rows) =>
+      rows.map((row) => [...row.querySelectorAll('td,th')].map((cell) => cell.innerText.trim())), selector);
   }
 
   async count(selector) {
