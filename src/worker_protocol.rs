@@ -9,10 +9,10 @@
 //!   `{v: PROTOCOL, job, error: "<message>"}`.
 //! - app → worker: `{v: PROTOCOL, job, similar: "<JSON array of [intern, language, text]>"}`
 //!   (a collection's rows, see `worklog::similar::compute_texts`);
-//!   worker → app: `{v: PROTOCOL, job, similarity: "<JSON Similarity>"}` or the error form.
+//!   worker → app: `{v: PROTOCOL, job, similarity: "<JSON SimilarityWire>"}` or the error form.
 
 /// Bump on any change to the messages or to the JSON form of `Page` they carry.
-pub const PROTOCOL: u32 = 3;
+pub const PROTOCOL: u32 = 5;
 
 pub const READY: &str = "ready";
 pub const VERSION: &str = "v";
@@ -51,17 +51,24 @@ pub const LOADER: &str = "parse-worker_loader.js";
 
 /// Similar rows as the worker sends them: scores in ten-thousandths, so that neither the worker
 /// nor the app links float formatting or parsing (tens of KB of wasm) for two numbers a match.
+/// Matches travel as links between classes of identical rows (`worklog::similar::SimilarClass`),
+/// as the worker computed them: a row copied by N interns is one class of N rows, not N lists of
+/// N − 1 matches.
 #[derive(serde::Serialize, serde::Deserialize)]
 pub struct SimilarityWire {
     /// (language, rows, interns) per group.
     groups: Vec<(Option<worklog::Language>, Vec<u32>, Vec<u32>)>,
-    /// (row, group, matches) per similar row.
-    rows: Vec<(u32, u32, Vec<MatchWire>)>,
+    /// (row, group, class, number of matches) per similar row.
+    rows: Vec<(u32, u32, u32, u32)>,
+    classes: Vec<ClassWire>,
     checked: u32,
 }
 
-/// (row, score, contained) of a match, scores in [`SCORE_UNIT`]s.
-type MatchWire = (u32, u32, u32);
+/// ((row, intern) per row, links) of a class.
+type ClassWire = (Vec<(u32, u32)>, Vec<LinkWire>);
+
+/// (class, score, contained) of a link between classes, scores in [`SCORE_UNIT`]s.
+type LinkWire = (u32, u32, u32);
 
 const SCORE_UNIT: f32 = 10_000.0;
 
@@ -77,13 +84,18 @@ impl From<&worklog::similar::Similarity> for SimilarityWire {
             rows: s
                 .rows
                 .iter()
-                .map(|r| {
-                    let matches = r
-                        .matches
+                .map(|r| (r.row, r.group, r.class, r.matches))
+                .collect(),
+            classes: s
+                .classes
+                .iter()
+                .map(|c| {
+                    let links = c
+                        .links
                         .iter()
-                        .map(|m| (m.row, unit(m.score), unit(m.contained)))
+                        .map(|l| (l.class, unit(l.score), unit(l.contained)))
                         .collect();
-                    (r.row, r.group, matches)
+                    (c.rows.clone(), links)
                 })
                 .collect(),
             checked: s.checked,
@@ -93,7 +105,7 @@ impl From<&worklog::similar::Similarity> for SimilarityWire {
 
 impl From<SimilarityWire> for worklog::similar::Similarity {
     fn from(w: SimilarityWire) -> Self {
-        use worklog::similar::{Match, SimilarGroup, SimilarRow};
+        use worklog::similar::{ClassLink, SimilarClass, SimilarGroup, SimilarRow};
         let score = |x: u32| x as f32 / SCORE_UNIT;
         worklog::similar::Similarity {
             groups: w
@@ -108,13 +120,22 @@ impl From<SimilarityWire> for worklog::similar::Similarity {
             rows: w
                 .rows
                 .into_iter()
-                .map(|(row, group, matches)| SimilarRow {
+                .map(|(row, group, class, matches)| SimilarRow {
                     row,
                     group,
-                    matches: matches
+                    class,
+                    matches,
+                })
+                .collect(),
+            classes: w
+                .classes
+                .into_iter()
+                .map(|(rows, links)| SimilarClass {
+                    rows,
+                    links: links
                         .into_iter()
-                        .map(|(row, s, c)| Match {
-                            row,
+                        .map(|(class, s, c)| ClassLink {
+                            class,
                             score: score(s),
                             contained: score(c),
                         })

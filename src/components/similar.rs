@@ -39,7 +39,7 @@ pub fn provide(state: AppState) -> SimilarState {
                 .iter()
                 .filter_map(|s| {
                     let row = rows.get(s.row as usize)?;
-                    Some(((row.page, row.task), (s.row, s.matches.len())))
+                    Some(((row.page, row.task), (s.row, s.matches as usize)))
                 })
                 .collect(),
         )

@@ -20,14 +20,15 @@
 
 #[path = "support/shared.rs"]
 mod shared;
+#[path = "support/shared_pages.rs"]
+mod shared_pages;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::Path;
 
-use worklog::intern::{Identity, Origin};
 use worklog::similar::{Similarity, SimilarityOptions};
-use worklog::{parse_page, Collection};
+use worklog::Collection;
 
 const LABELS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -38,70 +39,6 @@ const LABELS: &str = concat!(
 const PRECISION_FLOOR: f64 = 0.9;
 /// Least share of the pairs found that must carry a label (the rest would be unmeasured).
 const COVERAGE_FLOOR: f64 = 0.9;
-
-/// `folder → OWNER/REPO` from a `SOURCES.tsv` whose first column starts with the folder.
-fn repositories(tsv: &Path, column: usize) -> HashMap<String, String> {
-    let text = fs::read_to_string(tsv).unwrap_or_default();
-    text.lines()
-        .skip(1)
-        .filter_map(|line| {
-            let cells: Vec<&str> = line.split('\t').collect();
-            let folder = cells.first()?.split('/').next()?;
-            Some((folder.to_string(), cells.get(column)?.to_string()))
-        })
-        .collect()
-}
-
-fn markdown_files(root: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = fs::read_dir(root) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            markdown_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        }
-    }
-}
-
-/// Every page of `shared/corpus` and `shared/repos`, each intern keyed by its repository (a
-/// repository in both folders is one intern, so its pages never match themselves).
-fn load(shared: &Path) -> Collection {
-    let mut pages = Vec::new();
-    let mut origins = Vec::new();
-    for (folder, column) in [("corpus", 1), ("repos", 1)] {
-        let root = shared.join(folder);
-        let repos = repositories(&root.join("SOURCES.tsv"), column);
-        let mut files = Vec::new();
-        markdown_files(&root, &mut files);
-        files.sort();
-        for file in files {
-            let rel = file
-                .strip_prefix(shared)
-                .unwrap_or(&file)
-                .to_string_lossy()
-                .replace('\\', "/");
-            let local = rel.split('/').nth(1).unwrap_or("").to_string();
-            let key = repos
-                .get(&local)
-                .cloned()
-                .unwrap_or_else(|| local.clone())
-                .to_lowercase();
-            let Ok(bytes) = fs::read(&file) else { continue };
-            pages.push(parse_page(&rel, &bytes));
-            origins.push(Origin {
-                batch: folder.to_string(),
-                intern: Some(Identity {
-                    key: key.clone(),
-                    name: Some(key),
-                }),
-            });
-        }
-    }
-    Collection::with_origins(pages, origins)
-}
 
 type Place = (String, u32);
 
@@ -137,7 +74,7 @@ fn similar_rows_precision_on_labelled_real_pairs() {
     else {
         return;
     };
-    let collection = load(&shared);
+    let collection = shared_pages::load(&shared, 1);
     let mut options = SimilarityOptions::default();
     let var = |name: &str| std::env::var(name).ok();
     if let Some(t) = var("WORKLOG_SIMILAR_THRESHOLD").and_then(|t| t.parse().ok()) {
@@ -181,7 +118,7 @@ fn similar_rows_precision_on_labelled_real_pairs() {
     let (mut found, mut yes, mut no) = (0usize, 0usize, 0usize);
     let mut unlabelled = Vec::new();
     for similar in &similarity.rows {
-        for m in &similar.matches {
+        for m in similarity.matches(similar.row as usize) {
             if m.row < similar.row {
                 continue;
             }

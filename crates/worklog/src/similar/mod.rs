@@ -25,6 +25,11 @@
 //! Per row, [`Similarity::matches`] lists the other interns' rows directly similar to it, best
 //! first, for a side-by-side view; [`diff::diff_words`] highlights the differences.
 //!
+//! Rows with the very same words (the same shingle set, same language) are compared once, as
+//! one [`SimilarClass`], and keep their matches as links between classes: a cohort where each
+//! row is copied by N interns costs memory in the rows and the similar pairs of distinct rows,
+//! not in the N² pairs of rows (listed on demand).
+//!
 //! Rows are addressed by their index in [`Collection::rows`].
 
 pub mod diff;
@@ -92,14 +97,41 @@ pub struct SimilarGroup {
 }
 
 /// A row that is similar to other interns' rows.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SimilarRow {
     /// Index into [`Collection::rows`].
     pub row: u32,
     /// Index into [`Similarity::groups`].
     pub group: u32,
-    /// Other interns' rows directly similar to this one, best first.
-    pub matches: Vec<Match>,
+    /// Index into [`Similarity::classes`]: the rows with this row's very words.
+    pub class: u32,
+    /// How many other interns' rows are directly similar to this one
+    /// (`Similarity::matches(row).len()`).
+    pub matches: u32,
+}
+
+/// Rows of one language with the same shingle set (the same words in the same order, case and
+/// punctuation aside): compared once, their matches shared. A row copied by fifty interns is
+/// one class of fifty rows, not fifty rows with forty-nine matches each.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SimilarClass {
+    /// (row index into [`Collection::rows`], intern index) of its rows, in row order.
+    pub rows: Vec<(u32, u32)>,
+    /// The classes similar to this one, by class index; this class itself among them when
+    /// its rows are several interns'. Every row of a linked class written by another intern
+    /// than a row is a match of that row, with the link's scores.
+    pub links: Vec<ClassLink>,
+}
+
+/// A class similar to another, with the scores every pair of their rows shares.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ClassLink {
+    /// Index into [`Similarity::classes`].
+    pub class: u32,
+    /// As [`Match::score`].
+    pub score: f32,
+    /// As [`Match::contained`].
+    pub contained: f32,
 }
 
 /// The similar rows of a collection.
@@ -109,7 +141,11 @@ pub struct Similarity {
     pub groups: Vec<SimilarGroup>,
     /// Every similar row, by row index.
     pub rows: Vec<SimilarRow>,
-    /// Candidate pairs the LSH step proposed and the exact check looked at.
+    /// The classes of the similar rows and of their matches.
+    #[serde(default)]
+    pub classes: Vec<SimilarClass>,
+    /// Candidate pairs of rows the LSH step proposed and the exact check decided (the rows of
+    /// two classes are checked as one pair).
     #[serde(default)]
     pub checked: u32,
 }
@@ -141,9 +177,52 @@ impl Similarity {
         self.find(row).is_some()
     }
 
-    /// Other interns' rows similar to `row`, best first (empty when none).
-    pub fn matches(&self, row: usize) -> &[Match] {
-        self.find(row).map_or(&[], |r| r.matches.as_slice())
+    /// Other interns' rows similar to `row`, best first (highest score, then containment,
+    /// then row order; empty when none).
+    pub fn matches(&self, row: usize) -> Vec<Match> {
+        let Some(similar) = self.find(row) else {
+            return Vec::new();
+        };
+        let Some(class) = self.classes.get(similar.class as usize) else {
+            return Vec::new();
+        };
+        let Some(intern) = class
+            .rows
+            .binary_search_by_key(&similar.row, |&(r, _)| r)
+            .ok()
+            .map(|i| class.rows[i].1)
+        else {
+            return Vec::new();
+        };
+        let mut out: Vec<Match> = Vec::with_capacity(similar.matches as usize);
+        for link in &class.links {
+            let Some(other) = self.classes.get(link.class as usize) else {
+                continue;
+            };
+            out.extend(
+                other
+                    .rows
+                    .iter()
+                    .filter(|&&(_, i)| i != intern)
+                    .map(|&(row, _)| Match {
+                        row,
+                        score: link.score,
+                        contained: link.contained,
+                    }),
+            );
+        }
+        out.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(b.contained.total_cmp(&a.contained))
+                .then(a.row.cmp(&b.row))
+        });
+        out
+    }
+
+    /// How many rows [`Similarity::matches`] lists for `row`, without listing them.
+    pub fn match_count(&self, row: usize) -> usize {
+        self.find(row).map_or(0, |r| r.matches as usize)
     }
 
     /// The group `row` belongs to.
@@ -253,53 +332,170 @@ fn root(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
+/// Join the sets of `a` and `b` (the smaller root stays).
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (root(parent, a), root(parent, b));
+    if ra != rb {
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+}
+
+/// The number that stands for a language in the band keys.
+fn language_code(language: Option<Language>) -> u64 {
+    match language {
+        None => 0,
+        Some(Language::En) => 1,
+        Some(Language::Vi) => 2,
+    }
+}
+
+/// The LSH band keys of a shingle set (as [`shingles`] gives it) of a row in `language`: one
+/// key per band, the band and the language mixed in, so two rows are candidates when they
+/// share a key.
+pub fn band_keys(set: &[u64], language: Option<Language>, options: &SimilarityOptions) -> Vec<u64> {
+    let hashes = (options.bands * options.band_rows).max(1);
+    let seeds: Vec<u64> = (0..hashes as u64).map(|i| mix(i + 1)).collect();
+    let mut signature = vec![u64::MAX; hashes];
+    for &s in set {
+        for (slot, &seed) in signature.iter_mut().zip(&seeds) {
+            let h = mix(s ^ seed);
+            if h < *slot {
+                *slot = h;
+            }
+        }
+    }
+    let language = language_code(language);
+    signature
+        .chunks(options.band_rows.max(1))
+        .enumerate()
+        .map(|(band, values)| {
+            values
+                .iter()
+                .fold(mix(band as u64 ^ (language << 32)), |h, &v| mix(h ^ v))
+        })
+        .collect()
+}
+
+/// A bucket (rows sharing a band key) of more classes than this is not compared pairwise:
+/// each of its classes, in an order drawn from the key, is compared with the next
+/// [`BUCKET_WINDOW`] only. Rows with the very same words are one class, so this takes
+/// thousands of different rows all alike (no real cohort has them; the corpus repeated under
+/// 51 interns has buckets of at most a few classes); until then the result is exact.
+pub const BUCKET_CAP: usize = 256;
+/// See [`BUCKET_CAP`].
+pub const BUCKET_WINDOW: usize = BUCKET_CAP / 2;
+
+/// Rows of one language with the same shingle set, while computing.
+struct Class {
+    /// Row indices, in row order.
+    rows: Vec<u32>,
+    /// (intern, how many of the rows are that intern's), by intern: a class's *cells*.
+    interns: Vec<(u32, u32)>,
+}
+
+impl Class {
+    /// How many of its rows are `intern`'s.
+    fn count_of(&self, intern: u32) -> u64 {
+        self.interns
+            .binary_search_by_key(&intern, |&(i, _)| i)
+            .map_or(0, |i| u64::from(self.interns[i].1))
+    }
+
+    /// Pairs of its rows written by two different interns.
+    fn pairs_within(&self) -> u64 {
+        let n = self.rows.len() as u64;
+        let same: u64 = self.interns.iter().map(|&(_, k)| u64::from(k).pow(2)).sum();
+        (n * n - same) / 2
+    }
+
+    /// Pairs of a row of it and a row of `other` written by two different interns.
+    fn pairs_with(&self, other: &Class) -> u64 {
+        let all = self.rows.len() as u64 * other.rows.len() as u64;
+        let same: u64 = self
+            .interns
+            .iter()
+            .map(|&(i, k)| u64::from(k) * other.count_of(i))
+            .sum();
+        all - same
+    }
+}
+
 /// The similarity of rows given as (intern, language, text), indexed as given.
+///
+/// Rows with the same shingle set in the same language are one [`SimilarClass`]: they have
+/// the same band keys (so the same candidates) and the same scores against any row, so each
+/// candidate pair of classes is checked once and their rows share the result. Memory and time
+/// grow with the distinct rows and the similar pairs of classes, not with the pairs of rows (a
+/// row copied by N interns is N² − N matches, listed on demand by [`Similarity::matches`]).
+/// The result is what comparing every candidate pair of rows gives, unless a bucket holds more
+/// than [`BUCKET_CAP`] classes.
 pub fn compute_texts(
     rows: &[(u32, Option<Language>, &str)],
     options: &SimilarityOptions,
 ) -> Similarity {
-    let hashes = (options.bands * options.band_rows).max(1);
-    let seeds: Vec<u64> = (0..hashes as u64).map(|i| mix(i + 1)).collect();
-    let sets: Vec<Option<Vec<u64>>> = rows
-        .iter()
-        .map(|(_, _, text)| shingles(text, options))
-        .collect();
-
-    // Candidates: rows agreeing on a whole band, of the same language, of different interns.
-    // Every (band key, row), sorted: a run of one key is a bucket.
-    let band_rows = options.band_rows.max(1);
-    let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(rows.len() * options.bands.max(1));
-    let mut signature = vec![0u64; hashes];
-    for (r, set) in sets.iter().enumerate() {
-        let Some(set) = set else { continue };
-        signature.fill(u64::MAX);
-        for &s in set {
-            for (slot, &seed) in signature.iter_mut().zip(&seeds) {
-                let h = mix(s ^ seed);
-                if h < *slot {
-                    *slot = h;
-                }
-            }
-        }
-        let language = match rows[r].1 {
-            None => 0u64,
-            Some(Language::En) => 1,
-            Some(Language::Vi) => 2,
+    // Classes: rows of one language with the same shingle set, in order of their first row.
+    let mut index: HashMap<(u64, Vec<u64>), u32> = HashMap::new();
+    let mut classes: Vec<Class> = Vec::new();
+    for (r, &(_, language, text)) in rows.iter().enumerate() {
+        let Some(set) = shingles(text, options) else {
+            continue;
         };
-        for (band, values) in signature.chunks(band_rows).enumerate() {
-            let key = values
-                .iter()
-                .fold(mix(band as u64 ^ (language << 32)), |h, &v| mix(h ^ v));
-            keyed.push((key, r as u32));
+        let next = classes.len() as u32;
+        let c = *index.entry((language_code(language), set)).or_insert(next);
+        if c == next {
+            classes.push(Class {
+                rows: Vec::new(),
+                interns: Vec::new(),
+            });
         }
+        classes[c as usize].rows.push(r as u32);
+    }
+    let mut sets: Vec<Vec<u64>> = vec![Vec::new(); classes.len()];
+    for ((_, set), c) in index {
+        sets[c as usize] = set;
+    }
+    for class in &mut classes {
+        let mut interns: Vec<u32> = class.rows.iter().map(|&r| rows[r as usize].0).collect();
+        interns.sort_unstable();
+        class.interns = interns
+            .chunk_by(|a, b| a == b)
+            .map(|run| (run[0], run.len() as u32))
+            .collect();
+    }
+
+    // Candidates: classes sharing a band key (same language). Every (band key, class),
+    // sorted: a run of one key is a bucket.
+    let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(classes.len() * options.bands.max(1));
+    for (c, class) in classes.iter().enumerate() {
+        let language = rows[class.rows[0] as usize].1;
+        keyed.extend(
+            band_keys(&sets[c], language, options)
+                .into_iter()
+                .map(|key| (key, c as u32)),
+        );
     }
     keyed.sort_unstable();
+    let pair = |a: u32, b: u32| (u64::from(a.min(b)) << 32) | u64::from(a.max(b));
     let mut pairs: Vec<u64> = Vec::new();
     for bucket in keyed.chunk_by(|x, y| x.0 == y.0).filter(|b| b.len() > 1) {
-        for (i, &(_, a)) in bucket.iter().enumerate() {
-            for &(_, b) in &bucket[i + 1..] {
-                if rows[a as usize].0 != rows[b as usize].0 {
-                    pairs.push((u64::from(a.min(b)) << 32) | u64::from(a.max(b)));
+        if bucket.len() <= BUCKET_CAP {
+            for (i, &(_, a)) in bucket.iter().enumerate() {
+                for &(_, b) in &bucket[i + 1..] {
+                    if a != b {
+                        pairs.push(pair(a, b));
+                    }
+                }
+            }
+        } else {
+            let key = bucket[0].0;
+            let mut order: Vec<u32> = bucket.iter().map(|&(_, c)| c).collect();
+            order.sort_unstable_by_key(|&c| mix(u64::from(c) ^ key));
+            for (i, &a) in order.iter().enumerate() {
+                for d in 1..=BUCKET_WINDOW {
+                    let b = order[(i + d) % order.len()];
+                    if a != b {
+                        pairs.push(pair(a, b));
+                    }
                 }
             }
         }
@@ -307,43 +503,108 @@ pub fn compute_texts(
     pairs.sort_unstable();
     pairs.dedup();
 
-    // Check each candidate on the exact shingle sets.
-    let mut matches: HashMap<u32, Vec<Match>> = HashMap::new();
-    let mut parent: Vec<usize> = (0..rows.len()).collect();
-    let checked = u32::try_from(pairs.len()).unwrap_or(u32::MAX);
-    for pair in pairs {
-        let (a, b) = ((pair >> 32) as u32, pair as u32);
-        let (Some(sa), Some(sb)) = (&sets[a as usize], &sets[b as usize]) else {
-            continue;
-        };
-        let (score, contained) = overlap(sa, sb);
+    // Check each candidate on the exact shingle sets: the rows of one class with each other
+    // (all of them candidates: they share every band), and each candidate pair of classes.
+    // Only pairs of rows of two different interns count.
+    let similar_sets = |a: &[u64], b: &[u64]| {
+        let (score, contained) = overlap(a, b);
         let contains = contained >= options.containment
-            && sa.len().min(sb.len()) >= options.min_contained_shingles;
-        if score < options.threshold && !contains {
+            && a.len().min(b.len()) >= options.min_contained_shingles;
+        (score >= options.threshold || contains).then_some((score, contained))
+    };
+    let mut links: Vec<Vec<ClassLink>> = vec![Vec::new(); classes.len()];
+    // A cell is a class's rows of one intern (they have the same matches); the rows of two
+    // cells of different interns in linked classes are all similar pairs, so the groups are
+    // the connected cells.
+    let mut cell_base: Vec<usize> = Vec::with_capacity(classes.len());
+    let mut cells = 0;
+    for class in &classes {
+        cell_base.push(cells);
+        cells += class.interns.len();
+    }
+    let mut parent: Vec<usize> = (0..cells).collect();
+    let mut checked: u64 = 0;
+    for (c, class) in classes.iter().enumerate() {
+        let within = class.pairs_within();
+        if within == 0 {
             continue;
         }
-        let m = |row| Match {
-            row,
-            score,
-            contained,
-        };
-        matches.entry(a).or_default().push(m(b));
-        matches.entry(b).or_default().push(m(a));
-        let (ra, rb) = (root(&mut parent, a as usize), root(&mut parent, b as usize));
-        if ra != rb {
-            parent[ra.max(rb)] = ra.min(rb);
+        checked += within;
+        if let Some((score, contained)) = similar_sets(&sets[c], &sets[c]) {
+            links[c].push(ClassLink {
+                class: c as u32,
+                score,
+                contained,
+            });
+            for cell in 1..class.interns.len() {
+                union(&mut parent, cell_base[c], cell_base[c] + cell);
+            }
         }
     }
+    for pair in pairs {
+        let (a, b) = ((pair >> 32) as usize, (pair & 0xffff_ffff) as usize);
+        let across = classes[a].pairs_with(&classes[b]);
+        if across == 0 {
+            continue;
+        }
+        checked += across;
+        let Some((score, contained)) = similar_sets(&sets[a], &sets[b]) else {
+            continue;
+        };
+        for (x, y) in [(a, b), (b, a)] {
+            links[x].push(ClassLink {
+                class: y as u32,
+                score,
+                contained,
+            });
+        }
+        for (i, &(intern_a, _)) in classes[a].interns.iter().enumerate() {
+            for (j, &(intern_b, _)) in classes[b].interns.iter().enumerate() {
+                if intern_a != intern_b {
+                    union(&mut parent, cell_base[a] + i, cell_base[b] + j);
+                }
+            }
+        }
+    }
+    drop(sets);
+
+    // The similar rows: those with a match, (row, class, matches, cell), in row order.
+    let mut similar: Vec<(u32, u32, u32, usize)> = Vec::new();
+    for (c, class) in classes.iter().enumerate() {
+        if links[c].is_empty() {
+            continue;
+        }
+        let counts: Vec<u64> = class
+            .interns
+            .iter()
+            .map(|&(intern, _)| {
+                links[c]
+                    .iter()
+                    .map(|l| {
+                        let other = &classes[l.class as usize];
+                        other.rows.len() as u64 - other.count_of(intern)
+                    })
+                    .sum()
+            })
+            .collect();
+        for &r in &class.rows {
+            let intern = rows[r as usize].0;
+            let cell = class
+                .interns
+                .binary_search_by_key(&intern, |&(i, _)| i)
+                .unwrap_or_default();
+            if counts[cell] > 0 {
+                let matches = u32::try_from(counts[cell]).unwrap_or(u32::MAX);
+                similar.push((r, c as u32, matches, cell_base[c] + cell));
+            }
+        }
+    }
+    similar.sort_unstable();
 
     // Groups: the connected rows, largest first.
-    let mut similar: Vec<u32> = matches.keys().copied().collect();
-    similar.sort_unstable();
     let mut by_root: HashMap<usize, Vec<u32>> = HashMap::new();
-    for &r in &similar {
-        by_root
-            .entry(root(&mut parent, r as usize))
-            .or_default()
-            .push(r);
+    for &(r, _, _, cell) in &similar {
+        by_root.entry(root(&mut parent, cell)).or_default().push(r);
     }
     let mut groups: Vec<SimilarGroup> = by_root
         .into_values()
@@ -371,27 +632,51 @@ pub fn compute_texts(
             group_of.insert(r, g as u32);
         }
     }
+
+    // The classes kept: those with links (the similar rows' and their matches').
+    let mut kept: Vec<u32> = vec![u32::MAX; classes.len()];
+    let mut out_classes: Vec<SimilarClass> = Vec::new();
+    for (c, class) in classes.iter().enumerate() {
+        if !links[c].is_empty() {
+            kept[c] = out_classes.len() as u32;
+            out_classes.push(SimilarClass {
+                rows: class
+                    .rows
+                    .iter()
+                    .map(|&r| (r, rows[r as usize].0))
+                    .collect(),
+                links: Vec::new(),
+            });
+        }
+    }
+    for (c, class_links) in links.into_iter().enumerate() {
+        if kept[c] == u32::MAX {
+            continue;
+        }
+        let mut class_links: Vec<ClassLink> = class_links
+            .into_iter()
+            .map(|l| ClassLink {
+                class: kept[l.class as usize],
+                ..l
+            })
+            .collect();
+        class_links.sort_by_key(|l| l.class);
+        out_classes[kept[c] as usize].links = class_links;
+    }
     let rows_out = similar
         .into_iter()
-        .map(|r| {
-            let mut m = matches.remove(&r).unwrap_or_default();
-            m.sort_by(|a, b| {
-                b.score
-                    .total_cmp(&a.score)
-                    .then(b.contained.total_cmp(&a.contained))
-                    .then(a.row.cmp(&b.row))
-            });
-            SimilarRow {
-                row: r,
-                group: group_of[&r],
-                matches: m,
-            }
+        .map(|(row, class, matches, _)| SimilarRow {
+            row,
+            group: group_of[&row],
+            class: kept[class as usize],
+            matches,
         })
         .collect();
     Similarity {
         groups,
         rows: rows_out,
-        checked,
+        classes: out_classes,
+        checked: u32::try_from(checked).unwrap_or(u32::MAX),
     }
 }
 
