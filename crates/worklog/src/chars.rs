@@ -28,6 +28,43 @@ fn latin_letter(c: char) -> bool {
     matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && !matches!(c, '\u{D7}' | '\u{F7}')
 }
 
+/// `text.chars().filter(|c| !c.is_whitespace()).count()`, read as bytes.
+pub(crate) fn non_whitespace_count(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    // First bytes of characters (UTF-8 continuation bytes are 0x80–0xBF) but ASCII spaces.
+    // Summed as bytes in blocks of 255 (no overflow), which the compiler vectorises.
+    let count: usize = bytes
+        .chunks(255)
+        .map(|block| {
+            let kept = block.iter().map(|&b| {
+                u8::from((b as i8) >= -0x40 && b != b' ' && !(b'\t'..=b'\r').contains(&b))
+            });
+            usize::from(kept.fold(0u8, u8::wrapping_add))
+        })
+        .sum();
+    let spaces = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| matches!(b, 0xC2 | 0xE1..=0xE3) && non_ascii_space(&bytes[i..]))
+        .count();
+    count - spaces
+}
+
+/// Whether `bytes` (valid UTF-8) start with a non-ASCII white space character (Unicode
+/// `White_Space`, what `char::is_whitespace` answers): U+0085, U+00A0, U+1680,
+/// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000. Compared as bytes, so the
+/// Vietnamese letters (also lead byte 0xE1) cost no decoding.
+pub(crate) fn non_ascii_space(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [0xC2, 0x85 | 0xA0, ..]
+            | [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F, ..]
+            | [0xE3, 0x80, 0x80, ..]
+    )
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -35,6 +72,20 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(super::is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(super::is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            let mut buffer = [0; 4];
+            let text = c.encode_utf8(&mut buffer);
+            assert_eq!(
+                super::non_whitespace_count(text),
+                usize::from(!c.is_whitespace()),
+                "{c:?}"
+            );
+            if !c.is_ascii() {
+                assert_eq!(
+                    super::non_ascii_space(text.as_bytes()),
+                    c.is_whitespace(),
+                    "{c:?}"
+                );
+            }
         }
     }
 }

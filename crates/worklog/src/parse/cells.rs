@@ -333,9 +333,19 @@ fn find_url(text: &str) -> Option<(usize, usize)> {
 
 /// Offset of the next `http` (any case).
 fn find_http(bytes: &[u8]) -> Option<usize> {
-    bytes
-        .windows(4)
-        .position(|w| w.eq_ignore_ascii_case(b"http"))
+    let mut from = 0;
+    // An `h` first (a byte compare), then the rest of the word.
+    while let Some(k) = bytes[from..].iter().position(|&b| b | 0x20 == b'h') {
+        let at = from + k;
+        if bytes
+            .get(at..at + 4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"http"))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Links (autolinks, markdown links, bare URLs) and plain-text references of a cell. Unsafe

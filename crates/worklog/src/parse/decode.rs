@@ -129,18 +129,16 @@ fn normalise_newlines(text: &str) -> String {
     if !text.contains('\r') {
         return text.to_string();
     }
+    // `\r` is ASCII, so the text is cut at it without looking at the other characters.
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\r' {
-            if chars.peek() == Some(&'\n') {
-                chars.next();
-            }
-            out.push('\n');
-        } else {
-            out.push(c);
-        }
+    let mut rest = text;
+    while let Some(at) = rest.find('\r') {
+        out.push_str(&rest[..at]);
+        out.push('\n');
+        rest = &rest[at + 1..];
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
     }
+    out.push_str(rest);
     out
 }
 

@@ -258,6 +258,32 @@ pub fn normalise(content: Vec<Inline>) -> Vec<Inline> {
     out
 }
 
+/// `normalise` of `target`, a text `" "` when `target` is not empty, and `more`, where
+/// `target` and `more` are both `normalise` output: only the junction is merged (the parts
+/// are not read again, which made a long list item quadratic).
+pub fn append_normalised(target: &mut Vec<Inline>, more: Vec<Inline>) {
+    if target.is_empty() {
+        *target = more;
+        return;
+    }
+    // Normalised content is trimmed: its last text ends with no space.
+    match target.last_mut() {
+        Some(Inline::Text { text }) => text.push(' '),
+        _ => target.push(Inline::Text { text: " ".into() }),
+    }
+    let mut more = more.into_iter();
+    if let Some(first) = more.next() {
+        match (target.last_mut(), first) {
+            (Some(Inline::Text { text }), Inline::Text { text: next }) => {
+                text.push_str(next.strip_prefix(' ').unwrap_or(&next));
+            }
+            (_, first) => target.push(first),
+        }
+        target.extend(more);
+    }
+    trim_ends(target);
+}
+
 fn normalise_inner(content: Vec<Inline>) -> Vec<Inline> {
     let mut out = normalise(content);
     trim_ends(&mut out);
@@ -286,14 +312,7 @@ pub fn needs_collapse(text: &str) -> bool {
             b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => return true,
             // Lead bytes of the only non-ASCII whitespace: U+0085 and U+00A0 (0xC2),
             // U+1680 (0xE1), U+2000–U+205F (0xE2), U+3000 (0xE3). Other bytes are letters.
-            0xC2 | 0xE1 | 0xE2 | 0xE3
-                if text
-                    .get(i..)
-                    .and_then(|rest| rest.chars().next())
-                    .is_some_and(char::is_whitespace) =>
-            {
-                return true
-            }
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if crate::chars::non_ascii_space(&bytes[i..]) => return true,
             _ => previous_space = false,
         }
     }
@@ -355,6 +374,36 @@ mod tests {
         assert_eq!(check_url("data:text/html;base64,xx"), Err("data:".into()));
         assert_eq!(check_url("vbscript:x"), Err("vbscript:".into()));
         assert_eq!(check_url("ftp://x"), Err("ftp:".into()));
+    }
+
+    #[test]
+    fn append_normalised_is_normalise_of_the_whole() {
+        let text = |t: &str| Inline::Text { text: t.into() };
+        let strong = |t: &str| Inline::Strong {
+            content: vec![text(t)],
+        };
+        let parts = [
+            vec![],
+            vec![text("  a  b ")],
+            vec![text(" ")],
+            vec![strong(" x ")],
+            vec![text("a"), strong("b"), text(" c\u{a0}")],
+            vec![strong("b"), text(" c ")],
+            vec![Inline::Code { text: " y ".into() }],
+        ];
+        for a in &parts {
+            for b in &parts {
+                let (a, b) = (normalise(a.clone()), normalise(b.clone()));
+                let mut whole = a.clone();
+                if !whole.is_empty() {
+                    whole.push(text(" "));
+                }
+                whole.extend(b.clone());
+                let mut appended = a.clone();
+                append_normalised(&mut appended, b.clone());
+                assert_eq!(appended, normalise(whole), "{a:?} + {b:?}");
+            }
+        }
     }
 
     #[test]

@@ -36,12 +36,23 @@ pub fn from_path(source: &str) -> Option<Language> {
 /// as marked).
 fn counts(text: &str) -> (usize, usize) {
     let (mut letters, mut marked) = (0usize, 0usize);
-    for c in text.chars() {
-        // Cheapest tests first: ASCII, then the Vietnamese letters (all alphabetic), and only
-        // other non-ASCII characters pay for the Unicode table lookup.
-        if c.is_ascii() {
-            letters += usize::from(c.is_ascii_alphabetic());
-        } else if is_vietnamese_letter(c) {
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        // ASCII as bytes; a character of several bytes is read at its first byte (the
+        // others, 0x80–0xBF, are skipped).
+        if b.is_ascii() {
+            letters += usize::from(b.is_ascii_alphabetic());
+            continue;
+        }
+        if b < 0xC0 {
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            continue;
+        };
+        // Cheapest tests first: the Vietnamese letters (all alphabetic), and only other
+        // non-ASCII characters pay for the Unicode table lookup.
+        if is_vietnamese_letter(c) {
             letters += 1;
             marked += 1;
         } else if crate::chars::is_alphabetic(c) {

@@ -73,7 +73,7 @@ impl LineIndex {
 pub fn classify(heading: &str) -> Option<SectionKind> {
     let lower = heading.to_lowercase();
     let label = match lower.split_once(':') {
-        Some((label, _)) if label.chars().any(char::is_alphabetic) => label,
+        Some((label, _)) if label.chars().any(crate::chars::is_alphabetic) => label,
         _ => lower.as_str(),
     };
     let text = normalise_words(label);
@@ -118,7 +118,7 @@ fn normalise_words(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = true;
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if crate::chars::is_alphanumeric(c) {
             out.push(c);
             space = false;
         } else if !space {
@@ -446,8 +446,7 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
                     let text = state.code.take().unwrap_or_default();
                     let text = text.trim_end_matches('\n').to_string();
                     if !text.trim().is_empty() {
-                        state.outline.text_chars +=
-                            text.chars().filter(|c| !c.is_whitespace()).count();
+                        state.outline.text_chars += crate::chars::non_whitespace_count(&text);
                         state.emit(Item {
                             content: vec![Inline::Code { text }],
                             children: Vec::new(),
@@ -461,7 +460,7 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
         match &event {
             Event::Text(text) => {
                 if state.heading.is_none() {
-                    state.outline.text_chars += text.chars().filter(|c| !c.is_whitespace()).count();
+                    state.outline.text_chars += crate::chars::non_whitespace_count(text);
                 }
                 state.outline.linked_weeks.extend(linked_week(text));
                 let text = strip_shortcodes(text);
@@ -547,11 +546,7 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
                     // Paragraphs of one list item (loose lists) share the item's content.
                     let content = state.inline.take();
                     if !content.is_empty() {
-                        if !item.content.is_empty() {
-                            item.content.push(Inline::Text { text: " ".into() });
-                        }
-                        item.content.extend(content);
-                        item.content = inline::normalise(std::mem::take(&mut item.content));
+                        inline::append_normalised(&mut item.content, content);
                     }
                 } else {
                     let content = state.inline.take();
@@ -694,11 +689,7 @@ fn flush_tight_text(state: &mut State) {
         return;
     }
     if let Some(item) = state.items.last_mut() {
-        if !item.content.is_empty() {
-            item.content.push(Inline::Text { text: " ".into() });
-        }
-        item.content.extend(content);
-        item.content = inline::normalise(std::mem::take(&mut item.content));
+        inline::append_normalised(&mut item.content, content);
     }
 }
 

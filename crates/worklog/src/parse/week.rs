@@ -21,66 +21,67 @@ fn mentions(text: &str) -> Vec<Vec<u32>> {
     if !may_mention(text) {
         return Vec::new();
     }
+    // The lower-cased text is read by bytes: every byte compared is ASCII (or the whole of
+    // `ầ`, `–`, `—`, U+00A0), so byte offsets stay on character boundaries.
     let lower = text.to_lowercase();
-    if !(lower.contains("week") || lower.contains("tuần") || lower.contains("tuan")) {
-        return Vec::new();
-    }
-    let chars: Vec<char> = lower.chars().collect();
+    let b = lower.as_bytes();
+    let char_at = |at: usize| lower.get(at..).and_then(|rest| rest.chars().next());
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
+    while i < b.len() {
         // The keyword first: most positions fail on their first letter, and the word-start
         // check (a Unicode class lookup) only runs where a keyword is.
-        let keyword = matches!(chars[i], 'w' | 't')
-            && (starts_with(&chars, i, "week")
-                || starts_with(&chars, i, "tuần")
-                || starts_with(&chars, i, "tuan"))
-            && (i == 0 || !chars[i - 1].is_alphanumeric());
-        let keyword_len = if keyword { 4 } else { 0 };
-        if keyword_len == 0 {
+        let keyword_len = match b[i] {
+            b'w' if b[i..].starts_with(b"week") => 4,
+            b't' if b[i..].starts_with(b"tuan") => 4,
+            b't' if b[i..].starts_with("tuần".as_bytes()) => "tuần".len(),
+            _ => 0,
+        };
+        if keyword_len == 0
+            || lower[..i]
+                .chars()
+                .next_back()
+                .is_some_and(crate::chars::is_alphanumeric)
+        {
             i += 1;
             continue;
         }
         let mut j = i + keyword_len;
-        if chars.get(j) == Some(&'s') {
+        if b.get(j) == Some(&b's') {
             j += 1; // "Weeks 12-14"
         }
-        if chars.get(j).is_some_and(|c| c.is_alphabetic()) {
+        if char_at(j).is_some_and(crate::chars::is_alphabetic) {
             i = j; // "weekly", "tuanh"
             continue;
         }
         // Separators between the keyword and the number: space, `-`, `_`, `#`, `.` (not `:`:
         // Vietnamese "tuần: 6 - 12 tháng 10" is a date range, not weeks).
         let mut skipped = 0;
-        while skipped < 3
-            && chars
-                .get(j)
-                .is_some_and(|c| matches!(c, ' ' | '-' | '_' | '#' | '.' | '\u{a0}'))
-        {
-            j += 1;
+        while skipped < 3 {
+            match char_at(j) {
+                Some(c @ (' ' | '-' | '_' | '#' | '.' | '\u{a0}')) => j += c.len_utf8(),
+                _ => break,
+            }
             skipped += 1;
         }
-        match read_number(&chars, j) {
+        match read_number(b, j) {
             Some((first, end)) => {
                 let mut numbers = vec![first];
                 let mut k = end;
                 // Chain: `12-13-14`, `12–14`, `1, 2`, `3 & 4`.
                 loop {
                     let mut m = k;
-                    while chars.get(m) == Some(&' ') {
+                    while b.get(m) == Some(&b' ') {
                         m += 1;
                     }
-                    if !chars
-                        .get(m)
-                        .is_some_and(|c| matches!(c, '-' | '–' | '—' | ',' | '&' | '+'))
-                    {
-                        break;
+                    match char_at(m) {
+                        Some(c @ ('-' | '–' | '—' | ',' | '&' | '+')) => m += c.len_utf8(),
+                        _ => break,
                     }
-                    m += 1;
-                    while chars.get(m) == Some(&' ') {
+                    while b.get(m) == Some(&b' ') {
                         m += 1;
                     }
-                    match read_number(&chars, m) {
+                    match read_number(b, m) {
                         Some((n, end)) => {
                             numbers.push(n);
                             k = end;
@@ -100,31 +101,26 @@ fn mentions(text: &str) -> Vec<Vec<u32>> {
     out
 }
 
-fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    (at..)
-        .zip(word.chars())
-        .all(|(k, w)| chars.get(k) == Some(&w))
-}
-
-/// A 1–3 digit number at `at` that is not part of a date (`10/06`, `1.5`), within range.
-fn read_number(chars: &[char], at: usize) -> Option<(u32, usize)> {
+/// A 1–3 digit number at byte `at` that is not part of a date (`10/06`, `1.5`), within range.
+fn read_number(b: &[u8], at: usize) -> Option<(u32, usize)> {
     let mut end = at;
-    while end < chars.len() && chars[end].is_ascii_digit() && end - at < 4 {
+    while end < b.len() && b[end].is_ascii_digit() && end - at < 4 {
         end += 1;
     }
     if end == at || end - at > 3 {
         return None;
     }
-    let next = chars.get(end).copied();
-    let after = chars.get(end + 1).copied();
-    if matches!(next, Some('/') | Some('.')) && after.is_some_and(|c| c.is_ascii_digit()) {
+    let next = b.get(end).copied();
+    let after = b.get(end + 1).copied();
+    if matches!(next, Some(b'/') | Some(b'.')) && after.is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
     if next.is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
-    let text: String = chars[at..end].iter().collect();
-    let n: u32 = text.parse().ok()?;
+    let n = b[at..end]
+        .iter()
+        .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
     (1..=MAX_WEEK).contains(&n).then_some((n, end))
 }
 
@@ -148,10 +144,12 @@ fn expand(numbers: Vec<u32>) -> Vec<u32> {
 /// the Kelvin sign `K`, whose lower case is `k`, sends the text to the full check).
 fn may_mention(text: &str) -> bool {
     let bytes = text.as_bytes();
-    text.contains('\u{212A}')
-        || (0..bytes.len()).any(|i| {
-            let rest = &bytes[i + 1..];
-            match bytes[i] | 0x20 {
+    (0..bytes.len()).any(|i| {
+        let rest = &bytes[i + 1..];
+        match bytes[i] {
+            // U+212A KELVIN SIGN.
+            0xE2 => rest.starts_with(&[0x84, 0xAA]),
+            b => match b | 0x20 {
                 b'w' => rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"eek"),
                 b't' => {
                     rest.first().is_some_and(|u| u | 0x20 == b'u')
@@ -161,8 +159,9 @@ fn may_mention(text: &str) -> bool {
                                 && matches!(rest[3], 0xA6 | 0xA7))
                 }
                 _ => false,
-            }
-        })
+            },
+        }
+    })
 }
 
 /// Every week number mentioned in a text.

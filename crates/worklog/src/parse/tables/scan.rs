@@ -67,26 +67,32 @@ fn code_spans(bytes: &[u8]) -> Vec<(usize, usize)> {
 fn pipe_positions(line: &str) -> Vec<usize> {
     let bytes = line.as_bytes();
     let spans = code_spans(bytes);
-    let mut span_iter = spans.iter().peekable();
+    let mut next_span = 0;
     let mut pipes = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        while span_iter.peek().is_some_and(|&&(_, end)| end <= i) {
-            span_iter.next();
+        while spans.get(next_span).is_some_and(|&(_, end)| end <= i) {
+            next_span += 1;
         }
-        if let Some(&&(start, end)) = span_iter.peek() {
-            if start <= i && i < end {
+        // Up to the next code span, only `\` and `|` matter.
+        let limit = match spans.get(next_span) {
+            Some(&(start, end)) if start <= i => {
                 i = end;
                 continue;
             }
-        }
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'|' => {
-                pipes.push(i);
-                i += 1;
+            Some(&(start, _)) => start,
+            None => bytes.len(),
+        };
+        match bytes[i..limit]
+            .iter()
+            .position(|&b| b == b'\\' || b == b'|')
+        {
+            Some(k) if bytes[i + k] == b'|' => {
+                pipes.push(i + k);
+                i += k + 1;
             }
-            _ => i += 1,
+            Some(k) => i += k + 2,
+            None => i = limit,
         }
     }
     pipes
@@ -156,7 +162,8 @@ pub fn split_row(line: &str) -> SplitRow {
 /// True for a delimiter row: `| --- | :---: | ---: |`, with at least one pipe.
 pub fn is_separator(line: &str) -> bool {
     let content = line.trim();
-    if !content.contains('|') || !content.contains('-') {
+    // Only `|`, `-`, `:` and blanks: most lines fail on their first character.
+    if !content.starts_with(['|', '-', ':']) || !content.contains('|') || !content.contains('-') {
         return false;
     }
     let mut cells = 0;
