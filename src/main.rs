@@ -1,6 +1,6 @@
 //! Worklog Viewer: the Leptos CSR app. A thin shell over the `worklog` core: it loads pages
 //! (files, folders, drops, pastes, URLs), parses them with `worklog::parse_page` in a worker
-//! (`src/bin/parse_worker.rs`), and shows the
+//! that runs this same wasm (`src/worker.rs`), and shows the
 //! collection as weeks, tasks, a timeline, services and diagnostics. The URL query string
 //! (`worklog::query::ViewState`) holds the whole screen state.
 
@@ -12,9 +12,15 @@ mod load;
 mod state;
 mod url;
 mod views;
+mod worker;
 mod worker_protocol;
 
 fn main() {
     console_error_panic_hook::set_once();
+    // Instantiated in the parse worker there is no window: `src/parse-worker.js` calls
+    // `worker::parse_worker_main` instead.
+    if web_sys::window().is_none() {
+        return;
+    }
     leptos::mount::mount_to_body(app::App);
 }

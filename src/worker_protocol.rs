@@ -1,8 +1,10 @@
-//! The messages between the app and its parse worker (`src/bin/parse_worker.rs`), shared by both
-//! binaries. Messages are plain JS objects; both sides check [`PROTOCOL`], so a worker cached by
-//! the browser from an older deployment never feeds its pages to a newer app.
+//! The messages between the app and its parse worker (`src/worker.rs`, the same wasm run by
+//! `src/parse-worker.js`). Messages are plain JS objects; both sides check [`PROTOCOL`], so a
+//! worker script cached by the browser from an older deployment never feeds its pages to a
+//! newer app.
 //!
-//! - worker → app, once started: `{ready: PROTOCOL}`.
+//! - app → worker, first: `{boot: {js: "<URL of the app's JS glue>", module: WebAssembly.Module}}`;
+//!   worker → app: `{ready: PROTOCOL}` once the module runs there, or `{bootError: "<message>"}`.
 //! - app → worker: `{v: PROTOCOL, job, paths: [string], bytes: [Uint8Array]}`.
 //! - worker → app, per chunk of parsed pages in input order:
 //!   `{v: PROTOCOL, job, start, pages: "<JSON array of Page>", done: bool}`, or
@@ -14,6 +16,10 @@
 /// Bump on any change to the messages or to the JSON form of `Page` they carry.
 pub const PROTOCOL: u32 = 5;
 
+pub const BOOT: &str = "boot";
+pub const BOOT_ERROR: &str = "bootError";
+pub const BOOT_JS: &str = "js";
+pub const BOOT_MODULE: &str = "module";
 pub const READY: &str = "ready";
 pub const VERSION: &str = "v";
 pub const JOB: &str = "job";
@@ -45,9 +51,8 @@ pub fn message(job: &wasm_bindgen::JsValue) -> js_sys::Object {
     message
 }
 
-/// The worker's loader script, emitted by Trunk next to `index.html` (`data-loader-shim`).
-#[allow(dead_code)] // used by the app only
-pub const LOADER: &str = "parse-worker_loader.js";
+/// The worker's script, copied by Trunk next to `index.html` (`src/parse-worker.js`).
+pub const SCRIPT: &str = "parse-worker.js";
 
 /// Similar rows as the worker sends them: scores in ten-thousandths, so that neither the worker
 /// nor the app links float formatting or parsing (tens of KB of wasm) for two numbers a match.

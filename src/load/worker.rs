@@ -10,7 +10,7 @@ use futures::channel::{mpsc, oneshot};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{MessageEvent, Worker};
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use super::RawFile;
 use crate::worker_protocol::{self as protocol, get, set};
@@ -40,23 +40,34 @@ thread_local! {
     static CLIENT: RefCell<Option<Result<Rc<Client>, String>>> = const { RefCell::new(None) };
 }
 
-/// The loader's URL, against the document's base (deployments under a sub-path).
-fn loader_url() -> Option<String> {
+#[wasm_bindgen]
+extern "C" {
+    /// The URL of this app's JavaScript glue (`import.meta.url` of the module wasm-bindgen
+    /// writes), which the worker imports to run the same wasm.
+    #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
+    static GLUE_URL: String;
+}
+
+/// The worker script's URL, against the document's base (deployments under a sub-path).
+fn script_url() -> Option<String> {
     let base = web_sys::window()?.document()?.base_uri().ok()??;
-    web_sys::Url::new_with_base(protocol::LOADER, &base)
+    web_sys::Url::new_with_base(protocol::SCRIPT, &base)
         .ok()
         .map(|u| u.href())
 }
 
-/// Start the worker and wait for its ready message.
+/// Start the worker on this app's own wasm and wait for its ready message.
 async fn start() -> Result<Rc<Client>, String> {
-    let url = loader_url().ok_or_else(|| crate::i18n::load::Problem::NoWorkerUrl.text())?;
-    let worker = Worker::new(&url).map_err(|e| {
+    let url = script_url().ok_or_else(|| crate::i18n::load::Problem::NoWorkerUrl.text())?;
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let not_started = |e: JsValue| {
         crate::i18n::load::Problem::WorkerNotStarted {
             error: &format!("{e:?}"),
         }
         .text()
-    })?;
+    };
+    let worker = Worker::new_with_options(&url, &options).map_err(not_started)?;
     let client = Rc::new(Client {
         worker,
         jobs: RefCell::new(HashMap::new()),
@@ -67,6 +78,13 @@ async fn start() -> Result<Rc<Client>, String> {
     let weak = Rc::downgrade(&client);
     let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
+        if let Some(error) = get(&data, protocol::BOOT_ERROR).as_string() {
+            let problem = crate::i18n::load::Problem::WorkerNotStarted { error: &error }.text();
+            if let Some(tx) = ready_tx.borrow_mut().take() {
+                let _ = tx.send(Err(problem));
+            }
+            return;
+        }
         if let Some(version) = get(&data, protocol::READY).as_f64() {
             let result = (version == f64::from(protocol::PROTOCOL))
                 .then_some(())
@@ -127,6 +145,18 @@ async fn start() -> Result<Rc<Client>, String> {
         .worker
         .set_onerror(Some(onerror.as_ref().unchecked_ref()));
     onerror.forget();
+    // The compiled module travels as is: the worker instantiates it without fetching or
+    // compiling the wasm again.
+    let boot = js_sys::Object::new();
+    set(
+        &boot,
+        protocol::BOOT_JS,
+        &JsValue::from(GLUE_URL.with(String::clone)),
+    );
+    set(&boot, protocol::BOOT_MODULE, &wasm_bindgen::module());
+    let message = js_sys::Object::new();
+    set(&message, protocol::BOOT, &boot);
+    client.worker.post_message(&message).map_err(not_started)?;
     match ready_rx.await {
         Ok(Ok(())) => Ok(client),
         Ok(Err(e)) => {

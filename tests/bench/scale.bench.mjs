@@ -260,10 +260,10 @@ async function memory(browser, context, page) {
     await bcdp.send('Target.detachFromTarget', { sessionId });
   }
   await bcdp.detach();
-  // The worker's wasm: wasm-bindgen's init returns the running instance's exports once started.
+  // The worker's wasm: src/parse-worker.js keeps the running instance's exports.
   const workerWasm = [];
   for (const w of page.workers()) {
-    workerWasm.push({ url: path.basename(w.url()), bytes: await w.evaluate(async () => (await wasm_bindgen()).memory.buffer.byteLength) });
+    workerWasm.push({ url: path.basename(w.url()), bytes: await w.evaluate(() => self.parseWorkerWasm?.memory.buffer.byteLength ?? 0) });
   }
   const parts = [
     ['page JS heap (used)', pageHeap.usedSize],

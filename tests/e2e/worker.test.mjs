@@ -1,5 +1,6 @@
 // Parsing off the main thread: the worker gives exactly the tasks the CLI gives for the same
-// pages, and rows appear while a slow server is still sending the rest.
+// pages, runs the app's own wasm (nothing fetched or compiled twice), and rows appear while a
+// slow server is still sending the rest.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -85,6 +86,26 @@ browserSuite('parse worker', { routes }, async (it) => {
     const vietnamese = taskLines(JSON.parse(await download(app, 'json')));
     const cliVietnamese = taskLines({ pages: cli.pages.filter((p) => p.source.endsWith('.vi.md')) });
     assert.deepEqual(vietnamese, cliVietnamese, 'the Vietnamese twins too');
+  });
+
+  await it("the worker runs the app's own wasm: one wasm download, one compile", '', async (app) => {
+    const wasm = [];
+    app.page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('.wasm')) wasm.push(r.url()); });
+    const workers = [];
+    app.page.on('worker', (w) => workers.push(w));
+    await app.goto('?view=tasks');
+    assert.ok(await taskCount(app) > 0, 'the demo worklogs were parsed');
+    assert.equal(wasm.length, 1, `one wasm for the page and its worker: ${wasm.join(', ')}`);
+    const worker = workers.find((w) => new URL(w.url()).pathname.endsWith('/parse-worker.js'));
+    assert.ok(worker, `the parse worker started: ${workers.map((w) => w.url()).join(', ')}`);
+    const inside = await worker.evaluate(() => ({
+      memory: self.parseWorkerWasm?.memory.buffer.byteLength ?? 0,
+      fetched: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+    }));
+    assert.ok(inside.memory > 0, 'the worker runs a wasm instance of its own');
+    assert.ok(!inside.fetched.some((p) => p.endsWith('.wasm')), `the worker fetched no wasm: ${inside.fetched.join(', ')}`);
+    assert.ok(inside.fetched.some((p) => /\/worklog-viewer-[0-9a-f]+\.js$/.test(p)),
+      `the worker imported the app's own JS glue: ${inside.fetched.join(', ')}`);
   });
 
   await it('rows and progress show while a slow server is still sending pages', '', async (app) => {

@@ -1,18 +1,17 @@
 //! The parse worker: `worklog::parse_page` off the main thread, so the page stays responsive
-//! while thousands of pages load. It receives files, parses them in order and posts the pages
+//! while thousands of pages load. It runs the app's own wasm (one build, one download): the
+//! worker script `src/parse-worker.js` instantiates the module the app hands it and calls
+//! [`parse_worker_main`]. It receives files, parses them in order and posts the pages
 //! back in chunks (the first ones soon, so rows show before the last page is parsed). Once a
 //! load is over it also finds the rows several interns share (`worklog::similar`), a pass over
 //! every row that would hold the main thread for a noticeable time at cohort scale.
-
-#[path = "../worker_protocol.rs"]
-mod protocol;
 
 use js_sys::{Array, Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use protocol::{get, set};
+use crate::worker_protocol::{self as protocol, get, set};
 
 /// Milliseconds of parsing per posted chunk after the first (a few pages, posted at once).
 const CHUNK_MS: f64 = 40.0;
@@ -113,7 +112,10 @@ fn send(
     post(scope, &message);
 }
 
-fn main() {
+/// Take over the worker's messages and say so (`{ready: PROTOCOL}`). Called by
+/// `src/parse-worker.js` once the app's wasm runs in the worker.
+#[wasm_bindgen]
+pub fn parse_worker_main() {
     console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let worker_scope = scope.clone();
