@@ -14,7 +14,7 @@
 //!   worker → app: `{v: PROTOCOL, job, similarity: "<JSON SimilarityWire>"}` or the error form.
 
 /// Bump on any change to the messages or to the JSON form of `Page` they carry.
-pub const PROTOCOL: u32 = 5;
+pub const PROTOCOL: u32 = 6;
 
 pub const BOOT: &str = "boot";
 pub const BOOT_ERROR: &str = "bootError";
