@@ -42,6 +42,17 @@ pub(crate) fn non_whitespace_count(text: &str) -> usize {
             usize::from(kept.fold(0u8, u8::wrapping_add))
         })
         .sum();
+    // Non-ASCII spaces start 0xC2, 0xE1 0x9A, 0xE2 or 0xE3: looked for without branches
+    // first (Vietnamese letters start 0xE1 0xBA / 0xE1 0xBB).
+    let may_hold_spaces = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |any, (&a, &b)| {
+            any | (a == 0xC2) | (a == 0xE1) & (b == 0x9A) | (a == 0xE2) | (a == 0xE3)
+        });
+    if !may_hold_spaces {
+        return count;
+    }
     let spaces = bytes
         .iter()
         .enumerate()

@@ -304,6 +304,25 @@ fn trim_ends(out: &mut Vec<Inline>) {
 /// Does `text` hold whitespace other than single ASCII spaces?
 pub fn needs_collapse(text: &str) -> bool {
     let bytes = text.as_bytes();
+    // First a pass without branches (vectorised): most texts have no control byte, no two
+    // spaces in a row and no lead byte of a non-ASCII space, and need nothing more.
+    let suspicious = |a: u8, b: u8| {
+        (a <= b'\r')
+            | (a == b' ') & (b == b' ')
+            | (a == 0xC2)
+            | (a == 0xE1) & (b == 0x9A)
+            | (a == 0xE2)
+            | (a == 0xE3)
+    };
+    let tail = bytes.last().is_some_and(|&b| b <= b'\r');
+    if !tail
+        && !bytes
+            .iter()
+            .zip(bytes.iter().skip(1))
+            .fold(false, |any, (&a, &b)| any | suspicious(a, b))
+    {
+        return false;
+    }
     let mut previous_space = false;
     for (i, &b) in bytes.iter().enumerate() {
         match b {
