@@ -14,9 +14,10 @@ import { execFileSync } from 'node:child_process';
 /** The goal: 300 KB gzip for everything the first load fetches. */
 const BUDGET = 300_000;
 /** The enforced ceiling until the goal is met: the last measured total (BENCHMARKS.md, 2026-12-06,
- * one wasm for the app and its worker: 795,391 B) plus 1.2 %. It only ever moves with a
- * measurement and what changed, in BENCHMARKS.md. */
-const LIMIT = 805_000;
+ * one wasm for the app and its worker, with the windowed table and the parse-speed work:
+ * 813,941 B) plus 1.2 %. It only ever moves with a measurement and what changed, in
+ * BENCHMARKS.md. */
+const LIMIT = 824_000;
 const dist = process.argv[2] ?? 'dist';
 if (!fs.existsSync(dist)) {
   console.error(`size: no ${dist}/ folder: run \`trunk build --release\` first`);
