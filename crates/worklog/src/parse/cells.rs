@@ -258,9 +258,14 @@ fn linkify(content: Vec<Inline>) -> Vec<Inline> {
     let mut out = Vec::with_capacity(content.len());
     for node in content {
         match node {
-            Inline::Text { text } if find_url(&text).is_some() => {
+            Inline::Text { text } => {
+                let Some(first) = find_url(&text) else {
+                    out.push(Inline::Text { text });
+                    continue;
+                };
                 let mut rest = text.as_str();
-                while let Some((start, end)) = find_url(rest) {
+                let mut found = Some(first);
+                while let Some((start, end)) = found {
                     if start > 0 {
                         out.push(Inline::Text {
                             text: rest[..start].to_string(),
@@ -274,6 +279,7 @@ fn linkify(content: Vec<Inline>) -> Vec<Inline> {
                         }],
                     });
                     rest = &rest[end..];
+                    found = find_url(rest);
                 }
                 if !rest.is_empty() {
                     out.push(Inline::Text {

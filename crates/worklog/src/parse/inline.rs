@@ -219,7 +219,15 @@ pub fn plain(content: &[Inline]) -> String {
 
 /// Merge adjacent text nodes, collapse runs of whitespace (including `&emsp;`/`&nbsp;`
 /// leftovers) and trim both ends.
-pub fn normalise(content: Vec<Inline>) -> Vec<Inline> {
+pub fn normalise(mut content: Vec<Inline>) -> Vec<Inline> {
+    // One text node (most cell pieces): the same steps, in place.
+    if let [Inline::Text { text }] = content.as_mut_slice() {
+        if needs_collapse(text) {
+            *text = collapse_spaces(text);
+        }
+        trim_ends(&mut content);
+        return content;
+    }
     let mut out: Vec<Inline> = Vec::with_capacity(content.len());
     for inline in content {
         let inline = match inline {

@@ -95,6 +95,10 @@ pub fn text_ids(text: &str) -> Vec<&'static str> {
 /// Appends `t` to `text`, moving balanced `` `code` `` spans to `commands` (a cell the parser
 /// left as raw text must not read `` `lambda_function.py` `` as Lambda).
 fn push_text(t: &str, text: &mut String, commands: &mut Vec<String>) {
+    if !t.contains('`') {
+        text.push_str(t);
+        return;
+    }
     let parts: Vec<&str> = t.split('`').collect();
     if parts.len() < 3 || parts.len().is_multiple_of(2) {
         text.push_str(t);

@@ -509,7 +509,7 @@ fn boundary_after(text: &str, at: usize) -> bool {
 /// `lower` is the text in ASCII lower case.
 fn url_spans(lower: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
-    if !lower.contains([':', '.']) {
+    if !lower.bytes().any(|b| b == b':' || b == b'.') {
         return spans;
     }
     // Tokens end with (and include) a separator. Only a token holding `:`, `.` or `%` can be
