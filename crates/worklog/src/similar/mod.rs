@@ -487,12 +487,17 @@ pub fn compute_texts(
                 }
             }
         } else {
+            // An order drawn from the key: (hash, class) in one number, sorted.
             let key = bucket[0].0;
-            let mut order: Vec<u32> = bucket.iter().map(|&(_, c)| c).collect();
-            order.sort_unstable_by_key(|&c| mix(u64::from(c) ^ key));
+            let mut order: Vec<u64> = bucket
+                .iter()
+                .map(|&(_, c)| (mix(u64::from(c) ^ key) << 32) | u64::from(c))
+                .collect();
+            order.sort_unstable();
             for (i, &a) in order.iter().enumerate() {
+                let a = a as u32;
                 for d in 1..=BUCKET_WINDOW {
-                    let b = order[(i + d) % order.len()];
+                    let b = order[(i + d) % order.len()] as u32;
                     if a != b {
                         pairs.push(pair(a, b));
                     }
@@ -568,42 +573,47 @@ pub fn compute_texts(
     }
     drop(sets);
 
-    // The similar rows: those with a match, (row, class, matches, cell), in row order.
-    let mut similar: Vec<(u32, u32, u32, usize)> = Vec::new();
+    // The similar rows: those with a match. Per cell its class and number of matches (the
+    // same for each of its rows), per row its cell when it has matches.
+    let mut cell_class: Vec<u32> = vec![0; cells];
+    let mut cell_matches: Vec<u32> = vec![0; cells];
+    let mut row_cell: Vec<u32> = vec![u32::MAX; rows.len()];
     for (c, class) in classes.iter().enumerate() {
         if links[c].is_empty() {
             continue;
         }
-        let counts: Vec<u64> = class
-            .interns
-            .iter()
-            .map(|&(intern, _)| {
-                links[c]
-                    .iter()
-                    .map(|l| {
-                        let other = &classes[l.class as usize];
-                        other.rows.len() as u64 - other.count_of(intern)
-                    })
-                    .sum()
-            })
-            .collect();
+        for (k, &(intern, _)) in class.interns.iter().enumerate() {
+            let count: u64 = links[c]
+                .iter()
+                .map(|l| {
+                    let other = &classes[l.class as usize];
+                    other.rows.len() as u64 - other.count_of(intern)
+                })
+                .sum();
+            cell_class[cell_base[c] + k] = c as u32;
+            cell_matches[cell_base[c] + k] = u32::try_from(count).unwrap_or(u32::MAX);
+        }
         for &r in &class.rows {
             let intern = rows[r as usize].0;
-            let cell = class
+            let k = class
                 .interns
                 .binary_search_by_key(&intern, |&(i, _)| i)
                 .unwrap_or_default();
-            if counts[cell] > 0 {
-                let matches = u32::try_from(counts[cell]).unwrap_or(u32::MAX);
-                similar.push((r, c as u32, matches, cell_base[c] + cell));
+            if cell_matches[cell_base[c] + k] > 0 {
+                row_cell[r as usize] = (cell_base[c] + k) as u32;
             }
         }
     }
-    similar.sort_unstable();
+    let similar: Vec<(u32, usize)> = row_cell
+        .iter()
+        .enumerate()
+        .filter(|&(_, &cell)| cell != u32::MAX)
+        .map(|(r, &cell)| (r as u32, cell as usize))
+        .collect();
 
     // Groups: the connected rows, largest first.
     let mut by_root: HashMap<usize, Vec<u32>> = HashMap::new();
-    for &(r, _, _, cell) in &similar {
+    for &(r, cell) in &similar {
         by_root.entry(root(&mut parent, cell)).or_default().push(r);
     }
     let mut groups: Vec<SimilarGroup> = by_root
@@ -653,23 +663,22 @@ pub fn compute_texts(
         if kept[c] == u32::MAX {
             continue;
         }
-        let mut class_links: Vec<ClassLink> = class_links
+        // In the order found (itself first, then by class): `matches` sorts what it lists.
+        out_classes[kept[c] as usize].links = class_links
             .into_iter()
             .map(|l| ClassLink {
                 class: kept[l.class as usize],
                 ..l
             })
             .collect();
-        class_links.sort_by_key(|l| l.class);
-        out_classes[kept[c] as usize].links = class_links;
     }
     let rows_out = similar
         .into_iter()
-        .map(|(row, class, matches, _)| SimilarRow {
+        .map(|(row, cell)| SimilarRow {
             row,
             group: group_of[&row],
-            class: kept[class as usize],
-            matches,
+            class: kept[cell_class[cell] as usize],
+            matches: cell_matches[cell],
         })
         .collect();
     Similarity {
