@@ -2,7 +2,8 @@
 //! (`../shared/corpus`) repeated under N interns (default 51: 9,996 pages), the rows given to
 //! `similar::compute_texts` as the parse worker gets them. A counting allocator reports the
 //! heap's high-water mark during the job (above what the rows already held), the result's size
-//! and its JSON on the wire (`SimilarityWire`'s shape).
+//! and its JSON on the wire (`SimilarityWire`'s shape), and what the parsed pages and their
+//! collection hold.
 //!
 //! `cargo run --release -p worklog --example similar_memory [-- <interns> [<folder of pages>]]`
 
@@ -48,7 +49,10 @@ fn main() {
         .next()
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
+    let loaded = NOW.load(Ordering::Relaxed);
     let collection = shared_pages::repeated(&root, interns);
+    // What the parsed pages and the collection hold (the app keeps this much, 64-bit here).
+    let held_by_collection = NOW.load(Ordering::Relaxed) - loaded;
     if collection.pages().is_empty() {
         eprintln!(
             "no pages under {} (give a folder of worklog pages)",
@@ -97,4 +101,9 @@ fn main() {
         mb(json)
     );
     println!("the rows as the app sends them (JSON): {:.1} MB", mb(input));
+    println!(
+        "the parsed pages and their collection hold {:.1} MB ({:.1} KB a page)",
+        mb(held_by_collection),
+        held_by_collection as f64 / 1024.0 / collection.pages().len().max(1) as f64
+    );
 }
