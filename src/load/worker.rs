@@ -48,13 +48,20 @@ extern "C" {
     static GLUE_URL: String;
 }
 
-/// The worker script's URL, against the document's base (deployments under a sub-path).
+/// The worker script's URL, against the document's base (deployments under a sub-path). Its
+/// name carries no hash, so the protocol version is in the query: a browser holding an older
+/// deployment's script in its HTTP cache fetches this one's.
 fn script_url() -> Option<String> {
     let base = web_sys::window()?.document()?.base_uri().ok()??;
-    web_sys::Url::new_with_base(protocol::SCRIPT, &base)
+    let script = format!("{}?v={}", protocol::SCRIPT, protocol::PROTOCOL);
+    web_sys::Url::new_with_base(&script, &base)
         .ok()
         .map(|u| u.href())
 }
+
+/// How long the worker may take to say it is ready before the app gives up on it: a script
+/// that never answers (not the one this app expects) must not leave a load waiting forever.
+const READY_TIMEOUT_MS: u32 = 30_000;
 
 /// Start the worker on this app's own wasm and wait for its ready message.
 async fn start() -> Result<Rc<Client>, String> {
@@ -157,7 +164,14 @@ async fn start() -> Result<Rc<Client>, String> {
     let message = js_sys::Object::new();
     set(&message, protocol::BOOT, &boot);
     client.worker.post_message(&message).map_err(not_started)?;
-    match ready_rx.await {
+    let timeout = gloo_timers::future::TimeoutFuture::new(READY_TIMEOUT_MS);
+    let ready = match futures::future::select(ready_rx, timeout).await {
+        futures::future::Either::Left((ready, _)) => ready,
+        futures::future::Either::Right(_) => {
+            Ok(Err(crate::i18n::load::Problem::WorkerSilent.text()))
+        }
+    };
+    match ready {
         Ok(Ok(())) => Ok(client),
         Ok(Err(e)) => {
             client.worker.terminate();

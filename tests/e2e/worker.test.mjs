@@ -98,6 +98,9 @@ browserSuite('parse worker', { routes }, async (it) => {
     assert.equal(wasm.length, 1, `one wasm for the page and its worker: ${wasm.join(', ')}`);
     const worker = workers.find((w) => new URL(w.url()).pathname.endsWith('/parse-worker.js'));
     assert.ok(worker, `the parse worker started: ${workers.map((w) => w.url()).join(', ')}`);
+    // Its name has no hash: the protocol version in the query keeps an older deployment's
+    // script, cached by the browser, from answering this app.
+    assert.match(new URL(worker.url()).search, /^\?v=\d+$/);
     const inside = await worker.evaluate(() => ({
       memory: self.parseWorkerWasm?.memory.buffer.byteLength ?? 0,
       fetched: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
