@@ -98,6 +98,10 @@ fn iso_dates() {
         "2025--09-22",
         "",
         "2025-0x-01",
+        // Found by `dates_read_alike`: a space between a year's sign and its digits.
+        "- 0-1-1",
+        "+ 2025-01-01",
+        "-\t5-3-4",
     ] {
         assert_eq!(
             parse_ymd(text),

@@ -129,6 +129,12 @@ pub fn parse_ymd(text: &str) -> Option<NaiveDate> {
         Some((n, &s[len..]))
     }
     let text = text.trim_start();
+    // A signed year's digits follow its sign directly (`- 0-1-1` is not a date), as chrono reads it.
+    if matches!(text.as_bytes().first(), Some(b'+' | b'-'))
+        && !text.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
     let (year, rest) = match text.as_bytes().first()? {
         b'+' => number(&text[1..], usize::MAX)?,
         b'-' => {
