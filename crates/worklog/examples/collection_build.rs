@@ -13,28 +13,15 @@ use std::time::Instant;
 use worklog::intern::Origin;
 use worklog::{parse_page, Collection, Page};
 
-fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            markdown_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        }
-    }
-}
+#[path = "../tests/support/shared.rs"]
+mod shared;
 
 fn main() {
     let root = std::env::args()
         .nth(1)
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
-    let mut files = Vec::new();
-    markdown_files(&root, &mut files);
-    files.sort();
+    let files = shared::markdown_files(&root);
     if files.is_empty() {
         eprintln!(
             "no pages under {} (give a folder of worklog pages)",

@@ -94,17 +94,9 @@ fn check(text: &str) -> Result<(), String> {
 }
 
 fn pages_under(root: &Path, out: &mut Vec<(String, Vec<u8>)>) {
-    let Ok(entries) = std::fs::read_dir(root) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            pages_under(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            if let Ok(bytes) = std::fs::read(&path) {
-                out.push((path.display().to_string(), bytes));
-            }
+    for path in shared::markdown_files(root) {
+        if let Ok(bytes) = std::fs::read(&path) {
+            out.push((path.display().to_string(), bytes));
         }
     }
 }

@@ -5,10 +5,9 @@
 //! rows with identical copies, on random rows drawn from a few sentences (proptest), and on the
 //! real pages of `../shared` once and repeated as the browser bench repeats them.
 
-#[path = "support/shared.rs"]
-mod shared;
 #[path = "support/shared_pages.rs"]
 mod shared_pages;
+use shared_pages::shared;
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -18,10 +18,9 @@
 //! (reported, not asserted); `WORKLOG_SIMILAR_ANALYSE=1` prints the overlap measures of every
 //! labelled pair.
 
-#[path = "support/shared.rs"]
-mod shared;
 #[path = "support/shared_pages.rs"]
 mod shared_pages;
+use shared_pages::shared;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;

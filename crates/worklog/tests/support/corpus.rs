@@ -25,28 +25,18 @@ pub fn corpus_pages() -> Option<Vec<(String, Vec<u8>)>> {
     if !root.is_dir() {
         return None;
     }
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                if let Ok(bytes) = fs::read(&path) {
-                    let relative = path
-                        .strip_prefix(root)
-                        .unwrap_or(&path)
-                        .to_string_lossy()
-                        .replace('\\', "/");
-                    out.push((relative, bytes));
-                }
-            }
-        }
-    }
+    let mut out: Vec<(String, Vec<u8>)> = shared::markdown_files(root)
+        .into_iter()
+        .filter_map(|path| {
+            let bytes = fs::read(&path).ok()?;
+            let relative = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            Some((relative, bytes))
+        })
+        .collect();
     out.sort();
     Some(out)
 }

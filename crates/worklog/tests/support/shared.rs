@@ -47,3 +47,25 @@ pub fn shared_path(sub: &str, test: &str) -> Option<PathBuf> {
     );
     None
 }
+
+/// Every `.md` file below `root`, sorted by path (the tests and examples that read folders of
+/// pages all walk them this way).
+pub fn markdown_files(root: &Path) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(root, &mut out);
+    out.sort();
+    out
+}

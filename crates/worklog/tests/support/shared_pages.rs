@@ -9,6 +9,10 @@ use std::fs;
 use std::path::Path;
 
 use worklog::intern::{Identity, Origin};
+
+#[path = "shared.rs"]
+pub mod shared;
+use shared::markdown_files;
 use worklog::{parse_page, Collection};
 
 /// `folder → OWNER/REPO` from a `SOURCES.tsv` whose first column starts with the folder.
@@ -24,21 +28,6 @@ fn repositories(tsv: &Path, column: usize) -> HashMap<String, String> {
         .collect()
 }
 
-/// Every `.md` file below `root`, in no particular order.
-pub fn markdown_files(root: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = fs::read_dir(root) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            markdown_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        }
-    }
-}
-
 /// Every page of `shared/corpus` and `shared/repos`, each intern keyed by its repository (a
 /// repository in both folders is one intern, so its pages never match themselves); with
 /// `copies` > 1, the whole of it that many times, each copy's interns keyed apart
@@ -50,10 +39,7 @@ pub fn load(shared: &Path, copies: usize) -> Collection {
         for (folder, column) in [("corpus", 1), ("repos", 1)] {
             let root = shared.join(folder);
             let repos = repositories(&root.join("SOURCES.tsv"), column);
-            let mut files = Vec::new();
-            markdown_files(&root, &mut files);
-            files.sort();
-            for file in files {
+            for file in markdown_files(&root) {
                 let rel = file
                     .strip_prefix(shared)
                     .unwrap_or(&file)
@@ -86,9 +72,7 @@ pub fn load(shared: &Path, copies: usize) -> Collection {
 /// The pages below `root` (the corpus) repeated under `interns` interns keyed `intern-00`, ...:
 /// what `tests/bench/corpus-site.mjs` serves to the browser benches.
 pub fn repeated(root: &Path, interns: usize) -> Collection {
-    let mut files = Vec::new();
-    markdown_files(root, &mut files);
-    files.sort();
+    let files = markdown_files(root);
     let mut pages = Vec::new();
     let mut origins = Vec::new();
     for copy in 0..interns {
