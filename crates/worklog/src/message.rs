@@ -516,6 +516,24 @@ impl OrderReason {
         }
     }
 
+    /// The order this reason decides.
+    pub fn order(&self) -> DateOrder {
+        use OrderReason as R;
+        match self {
+            R::YearFirst {} => DateOrder::Ymd,
+            R::OnlyDayFirst { .. } | R::SameEitherWay {} | R::GuessTie {} => DateOrder::Dmy,
+            R::OnlyMonthFirst { .. } => DateOrder::Mdy,
+            R::MixedOrders { order, .. }
+            | R::Weekdays { order, .. }
+            | R::VaryingPart { order, .. }
+            | R::FrontMatterDate { order, .. }
+            | R::OtherPages { order }
+            | R::GuessPlausible { order }
+            | R::Twin { order, .. }
+            | R::Neighbour { order, .. } => *order,
+        }
+    }
+
     /// The reason as data, as `Page::date_order_basis` carries it.
     pub fn wording(&self) -> Wording {
         Wording {

@@ -50,13 +50,13 @@ pub(super) fn resolve(pages: &mut [Arc<Page>], interns: &[usize], ids: &[String]
                 for order in [DateOrder::Dmy, DateOrder::Mdy] {
                     let mut copy = Page::clone(&pages[i]);
                     // Trial readings are only compared; their reason is never shown.
-                    dates::reread_dates(&mut copy, order, OrderReason::OtherPages { order });
+                    dates::reread_dates(&mut copy, OrderReason::OtherPages { order });
                     readings.push((order, copy));
                 }
                 let decision = from_twins(pages, members, ids, i, &readings)
                     .or_else(|| from_neighbours(pages, members, i, &readings));
-                if let Some((order, reason)) = decision {
-                    dates::reread_dates(Arc::make_mut(&mut pages[i]), order, reason);
+                if let Some(reason) = decision {
+                    dates::reread_dates(Arc::make_mut(&mut pages[i]), reason);
                     changed = true;
                 }
             }
@@ -119,7 +119,7 @@ fn from_twins(
     ids: &[String],
     i: usize,
     readings: &[(DateOrder, Page)],
-) -> Option<(DateOrder, OrderReason)> {
+) -> Option<OrderReason> {
     let twins: Vec<usize> = members
         .iter()
         .copied()
@@ -150,14 +150,11 @@ fn from_twins(
         .map(|&j| pages[j].source.as_str())
         .collect::<Vec<_>>()
         .join(", ");
-    Some((
+    Some(OrderReason::Twin {
+        twins: twin,
         order,
-        OrderReason::Twin {
-            twins: twin,
-            order,
-            matched: scores[best],
-        },
-    ))
+        matched: scores[best],
+    })
 }
 
 /// The order that puts the page's first date where the neighbouring weeks expect it.
@@ -166,7 +163,7 @@ fn from_neighbours(
     members: &[usize],
     i: usize,
     readings: &[(DateOrder, Page)],
-) -> Option<(DateOrder, OrderReason)> {
+) -> Option<OrderReason> {
     let week = pages[i].week?;
     // Settled neighbours: (week number, first date).
     let mut known: Vec<(u32, NaiveDate, &str)> = members
@@ -206,15 +203,12 @@ fn from_neighbours(
         return None;
     }
     let order = readings[best].0;
-    Some((
+    Some(OrderReason::Neighbour {
+        week: n,
+        page: source.to_string(),
+        date,
         order,
-        OrderReason::Neighbour {
-            week: n,
-            page: source.to_string(),
-            date,
-            order,
-            distance: best_distance,
-            this_week: week,
-        },
-    ))
+        distance: best_distance,
+        this_week: week,
+    })
 }

@@ -39,7 +39,7 @@ pub struct DateContext {
     /// Order suggested by other pages.
     pub hint: Option<DateOrder>,
     /// Order imposed by the caller (the collection re-reading a page), with why.
-    pub forced: Option<(DateOrder, OrderReason)>,
+    pub forced: Option<OrderReason>,
     /// A full date written on the page outside the table: the year for table dates written
     /// without one.
     pub page_date: Option<PageDate>,
@@ -84,14 +84,21 @@ pub struct ReadRow {
 #[derive(Debug, Clone, Default)]
 pub struct PageDates {
     pub rows: Vec<ReadRow>,
-    pub order: Option<DateOrder>,
+    /// Why the dates read in their order (which [`OrderReason::order`] gives).
     pub reason: Option<OrderReason>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl PageDates {
+    /// The order the page's numeric dates are read in, when it has any.
+    pub fn order(&self) -> Option<DateOrder> {
+        self.reason.as_ref().map(OrderReason::order)
+    }
+}
+
 /// Record the order of `page`'s dates and why, in words and as data.
-pub fn set_order(page: &mut Page, order: DateOrder, reason: &OrderReason) {
-    page.date_order = Some(order);
+pub fn set_order(page: &mut Page, reason: &OrderReason) {
+    page.date_order = Some(reason.order());
     page.date_order_reason = Some(reason.english());
     page.date_order_basis = Some(reason.wording());
 }
@@ -286,8 +293,8 @@ pub fn read_rows(rows: &[RowDates], context: &DateContext) -> PageDates {
         }
     };
 
-    let (order, reason) = decide_order(rows, &scanned, context, fm_date, page_year, &mut out);
-    out.order = order;
+    let reason = decide_order(rows, &scanned, context, fm_date, page_year, &mut out);
+    let order = reason.as_ref().map(OrderReason::order);
     out.reason = reason;
     let read_order = match order {
         Some(DateOrder::Mdy) => DateOrder::Mdy,
@@ -609,7 +616,7 @@ fn decide_order(
     fm_date: Option<NaiveDate>,
     page_year: Option<i32>,
     out: &mut PageDates,
-) -> (Option<DateOrder>, Option<OrderReason>) {
+) -> Option<OrderReason> {
     let tokens_with_line = || {
         scanned
             .iter()
@@ -620,13 +627,13 @@ fn decide_order(
     if !any_numeric {
         let any_ymd = tokens_with_line().any(|(t, _)| matches!(t, DateToken::Ymd { .. }));
         return if any_ymd {
-            (Some(DateOrder::Ymd), Some(OrderReason::YearFirst {}))
+            Some(OrderReason::YearFirst {})
         } else {
-            (None, None)
+            None
         };
     }
-    if let Some((order, reason)) = &context.forced {
-        return (Some(*order), Some(reason.clone()));
+    if let Some(reason) = &context.forced {
+        return Some(reason.clone());
     }
 
     // 1. Proof: a part above 12.
@@ -681,39 +688,30 @@ fn decide_order(
                 }
                 .warning(Some(minority_line)),
             );
-            return (
-                Some(order),
-                Some(OrderReason::MixedOrders {
-                    dmy_count,
-                    mdy_count,
-                    order,
-                }),
-            );
+            return Some(OrderReason::MixedOrders {
+                dmy_count,
+                mdy_count,
+                order,
+            });
         }
         (Some((t, line)), None) => {
-            return (
-                Some(DateOrder::Dmy),
-                Some(OrderReason::OnlyDayFirst {
-                    date: written(&t),
-                    line,
-                }),
-            )
+            return Some(OrderReason::OnlyDayFirst {
+                date: written(&t),
+                line,
+            })
         }
         (None, Some((t, line))) => {
-            return (
-                Some(DateOrder::Mdy),
-                Some(OrderReason::OnlyMonthFirst {
-                    date: written(&t),
-                    line,
-                }),
-            )
+            return Some(OrderReason::OnlyMonthFirst {
+                date: written(&t),
+                line,
+            })
         }
         (None, None) => {}
     }
 
     let first_ambiguous = tokens_with_line().find(|(t, _)| t.is_ambiguous());
     let Some((example, example_line)) = first_ambiguous else {
-        return (Some(DateOrder::Dmy), Some(OrderReason::SameEitherWay {}));
+        return Some(OrderReason::SameEitherWay {});
     };
     let example = written(example);
 
@@ -762,16 +760,13 @@ fn decide_order(
             (DateOrder::Mdy, mdy_votes, dmy_votes)
         };
         if win * 2 > compared {
-            return (
-                Some(order),
-                Some(OrderReason::Weekdays {
-                    order,
-                    matched: win,
-                    compared,
-                    other_matched: lose,
-                    front_matter: support(order),
-                }),
-            );
+            return Some(OrderReason::Weekdays {
+                order,
+                matched: win,
+                compared,
+                other_matched: lose,
+                front_matter: support(order),
+            });
         }
     }
 
@@ -807,23 +802,20 @@ fn decide_order(
         } else {
             DateOrder::Mdy
         };
-        return (
-            Some(order),
-            Some(OrderReason::VaryingPart {
-                order,
-                front_matter: support(order),
-            }),
-        );
+        return Some(OrderReason::VaryingPart {
+            order,
+            front_matter: support(order),
+        });
     }
 
     // 4. Closeness to the front-matter date.
-    if let Some(reason @ OrderReason::FrontMatterDate { order, .. }) = fm_choice {
-        return (Some(order), Some(reason));
+    if let Some(reason) = fm_choice {
+        return Some(reason);
     }
 
     // 5. Other pages.
     if let Some(order) = context.hint {
-        return (Some(order), Some(OrderReason::OtherPages { order }));
+        return Some(OrderReason::OtherPages { order });
     }
 
     // 6. The more plausible reading, with a warning.
@@ -862,14 +854,14 @@ fn decide_order(
     } else {
         OrderReason::GuessPlausible { order }
     };
-    (Some(order), Some(reason))
+    Some(reason)
 }
 
 /// Re-read every task of `page` in `order` (decided from other pages: the language twin,
 /// neighbouring weeks), update weekdays, the page's order and reason, and drop the page's
 /// `ambiguous-date-order` warning. Rows keep their day labels; label mismatches are
 /// re-checked under the new reading.
-pub fn reread_dates(page: &mut Page, order: DateOrder, reason: OrderReason) {
+pub fn reread_dates(page: &mut Page, reason: OrderReason) {
     // A year taken from the page's text the first time stays: the re-read starts near the
     // dates read then.
     let page_date = page
@@ -882,7 +874,7 @@ pub fn reread_dates(page: &mut Page, order: DateOrder, reason: OrderReason) {
     let context = DateContext {
         front_matter_date: page.date,
         hint: None,
-        forced: Some((order, reason)),
+        forced: Some(reason),
         page_date,
     };
     reread(page, &context);
@@ -911,11 +903,10 @@ pub fn reread_year(page: &mut Page, near: NaiveDate, source: YearSource) {
     let context = DateContext {
         front_matter_date: page.date,
         hint: None,
-        forced: page.date_order.zip(
-            page.date_order_basis
-                .as_ref()
-                .and_then(OrderReason::from_wording),
-        ),
+        forced: page
+            .date_order_basis
+            .as_ref()
+            .and_then(OrderReason::from_wording),
         page_date: Some(PageDate {
             date: near,
             line: None,
@@ -980,8 +971,8 @@ fn reread(page: &mut Page, context: &DateContext) {
         task.end = row.end;
         task.weekday = row.weekday;
     }
-    if let Some((order, reason)) = read.order.zip(read.reason) {
-        set_order(page, order, &reason);
+    if let Some(reason) = &read.reason {
+        set_order(page, reason);
     }
     page.diagnostics.extend(read.diagnostics);
 }
@@ -1014,7 +1005,7 @@ mod tests {
             })
             .collect();
         let out = read_rows(&rows, &DateContext::default());
-        assert_eq!(out.order, Some(DateOrder::Mdy));
+        assert_eq!(out.order(), Some(DateOrder::Mdy));
         assert_eq!(out.rows[0].start, date(2025, 10, 6));
         assert_eq!(out.rows[4].end, date(2025, 10, 10));
         assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
@@ -1029,7 +1020,7 @@ mod tests {
             })
             .collect();
         let out = read_rows(&rows, &DateContext::default());
-        assert_eq!(out.order, Some(DateOrder::Dmy));
+        assert_eq!(out.order(), Some(DateOrder::Dmy));
         assert_eq!(out.rows[0].start, date(2025, 9, 16));
         assert_eq!(
             out.diagnostics
@@ -1044,7 +1035,7 @@ mod tests {
     fn ambiguous_guess_warns() {
         let rows = vec![row(3, "", "05/06/2025", "05/06/2025")];
         let out = read_rows(&rows, &DateContext::default());
-        assert_eq!(out.order, Some(DateOrder::Dmy));
+        assert_eq!(out.order(), Some(DateOrder::Dmy));
         assert!(out
             .diagnostics
             .iter()
@@ -1071,7 +1062,7 @@ mod tests {
         let reason = OrderReason::OtherPages {
             order: DateOrder::Mdy,
         };
-        reread_dates(&mut page, DateOrder::Mdy, reason.clone());
+        reread_dates(&mut page, reason.clone());
         assert_eq!(page.date_order, Some(DateOrder::Mdy));
         assert_eq!(page.date_order_reason, Some(reason.english()));
         assert_eq!(page.date_order_basis, Some(reason.wording()));

@@ -79,8 +79,8 @@ pub fn parse_page(source: &str, bytes: &[u8]) -> Page {
     };
     let tables = tables::extract_tasks(&text, &context);
     page.tasks = tables.tasks;
-    if let Some((order, reason)) = tables.date_order.zip(tables.date_order_reason) {
-        dates::set_order(&mut page, order, &reason);
+    if let Some(reason) = &tables.date_order_reason {
+        dates::set_order(&mut page, reason);
     }
 
     // 6. Week number(s) and page kind, which need the outline and the tasks.

@@ -37,7 +37,7 @@ pub struct TableContext {
 #[derive(Debug, Clone, Default)]
 pub struct TableOutput {
     pub tasks: Vec<Task>,
-    pub date_order: Option<DateOrder>,
+    /// Why the dates read in their order ([`TableOutput::date_order`]).
     pub date_order_reason: Option<OrderReason>,
     pub diagnostics: Vec<Diagnostic>,
     /// `unsafe-url` warnings for links dropped from task rows' cells other than the
@@ -45,6 +45,13 @@ pub struct TableOutput {
     /// markdown itself does not read as a table is also read by the sections pass, which
     /// reports the same link: the pipeline keeps one report per link and line.
     pub link_diagnostics: Vec<Diagnostic>,
+}
+
+impl TableOutput {
+    /// The order the tables' numeric dates are read in, when they have any.
+    pub fn date_order(&self) -> Option<DateOrder> {
+        self.date_order_reason.as_ref().map(OrderReason::order)
+    }
 }
 
 /// How many rows after a header-less separator are looked at to guess the columns.
@@ -1123,7 +1130,6 @@ pub fn extract_tasks(text: &str, context: &TableContext) -> TableOutput {
         task.end = row.end;
         task.weekday = row.weekday;
     }
-    out.date_order = read.order;
     out.date_order_reason = read.reason;
     out.diagnostics.extend(read.diagnostics);
     out
@@ -1145,7 +1151,7 @@ mod tests {
         assert_eq!(out.tasks[0].line, 6);
         assert_eq!(out.tasks[0].day.as_deref(), Some("2"));
         assert_eq!(out.tasks[0].start, NaiveDate::from_ymd_opt(2025, 8, 11));
-        assert_eq!(out.date_order, Some(DateOrder::Mdy));
+        assert_eq!(out.date_order(), Some(DateOrder::Mdy));
         assert!(out
             .diagnostics
             .iter()
@@ -1160,13 +1166,13 @@ mod tests {
             ..TableContext::default()
         };
         let out = extract_tasks(page, &context);
-        assert_eq!(out.date_order, Some(DateOrder::Mdy));
+        assert_eq!(out.date_order(), Some(DateOrder::Mdy));
         assert_eq!(out.tasks[0].start, NaiveDate::from_ymd_opt(2025, 5, 6));
         assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
         // A proof on the page beats the hint.
         let page = "| Task | Start Date |\n| --- | --- |\n| A | 25/06/2025 |\n";
         assert_eq!(
-            extract_tasks(page, &context).date_order,
+            extract_tasks(page, &context).date_order(),
             Some(DateOrder::Dmy)
         );
     }
