@@ -9,6 +9,7 @@ pub mod github_token;
 pub mod intern_heat;
 pub mod item_tree;
 pub mod loader;
+pub mod page_sections;
 pub mod set_aside;
 pub mod similar;
 pub mod sort_header;

@@ -165,6 +165,8 @@ messages! {
     ),
     Objectives => ("Objectives", "Mục tiêu"),
     Achievements => ("Achievements", "Kết quả đạt được"),
+    /// A section of the page with text before its first heading.
+    NoHeading => ("(no heading)", "(không có tiêu đề)"),
     SeparatePage => (
         "Another page of this intern is also this week and language: shown separately, not as a translation",
         "Một trang khác của thực tập sinh này cũng thuộc tuần và ngôn ngữ này: hiển thị riêng, không phải bản dịch"
@@ -321,11 +323,12 @@ pub enum Noun {
     Error,
     Warning,
     Note,
+    Section,
 }
 
 impl Noun {
     #[cfg(test)]
-    pub const ALL: [Noun; 10] = [
+    pub const ALL: [Noun; 11] = [
         Noun::Task,
         Noun::Page,
         Noun::Source,
@@ -336,6 +339,7 @@ impl Noun {
         Noun::Error,
         Noun::Warning,
         Noun::Note,
+        Noun::Section,
     ];
 
     /// (English singular, English plural, Vietnamese).
@@ -351,6 +355,7 @@ impl Noun {
             Noun::Error => ("error", "errors", "lỗi"),
             Noun::Warning => ("warning", "warnings", "cảnh báo"),
             Noun::Note => ("note", "notes", "ghi chú"),
+            Noun::Section => ("section", "sections", "phần"),
         }
     }
 
@@ -562,6 +567,15 @@ pub fn show_more_weeks(lang: Lang, next: usize, hidden: usize) -> String {
 /// After the count of a week card's tasks: ` task` / ` tasks` / ` công việc`.
 pub fn tasks_word(lang: Lang, n: usize) -> String {
     format!(" {}", Noun::Task.word(lang, n))
+}
+
+/// The fold holding a week page's other sections (learnings, plan, headings of its own).
+pub fn more_from_page(lang: Lang, sections: usize) -> String {
+    let counted = count(lang, sections, Noun::Section);
+    match lang {
+        Lang::En => format!("More from this page: {counted}"),
+        Lang::Vi => format!("Thêm từ trang này: {counted}"),
+    }
 }
 
 /// Weeks missing between two week cards.

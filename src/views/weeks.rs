@@ -11,6 +11,7 @@ use worklog::{Collection, Language, Page, ServiceRef};
 use crate::components::chips::ServiceChips;
 use crate::components::date::DateRange;
 use crate::components::item_tree::item_list;
+use crate::components::page_sections::page_sections;
 use crate::i18n::{messages, num, text, tr, use_lang, Msg};
 use crate::state::AppState;
 
@@ -236,6 +237,7 @@ fn WeekCard(card: Card) -> impl IntoView {
                     .then(|| view! { <h4 lang=ui.code()>{text(Msg::Objectives, ui)}</h4> {item_list(&page.objectives)} })}
                 {(!page.achievements.is_empty())
                     .then(|| view! { <h4 lang=ui.code()>{text(Msg::Achievements, ui)}</h4> {item_list(&page.achievements)} })}
+                {page_sections(&page.sections, page_lang, ui)}
                 <p class="week-count">
                     <button
                         type="button"

@@ -107,6 +107,12 @@ browserSuite(`accessibility (axe-core ${AXE_VERSION})`, {}, async (it) => {
       await app.page.waitForSelector('details.export[open]');
       found = await axe(app, `export menu open ${scheme}`);
       if (found.length) failures['export menu'] = found;
+      await app.page.click('details.export summary');
+      // Every week card's fold of the rest of its page, open.
+      const folds = await app.page.$$eval('details.week-more', (ds) => ds.map((d) => { d.open = true; return d.querySelectorAll('.week-section').length; }));
+      assert.ok(folds.length > 0 && folds.every((n) => n > 0), 'the demo weeks have sections beside objectives and achievements');
+      found = await axe(app, `week pages' other sections open ${scheme}`);
+      if (found.length) failures['week sections'] = found;
       assert.deepEqual(failures, {});
     });
   }

@@ -25,7 +25,33 @@ title: "Week 3 <script>window.__pwned = 'title'</script>"
 * <svg onload="window.__pwned='svg'"></svg> Done
 `;
 
+/** A report-style week page: text before any heading, headings of the intern's own, an HTML
+ * block outside every known section. None of it is objectives or achievements. */
+const REPORT_PAGE = `---
+title: "Week 3 Worklog"
+---
+This week was all about networking.
+
+## 3.1 Understanding Amazon VPC
+Amazon VPC is a logically isolated network.
+
+### 3.1.1 CIDR blocks
+I picked 10.0.0.0/16 <script>window.__pwned = 'inline'</script>
+
+### Weekly objectives
+* Build a VPC
+
+## Lessons learned
+* Plan the address space first
+
+<div class="card"><h5>Lab 003</h5><p>Subnets and route tables</p><script>window.__pwned = 'block'</script></div>
+`;
+
 const routes = {
+  '/report/week-3.md': (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' });
+    res.end(REPORT_PAGE);
+  },
   '/hostile/week-3.md': (req, res) => {
     res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' });
     res.end(HOSTILE_PAGE);
@@ -132,6 +158,29 @@ browserSuite('viewer', { routes }, async (it, shared) => {
     await app.page.click('[data-view="diagnostics"]');
     assert.match(await app.page.locator('#main').innerText(), /unsafe-url/, 'the dropped links are reported');
     assert.equal(await app.page.evaluate(() => window.__pwned), undefined, 'no payload ran');
+  });
+
+  await it('text under headings of the intern\'s own is a click away on the week card, never dropped', '?src=report/week-3.md&view=weeks', async (app) => {
+    const card = app.page.locator('[data-testid="week-card"]').first();
+    await card.waitFor();
+    assert.match(await card.innerText(), /Build a VPC/, 'the objectives are shown');
+    const more = card.locator('[data-testid="week-more"]');
+    assert.equal(await more.count(), 1, 'the rest of the page is folded on the card');
+    assert.equal(await more.evaluate((d) => d.open), false, 'closed until asked for');
+    assert.equal(await more.locator('summary').innerText(), 'More from this page: 3 sections');
+    await more.locator('summary').click();
+    const kinds = await more.locator('.week-section').evaluateAll((ss) => ss.map((s) => s.dataset.kind));
+    assert.deepEqual(kinds, ['other', 'other', 'learnings'], 'the sections in page order');
+    const headings = await more.locator('h5').allInnerTexts();
+    assert.deepEqual(headings, ['(no heading)', '3.1 Understanding Amazon VPC', 'Lessons learned']);
+    const shown = await more.innerText();
+    for (const words of ['all about networking', 'logically isolated network', 'CIDR blocks', '10.0.0.0/16', 'Plan the address space first', 'Lab 003', 'Subnets and route tables']) {
+      assert.ok(shown.includes(words), `"${words}" is shown`);
+    }
+    assert.equal(await more.locator('script, div.card').count(), 0, 'the page\'s HTML is text, never markup');
+    assert.equal(await app.page.evaluate(() => window.__pwned), undefined, 'no payload ran');
+    await app.page.click('[data-view="diagnostics"]');
+    assert.match(await app.page.locator('#main').innerText(), /html-block-as-text/, 'the HTML block read as text is said');
   });
 
   await it('a ?src that 404s shows an error and the other sources still load', '?src=missing/nowhere.md&src=worklogs/index.json&view=tasks', async (app) => {

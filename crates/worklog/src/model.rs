@@ -244,9 +244,29 @@ pub enum SectionKind {
     Plan,
     Notes,
     References,
+    /// Content under a heading no keyword names (`## 3.3 Understanding Subnets`), or before
+    /// the page's first heading: kept so nothing the intern wrote is dropped unseen.
+    Other,
 }
 
-/// A recognised section other than objectives/achievements (those have their own fields).
+impl SectionKind {
+    /// The name the JSON export gives the kind (`learnings`, `other`).
+    pub fn code(self) -> &'static str {
+        match self {
+            SectionKind::Objectives => "objectives",
+            SectionKind::Tasks => "tasks",
+            SectionKind::Achievements => "achievements",
+            SectionKind::Learnings => "learnings",
+            SectionKind::Challenges => "challenges",
+            SectionKind::Plan => "plan",
+            SectionKind::Notes => "notes",
+            SectionKind::References => "references",
+            SectionKind::Other => "other",
+        }
+    }
+}
+
+/// A section other than objectives/achievements (those have their own fields).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub kind: SectionKind,
@@ -360,6 +380,30 @@ impl Inline {
             | Inline::Link { content, .. } => {
                 content.iter().for_each(|inline| inline.write_plain(out))
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SectionKind;
+
+    #[test]
+    fn section_kind_codes_are_the_json_names() {
+        use SectionKind::*;
+        let all = [
+            Objectives,
+            Tasks,
+            Achievements,
+            Learnings,
+            Challenges,
+            Plan,
+            Notes,
+            References,
+            Other,
+        ];
+        for kind in all {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.code());
         }
     }
 }

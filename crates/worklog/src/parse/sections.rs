@@ -1,7 +1,8 @@
 //! Pass 3: the page outline. Headings (`#`–`######`) and bold-paragraph headings
 //! (`**Weekly objectives:**`) are matched against bilingual section keywords (survey §6);
 //! the lists under objectives, achievements and the other recognised sections become nested
-//! [`Item`]s of structured inline content.
+//! [`Item`]s of structured inline content. Text under a heading no keyword names, or with no
+//! heading, becomes a section of kind `other`: no block of the page is left out.
 //!
 //! The markdown is read by pulldown-cmark, so `#` lines inside code fences are never
 //! headings, and its source offsets give every heading its 1-based line.
@@ -17,6 +18,9 @@ use crate::parse::inline::{self, unsafe_url_diagnostic, InlineBuilder};
 use crate::parse::week;
 
 pub use crate::parse::heading::{Heading, BOLD_LEVEL};
+
+/// The level of a headless section: no heading is deeper, so the first one closes it.
+const HEADLESS: u8 = u8::MAX;
 
 /// Deeper list nesting is flattened at this depth.
 pub const MAX_DEPTH: usize = crate::parse::cells::MAX_DEPTH;
@@ -280,6 +284,8 @@ struct State {
     /// Inside a raw HTML block: its text so far and its first line.
     html: Option<(String, u32)>,
     paragraph_line: u32,
+    /// First line of the current top-level block: where a headless section starts.
+    block_line: u32,
     /// Unsafe URLs of the inline builder already turned into diagnostics.
     reported: usize,
     /// Lists and items nested deeper than [`MAX_DEPTH`]: their text is flattened into
@@ -290,7 +296,7 @@ struct State {
 
 impl State {
     /// Attach a finished block item where it belongs: the current list item, else the open
-    /// section (or its sub-heading). Content outside any recognised section is not kept.
+    /// section (or its sub-heading), else a headless section: no content is left out.
     fn emit(&mut self, item: Item) {
         if item.content.is_empty() && item.children.is_empty() {
             return;
@@ -300,9 +306,22 @@ impl State {
         }
         if let Some(parent) = self.items.last_mut() {
             parent.children.push(item);
-        } else if let Some(open) = &mut self.open {
-            open.push(item);
+        } else {
+            self.open_or_headless().push(item);
         }
+    }
+
+    /// The open section, or a headless one for content before the first heading (or after
+    /// a thematic break): any heading closes it.
+    fn open_or_headless(&mut self) -> &mut Open {
+        self.open.get_or_insert_with(|| Open {
+            kind: SectionKind::Other,
+            level: HEADLESS,
+            heading: String::new(),
+            line: self.block_line,
+            items: Vec::new(),
+            sub: None,
+        })
     }
 
     fn close_section(&mut self) {
@@ -313,6 +332,8 @@ impl State {
         match open.kind {
             SectionKind::Objectives => self.outline.objectives.extend(open.items),
             SectionKind::Achievements => self.outline.achievements.extend(open.items),
+            // A heading alone (the page title before `## Objectives`) holds nothing to keep.
+            SectionKind::Other if open.items.is_empty() => {}
             kind => self.outline.sections.push(Section {
                 kind,
                 heading: open.heading,
@@ -358,7 +379,18 @@ impl State {
                     });
                 }
             }
-            _ => self.close_section(),
+            // A heading no keyword names starts a section of its own, kept as written.
+            _ => {
+                self.close_section();
+                self.open = Some(Open {
+                    kind: SectionKind::Other,
+                    level,
+                    heading: text,
+                    line,
+                    items: Vec::new(),
+                    sub: None,
+                });
+            }
         }
     }
 }
@@ -426,6 +458,9 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
     options.insert(Options::ENABLE_TASKLISTS);
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let line = lines.line(body_offset + range.start);
+        if matches!(event, Event::Start(_)) && state.items.is_empty() && state.lists.is_empty() {
+            state.block_line = line;
+        }
         if state.skip > 0 {
             match &event {
                 // Index tables link the weeks: `| [**Week 1**](1.1-Week1/) | … |`.
@@ -629,13 +664,9 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
 }
 
 /// A raw HTML block (`<div class="card">…<h5>Lab 001</h5><p>…</p>`): never rendered, but its
-/// words are the intern's, so inside a section they are kept as text, one item per block-level
-/// element (in a list item, appended to it), with a note that the tags were dropped.
+/// words are the intern's, so they are kept as text, one item per block-level element (in a
+/// list item, appended to it), with a note that the tags were dropped.
 fn html_block(state: &mut State, html: &str, line: u32) {
-    if state.open.is_none() && state.items.is_empty() {
-        // Like every block outside a recognised section: not part of the outline.
-        return;
-    }
     let lines = html_text::lines(html);
     if lines.is_empty() {
         return;
