@@ -218,30 +218,24 @@ impl AppState {
                 }
             });
         });
-        let rows = Memo::new(move |_| {
+        // The rows shown and the count folded away as translations, in one pass over the rows.
+        let selection = Memo::new(move |_| {
             let collection = collection.get();
             let started = now_ms();
-            let rows = filter.with(|f| {
+            let selection = filter.with(|f| {
                 // Read only when the filter needs it: computing it is a pass over every row.
                 let similar = (f.similar != SimilarRows::Show).then(|| similarity.get());
                 let all = collection.rows();
-                Shared::new(
-                    query::select_rows_with(&collection, f, similar.as_deref())
-                        .into_iter()
-                        .map(|i| all[i as usize])
-                        .collect::<Vec<TaskRef>>(),
-                )
+                let selection = query::select_with(&collection, f, similar.as_deref());
+                let rows: Vec<TaskRef> = selection.rows.iter().map(|&i| all[i as usize]).collect();
+                (Shared::new(rows), selection.folded)
             });
             // Measured where it happens and published on <body> for benchmarks and tests.
             record_timing("data-filter-ms", now_ms() - started);
-            rows
+            selection
         });
-        let folded = Memo::new(move |_| {
-            filter.with(|f| {
-                let similar = (f.similar != SimilarRows::Show).then(|| similarity.get());
-                query::folded_rows_with(&collection.get(), f, similar.as_deref())
-            })
-        });
+        let rows = Memo::new(move |_| selection.with(|(rows, _)| rows.clone()));
+        let folded = Memo::new(move |_| selection.with(|&(_, folded)| folded));
         // Facet counts follow the filter one paint later: the table, which the user is looking
         // at, updates first and the counts (a second pass over every task) right after.
         let facet_filter = RwSignal::new(filter.get_untracked());

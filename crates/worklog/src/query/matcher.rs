@@ -370,8 +370,44 @@ impl Matcher {
 
     /// Does a row of `collection` pass every kind? The week is the row's own; the source kind
     /// accepts the row's intern key (what the app's intern facet writes) or a path prefix.
+    ///
+    /// The same answer as every kind of [`Self::row_kinds`], checked cheapest first and
+    /// stopping at the first that fails: the row's own fields before its page and task are
+    /// read (a filter change runs this over every row of the collection).
     pub fn row_matches(&self, collection: &Collection, row: &Row) -> bool {
-        self.row_kinds(collection, row).is_some_and(|k| k.all())
+        if self.language.is_some_and(|l| row.language != Some(l)) {
+            return false;
+        }
+        if let Some(week) = row.week {
+            if !self.weeks.is_empty() && !self.week_wanted(week) {
+                return false;
+            }
+        }
+        if !self.similar_ok(row.page, row.task) {
+            return false;
+        }
+        let Some(page) = collection.pages().get(row.page as usize) else {
+            return false;
+        };
+        let Some(task) = page.tasks.get(row.task as usize) else {
+            return false;
+        };
+        let week = self.weeks.is_empty()
+            || row.week.is_some()
+            || page_weeks(page).any(|w| self.week_wanted(w));
+        week && self.service_ok(task)
+            && self.category_ok(task)
+            && self.date_ok(task)
+            && self.text_ok(task)
+            && (self.sources.is_empty() || {
+                let key = collection
+                    .internships()
+                    .get(row.intern as usize)
+                    .map_or("", |i| i.key.as_str());
+                self.sources
+                    .iter()
+                    .any(|s| s == key || path_within(&page.source, s))
+            })
     }
 
     pub(super) fn row_kinds(&self, collection: &Collection, row: &Row) -> Option<KindMatches> {
@@ -422,16 +458,38 @@ pub fn select_rows_with(
     filter: &Filter,
     similarity: Option<&Similarity>,
 ) -> Vec<u32> {
+    select_with(collection, filter, similarity).rows
+}
+
+/// What a filter selects: the rows shown and the count of those folded away.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// [`select_rows`].
+    pub rows: Vec<u32>,
+    /// [`folded_rows`].
+    pub folded: usize,
+}
+
+/// [`select_rows_with`] and [`folded_rows_with`] in one pass over the rows, for a view that
+/// shows both (the task table and its "+N in translations").
+pub fn select_with(
+    collection: &Collection,
+    filter: &Filter,
+    similarity: Option<&Similarity>,
+) -> Selection {
     let matcher = filter.matcher_in(collection, similarity);
     let fold = matcher.folds_twins();
-    collection
-        .rows()
-        .iter()
-        .enumerate()
-        .filter(|(_, row)| !(fold && row.twin_of.is_some()))
-        .filter(|(_, row)| matcher.row_matches(collection, row))
-        .map(|(i, _)| i as u32)
-        .collect()
+    let mut selection = Selection::default();
+    for (i, row) in collection.rows().iter().enumerate() {
+        if matcher.row_matches(collection, row) {
+            if fold && row.twin_of.is_some() {
+                selection.folded += 1;
+            } else {
+                selection.rows.push(i as u32);
+            }
+        }
+    }
+    selection
 }
 
 /// Rows `filter` would show but that are folded away as a language twin's (0 once a language
@@ -446,13 +504,5 @@ pub fn folded_rows_with(
     filter: &Filter,
     similarity: Option<&Similarity>,
 ) -> usize {
-    let matcher = filter.matcher_in(collection, similarity);
-    if !matcher.folds_twins() {
-        return 0;
-    }
-    collection
-        .rows()
-        .iter()
-        .filter(|row| row.twin_of.is_some() && matcher.row_matches(collection, row))
-        .count()
+    select_with(collection, filter, similarity).folded
 }

@@ -688,3 +688,71 @@ fn exports_apply_the_similar_kind_through_the_collection() {
         4
     );
 }
+
+/// `row_matches` checks the kinds cheapest first and stops early; it must say what all the
+/// kinds of `row_kinds` say, and `select_with` what the row-by-row definition gives.
+#[test]
+fn the_short_cut_match_and_the_one_pass_selection_agree_with_every_kind() {
+    let mut pages = sample();
+    // A folded twin: the English week 2 beside the Vietnamese one.
+    pages.push(page(
+        "alice/week2/_index.md",
+        2,
+        Some(Language::En),
+        vec![task(
+            "Learn Amazon S3",
+            &["s3"],
+            Some("2025-09-15"),
+            Some("2025-09-15"),
+        )],
+    ));
+    let multi = Page {
+        weeks: vec![4, 5],
+        ..page(
+            "bob/week4-5.md",
+            4,
+            Some(Language::En),
+            vec![task("Deploy ECS", &["ecs"], None, None)],
+        )
+    };
+    pages.push(multi);
+    let c = crate::Collection::new(pages);
+    for query in [
+        "",
+        "service=s3",
+        "service=ec2,kms",
+        "category=storage",
+        "week=2",
+        "week=5",
+        "week=1-3",
+        "lang=vi",
+        "lang=en&service=s3",
+        "q=s3",
+        "q=amazon%20s3",
+        "from=2025-09-09&to=2025-09-15",
+        "src=alice",
+        "src=bob&service=kms",
+        "src=nobody",
+        "similar=hide",
+        "similar=only",
+    ] {
+        let filter = crate::query::ViewState::from_query(query).filter;
+        let matcher = filter.matcher_in(&c, None);
+        let fold = matcher.folds_twins();
+        let (mut rows, mut folded) = (Vec::new(), 0);
+        for (i, row) in c.rows().iter().enumerate() {
+            let every_kind = matcher.row_kinds(&c, row).is_some_and(|k| k.all());
+            assert_eq!(matcher.row_matches(&c, row), every_kind, "{query}: row {i}");
+            match (every_kind, fold && row.twin_of.is_some()) {
+                (true, true) => folded += 1,
+                (true, false) => rows.push(i as u32),
+                _ => {}
+            }
+        }
+        if query.is_empty() {
+            assert!(folded > 0, "the sample has a folded twin");
+        }
+        let selection = select_with(&c, &filter, None);
+        assert_eq!(selection, Selection { rows, folded }, "{query}");
+    }
+}
