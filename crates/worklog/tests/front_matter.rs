@@ -235,7 +235,17 @@ fn every_shape_reads_as_before() {
 /// One line of a generated YAML block.
 fn yaml_line() -> impl Strategy<Value = String> {
     let key = prop::sample::select(vec![
-        "title", "date", "weight", "pre", "Title", "draft", "tags",
+        "title",
+        "date",
+        "weight",
+        "pre",
+        "Title",
+        "draft",
+        "tags",
+        "'title'",
+        "\"date\"",
+        "'it''s'",
+        "\"weight\" ",
     ]);
     let value = prop::sample::select(vec![
         "\"Week 3\"",
@@ -285,7 +295,17 @@ fn yaml_line() -> impl Strategy<Value = String> {
 }
 
 fn toml_line() -> impl Strategy<Value = String> {
-    let key = prop::sample::select(vec!["title", "date", "weight", "pre", "Title", "draft"]);
+    let key = prop::sample::select(vec![
+        "title",
+        "date",
+        "weight",
+        "pre",
+        "Title",
+        "draft",
+        "\"title\"",
+        "'date'",
+        "\"we ight\"",
+    ]);
     let value = prop::sample::select(vec![
         "\"Week 3\"",
         "'Week 3'",

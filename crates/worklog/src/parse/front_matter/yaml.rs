@@ -146,7 +146,8 @@ impl<'a> Reader<'a> {
         let text = self.lines[row].text;
         let (key, rest) = if text.starts_with(['"', '\'']) {
             let (key, after) = self.quoted(text, row)?;
-            if self.at != row {
+            // `quoted` moves past the line it closes on: a one-line key leaves us on the next.
+            if self.at != row + 1 {
                 return Err(Read::Unsupported(YamlFeature::MultilineKey));
             }
             let after = after.trim_start_matches(' ');
