@@ -123,9 +123,20 @@ impl InlineBuilder {
             Event::TaskListMarker(done) => self.push_text(if *done { "☑ " } else { "☐ " }),
             Event::Start(Tag::Strong) => self.stack.push((Frame::Strong, Vec::new())),
             Event::Start(Tag::Emphasis) => self.stack.push((Frame::Emphasis, Vec::new())),
-            Event::Start(
-                Tag::Strikethrough | Tag::Superscript | Tag::Subscript | Tag::Image { .. },
-            ) => self.stack.push((Frame::Flat, Vec::new())),
+            Event::Start(Tag::Strikethrough | Tag::Superscript | Tag::Subscript) => {
+                self.stack.push((Frame::Flat, Vec::new()))
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                // Only the alt text is ever shown; a script URL is still worth a word, as a
+                // link's is (a page carrying one was written to attack its readers). Other
+                // schemes (`data:` screenshots, `ftp:`) harm nobody here and are not reported.
+                if let Err(scheme) = check_url(dest_url) {
+                    if matches!(scheme.as_str(), "javascript:" | "vbscript:") {
+                        self.unsafe_urls.push((dest_url.to_string(), scheme));
+                    }
+                }
+                self.stack.push((Frame::Flat, Vec::new()))
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
