@@ -209,9 +209,10 @@ fn inlines(text: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> Vec<Inli
     if is_plain(source) {
         // Nothing markdown would read differently: skip the parser (most pieces of most
         // cells), the result is the same text node.
-        let mut builder = InlineBuilder::default();
-        builder.push_text(source);
-        return linkify(builder.take());
+        // (What an `InlineBuilder` given only this text would give, without building one.)
+        return linkify(inline::normalise(vec![Inline::Text {
+            text: source.to_string(),
+        }]));
     }
     parsed_inlines(source, line, diagnostics)
 }
@@ -253,48 +254,55 @@ fn is_plain(text: &str) -> bool {
         })
 }
 
-/// Bare `http(s)://` URLs in text become links.
-fn linkify(content: Vec<Inline>) -> Vec<Inline> {
-    let mut out = Vec::with_capacity(content.len());
-    for node in content {
-        match node {
+/// Bare `http(s)://` URLs in text become links. Done in place: most content holds no URL.
+fn linkify(mut content: Vec<Inline>) -> Vec<Inline> {
+    let mut i = 0;
+    while i < content.len() {
+        match &mut content[i] {
             Inline::Text { text } => {
-                let Some(first) = find_url(&text) else {
-                    out.push(Inline::Text { text });
+                if let Some(first) = find_url(text) {
+                    let pieces = split_urls(text, first);
+                    let count = pieces.len();
+                    content.splice(i..=i, pieces);
+                    i += count;
                     continue;
-                };
-                let mut rest = text.as_str();
-                let mut found = Some(first);
-                while let Some((start, end)) = found {
-                    if start > 0 {
-                        out.push(Inline::Text {
-                            text: rest[..start].to_string(),
-                        });
-                    }
-                    let url = &rest[start..end];
-                    out.push(Inline::Link {
-                        url: url.to_string(),
-                        content: vec![Inline::Text {
-                            text: url.to_string(),
-                        }],
-                    });
-                    rest = &rest[end..];
-                    found = find_url(rest);
-                }
-                if !rest.is_empty() {
-                    out.push(Inline::Text {
-                        text: rest.to_string(),
-                    });
                 }
             }
-            Inline::Strong { content } => out.push(Inline::Strong {
-                content: linkify(content),
-            }),
-            Inline::Emphasis { content } => out.push(Inline::Emphasis {
-                content: linkify(content),
-            }),
-            other => out.push(other),
+            Inline::Strong { content: inner } | Inline::Emphasis { content: inner } => {
+                *inner = linkify(std::mem::take(inner));
+            }
+            _ => {}
         }
+        i += 1;
+    }
+    content
+}
+
+/// `text` cut into text and link nodes, its first URL at `first`.
+fn split_urls(text: &str, first: (usize, usize)) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    let mut found = Some(first);
+    while let Some((start, end)) = found {
+        if start > 0 {
+            out.push(Inline::Text {
+                text: rest[..start].to_string(),
+            });
+        }
+        let url = &rest[start..end];
+        out.push(Inline::Link {
+            url: url.to_string(),
+            content: vec![Inline::Text {
+                text: url.to_string(),
+            }],
+        });
+        rest = &rest[end..];
+        found = find_url(rest);
+    }
+    if !rest.is_empty() {
+        out.push(Inline::Text {
+            text: rest.to_string(),
+        });
     }
     out
 }
