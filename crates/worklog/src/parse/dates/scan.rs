@@ -114,8 +114,9 @@ struct Lex {
 }
 
 fn lex(text: &str) -> Vec<Lex> {
-    // Sized once (a lexeme per few bytes) rather than grown one push at a time.
-    let mut out: Vec<Lex> = Vec::with_capacity(text.len() / 3 + 1);
+    // Sized once rather than grown one push at a time (a lexeme is at least a byte; long
+    // texts may still grow past the first 64).
+    let mut out: Vec<Lex> = Vec::with_capacity(text.len().min(64));
     let mut space_before = false;
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {

@@ -68,7 +68,8 @@ fn pipe_positions(line: &str) -> Vec<usize> {
     let bytes = line.as_bytes();
     let spans = code_spans(bytes);
     let mut next_span = 0;
-    let mut pipes = Vec::new();
+    // Sized once: at most every `|` separates.
+    let mut pipes = Vec::with_capacity(bytes.iter().filter(|&&b| b == b'|').count());
     let mut i = 0;
     while i < bytes.len() {
         while spans.get(next_span).is_some_and(|&(_, end)| end <= i) {
