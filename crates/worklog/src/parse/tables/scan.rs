@@ -109,27 +109,56 @@ fn clean_cell(raw: &str) -> String {
 }
 
 /// The separating pipes of a trimmed line, and whether it has a leading and a closing one.
-fn pipe_layout(content: &str) -> (Vec<usize>, bool, bool) {
-    let pipes = pipe_positions(content);
-    let leading_pipe = pipes.first() == Some(&0);
-    let closing_pipe = !content.is_empty()
-        && pipes.last() == Some(&(content.len() - 1))
-        && !(leading_pipe && pipes.len() == 1);
-    (pipes, leading_pipe, closing_pipe)
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pipes: Vec<usize>,
+    leading_pipe: bool,
+    closing_pipe: bool,
+}
+
+impl Layout {
+    /// The layout of `line` (trimmed first).
+    pub fn of(line: &str) -> Layout {
+        let content = line.trim();
+        let pipes = pipe_positions(content);
+        let leading_pipe = pipes.first() == Some(&0);
+        let closing_pipe = !content.is_empty()
+            && pipes.last() == Some(&(content.len() - 1))
+            && !(leading_pipe && pipes.len() == 1);
+        Layout {
+            pipes,
+            leading_pipe,
+            closing_pipe,
+        }
+    }
+
+    /// The number of cells [`split_row`] gives.
+    pub fn cell_count(&self) -> usize {
+        let bounds =
+            self.pipes.len() + usize::from(!self.leading_pipe) + usize::from(!self.closing_pipe);
+        bounds.saturating_sub(1).max(1)
+    }
 }
 
 /// `split_row(line).cells.len()` without building the cells (table collection counts the
 /// cells of every line).
 pub fn cell_count(line: &str) -> usize {
-    let (pipes, leading_pipe, closing_pipe) = pipe_layout(line.trim());
-    let bounds = pipes.len() + usize::from(!leading_pipe) + usize::from(!closing_pipe);
-    bounds.saturating_sub(1).max(1)
+    Layout::of(line).cell_count()
 }
 
 /// Split a table line into cells. Lines without any cell separator give one cell.
 pub fn split_row(line: &str) -> SplitRow {
+    split_row_at(line, Layout::of(line))
+}
+
+/// [`split_row`] with the line's layout already found.
+pub fn split_row_at(line: &str, layout: Layout) -> SplitRow {
     let content = line.trim();
-    let (pipes, leading_pipe, closing_pipe) = pipe_layout(content);
+    let Layout {
+        pipes,
+        leading_pipe,
+        closing_pipe,
+    } = layout;
     let mut bounds: Vec<usize> = Vec::with_capacity(pipes.len() + 2);
     if !leading_pipe {
         bounds.push(0);
