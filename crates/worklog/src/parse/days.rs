@@ -329,7 +329,7 @@ pub fn parse_label(cell: &str) -> DayLabel {
         }
     }
     without_dates.push_str(text.get(cursor..).unwrap_or(""));
-    let lower = drop_parentheses(&without_dates, &mut label.continued).to_lowercase();
+    let lower = crate::chars::to_lowercase(&drop_parentheses(&without_dates, &mut label.continued));
     if lower.contains("continu") || lower.contains("(tiếp") {
         label.continued = true;
     }

@@ -71,7 +71,7 @@ impl LineIndex {
 /// tasks section). When the heading has a `label: topic` form, only the label is searched,
 /// so a topic such as "… results" cannot turn a week heading into a section.
 pub fn classify(heading: &str) -> Option<SectionKind> {
-    let lower = heading.to_lowercase();
+    let lower = crate::chars::to_lowercase(heading);
     let label = match lower.split_once(':') {
         Some((label, _)) if label.chars().any(crate::chars::is_alphabetic) => label,
         _ => lower.as_str(),

@@ -298,7 +298,7 @@ fn is_task_id(cell: &str) -> bool {
 }
 
 fn looks_like_status(cell: &str) -> bool {
-    let t = days::strip_markup(cell).to_lowercase();
+    let t = crate::chars::to_lowercase(&days::strip_markup(cell));
     t.len() < 40
         && [
             "done",

@@ -27,7 +27,7 @@ pub enum Role {
 
 /// Header text reduced to lower-case words: markup, emoji and punctuation become spaces.
 pub fn normalise_header(cell: &str) -> String {
-    let plain = strip_markup(cell).to_lowercase();
+    let plain = crate::chars::to_lowercase(&strip_markup(cell));
     let mut out = String::with_capacity(plain.len());
     for c in plain.chars() {
         if crate::chars::is_alphanumeric(c) || c == '/' {
