@@ -28,6 +28,49 @@ fn latin_letter(c: char) -> bool {
     matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && !matches!(c, '\u{D7}' | '\u{F7}')
 }
 
+/// `text.to_lowercase()`, with the letters of ASCII, Latin-1, Latin Extended-A and
+/// Vietnamese mapped without the Unicode table lookup std makes for every non-ASCII
+/// character. A text holding any other character goes to std whole (its context rule for
+/// `Σ` included).
+pub(crate) fn to_lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match lower_latin(c) {
+            Some(lower) => out.push(lower),
+            None => return text.to_lowercase(),
+        }
+    }
+    out
+}
+
+/// The lower case of `c` when it is one character and `c` is in the ranges worklogs are
+/// written in, else `None`.
+#[inline]
+fn lower_latin(c: char) -> Option<char> {
+    let code = u32::from(c);
+    let lower = match code {
+        0..=0x7F => u32::from(c.to_ascii_lowercase() as u8),
+        // `À`–`Þ` but `×`.
+        0xC0..=0xDE if code != 0xD7 => code + 0x20,
+        0x80..=0xFF => code,
+        // Latin Extended-A pairs (capital even, small odd): `Ā`–`į`, `Ĳ`–`ķ`, `Ŋ`–`ŷ`
+        // (`Ă`, `Đ`, `Ĩ`, `Ũ`), and the pairs of Latin Extended Additional (`Ạ`–`ỹ`).
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1E00..=0x1E95 | 0x1EA0..=0x1EFF => {
+            code | 1
+        }
+        // `Ơ` `ơ`, `Ư` `ư`.
+        0x1A0 | 0x1A1 => 0x1A1,
+        0x1AF | 0x1B0 => 0x1B0,
+        // Combining marks, general punctuation, pictographs: no case.
+        0x300..=0x344 | 0x346..=0x36F | 0x2000..=0x206F | 0x1F300..=0x1FAFF => code,
+        _ => return None,
+    };
+    char::from_u32(lower)
+}
+
 /// `text.chars().filter(|c| !c.is_whitespace()).count()`, read as bytes.
 pub(crate) fn non_whitespace_count(text: &str) -> usize {
     let bytes = text.as_bytes();
@@ -78,6 +121,34 @@ pub(crate) fn non_ascii_space(bytes: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lower_case_as_std_for_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if let Some(lower) = super::lower_latin(c) {
+                assert_eq!(
+                    c.to_lowercase().collect::<String>(),
+                    lower.to_string(),
+                    "{c:?}"
+                );
+            }
+            let mut buffer = [0; 4];
+            let text = c.encode_utf8(&mut buffer);
+            assert_eq!(super::to_lowercase(text), text.to_lowercase(), "{c:?}");
+        }
+        for text in [
+            "Tuần 5: KẾT QUẢ ĐẠT ĐƯỢC",
+            "ΟΔΟΣ Week",
+            "İstanbul",
+            "Σ",
+            "AΣ B",
+            "WEEK 3 — Ơ Ư",
+            "",
+            "\u{212A}elvin",
+        ] {
+            assert_eq!(super::to_lowercase(text), text.to_lowercase(), "{text:?}");
+        }
+    }
+
     #[test]
     fn same_answers_as_std_for_every_char() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {

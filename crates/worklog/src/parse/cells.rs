@@ -7,7 +7,7 @@
 //! bullet (`-`, `+`, `*`, `•`, `1.`) give its place in the tree, and the rest is read as
 //! inline markdown by pulldown-cmark. Raw HTML other than `<br>` stays visible text.
 
-use pulldown_cmark::{Event, Options, Parser};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::model::{Diagnostic, Inline, Item, Reference};
 use crate::parse::inline::unsafe_url_diagnostic;
@@ -209,19 +209,33 @@ fn inlines(text: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> Vec<Inli
     if is_plain(source) {
         // Nothing markdown would read differently: skip the parser (most pieces of most
         // cells), the result is the same text node.
-        let mut builder = InlineBuilder::default();
-        builder.push_text(source);
-        return linkify(builder.take());
+        // (What an `InlineBuilder` given only this text would give, without building one.)
+        return linkify(inline::normalise(vec![Inline::Text {
+            text: source.to_string(),
+        }]));
+    }
+    if let Some(events) = simple_events(source) {
+        // The events pulldown-cmark gives for the piece, without setting a parser up.
+        return read_events(events, line, diagnostics);
     }
     parsed_inlines(source, line, diagnostics)
 }
 
 /// A cell piece read by pulldown-cmark.
 fn parsed_inlines(source: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) -> Vec<Inline> {
-    let mut builder = InlineBuilder::default();
     let mut options = Options::empty();
     options.insert(Options::ENABLE_STRIKETHROUGH);
-    for event in Parser::new_ext(source, options) {
+    read_events(Parser::new_ext(source, options), line, diagnostics)
+}
+
+/// The events of a cell piece (from pulldown-cmark or [`simple_events`]) as inline content.
+fn read_events<'a>(
+    events: impl IntoIterator<Item = Event<'a>>,
+    line: u32,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Inline> {
+    let mut builder = InlineBuilder::default();
+    for event in events {
         if !builder.event(&event) {
             match &event {
                 // Raw HTML that markdown reads as a block (`<script>…`, `<div>`) is shown as
@@ -239,62 +253,231 @@ fn parsed_inlines(source: &str, line: u32, diagnostics: &mut Vec<Diagnostic>) ->
     linkify(builder.take())
 }
 
+/// The events pulldown-cmark gives for the three shapes of cell piece that are most of the
+/// pieces with markdown syntax, or `None` for any other piece (then the parser reads it):
+///
+/// - a whole autolink, `<https://…>`;
+/// - a whole inline link with plain text and a plain destination, `[Lab 10](https://…)`;
+/// - plain text with `**bold**` runs opened after a space (or at the start) and closed
+///   before a space (or at the end), `Learn **EC2** and **S3**:`.
+///
+/// Each test is stricter than the CommonMark rule it stands for; `fast_events_match_the_parser`
+/// checks the three against the parser.
+fn simple_events(source: &str) -> Option<Vec<Event<'_>>> {
+    let bytes = source.as_bytes();
+    let inner = match bytes.first()? {
+        b'<' => autolink_events(source)?,
+        b'[' => link_events(source)?,
+        _ => strong_events(source)?,
+    };
+    let mut events = Vec::with_capacity(inner.len() + 2);
+    events.push(Event::Start(Tag::Paragraph));
+    events.extend(inner);
+    events.push(Event::End(TagEnd::Paragraph));
+    Some(events)
+}
+
+/// A byte that may start or change inline markdown (or is a control character).
+fn is_syntax_byte(b: u8) -> bool {
+    b < 0x20
+        || matches!(
+            b,
+            b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'&' | b'\\' | b'!' | b'~' | 0x7f
+        )
+}
+
+/// `<scheme:rest>`: a scheme of 2–32 ASCII letters, digits, `+`, `.`, `-` (a letter first),
+/// then no space, control character, `<` or `>` before the closing `>`.
+fn autolink_events(source: &str) -> Option<Vec<Event<'_>>> {
+    let uri = source.strip_prefix('<')?.strip_suffix('>')?;
+    let (scheme, rest) = uri.split_once(':')?;
+    let scheme_ok = (2..=32).contains(&scheme.len())
+        && scheme.as_bytes()[0].is_ascii_alphabetic()
+        && scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'));
+    if !scheme_ok
+        || rest
+            .bytes()
+            .any(|b| b <= b' ' || b == b'<' || b == b'>' || b == 0x7f)
+    {
+        return None;
+    }
+    Some(vec![
+        Event::Start(Tag::Link {
+            link_type: LinkType::Autolink,
+            dest_url: CowStr::Borrowed(uri),
+            title: CowStr::Borrowed(""),
+            id: CowStr::Borrowed(""),
+        }),
+        Event::Text(CowStr::Borrowed(uri)),
+        Event::End(TagEnd::Link),
+    ])
+}
+
+/// `[text](destination)`: text without any inline syntax, starting and ending with a
+/// character that is not white space; a destination of printable ASCII without spaces,
+/// brackets, parentheses, quotes, `&`, `\\`, `*`, `_` or `` ` ``.
+fn link_events(source: &str) -> Option<Vec<Event<'_>>> {
+    let rest = source.strip_prefix('[')?;
+    let close = rest.find(']')?;
+    let (text, after) = (&rest[..close], &rest[close + 1..]);
+    let dest = after.strip_prefix('(')?.strip_suffix(')')?;
+    let text_ok = !text.bytes().any(is_syntax_byte)
+        && text.chars().next().is_some_and(|c| !c.is_whitespace())
+        && text.chars().next_back().is_some_and(|c| !c.is_whitespace());
+    let dest_ok = !dest.is_empty()
+        && dest.bytes().all(|b| {
+            b.is_ascii_graphic()
+                && !matches!(
+                    b,
+                    b'<' | b'>'
+                        | b'('
+                        | b')'
+                        | b'['
+                        | b']'
+                        | b'"'
+                        | b'\''
+                        | b'&'
+                        | b'\\'
+                        | b'*'
+                        | b'_'
+                        | b'`'
+                )
+        });
+    if !text_ok || !dest_ok {
+        return None;
+    }
+    Some(vec![
+        Event::Start(Tag::Link {
+            link_type: LinkType::Inline,
+            dest_url: CowStr::Borrowed(dest),
+            title: CowStr::Borrowed(""),
+            id: CowStr::Borrowed(""),
+        }),
+        Event::Text(CowStr::Borrowed(text)),
+        Event::End(TagEnd::Link),
+    ])
+}
+
+/// Plain text (a letter first, or the first `**`) whose only syntax is `**` pairs: each
+/// opening `**` at the start or after an ASCII space and before a character that is not
+/// white space, each closing `**` after a character that is not white space and at the
+/// end or before an ASCII space. No other `*`.
+fn strong_events(source: &str) -> Option<Vec<Event<'_>>> {
+    let bytes = source.as_bytes();
+    if !(source.starts_with("**") || source.chars().next().is_some_and(char::is_alphabetic)) {
+        return None;
+    }
+    if bytes.iter().any(|&b| b != b'*' && is_syntax_byte(b)) {
+        return None;
+    }
+    let mut events = Vec::new();
+    let mut open = false;
+    let mut from = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'*' {
+            i += 1;
+            continue;
+        }
+        if bytes.get(i + 1) != Some(&b'*') || bytes.get(i + 2) == Some(&b'*') {
+            return None;
+        }
+        let before = source[..i].chars().next_back();
+        let after = source[i + 2..].chars().next();
+        if open {
+            if before.is_none_or(char::is_whitespace) || !matches!(after, None | Some(' ')) {
+                return None;
+            }
+        } else if !matches!(before, None | Some(' ')) || after.is_none_or(char::is_whitespace) {
+            return None;
+        }
+        if i > from {
+            events.push(Event::Text(CowStr::Borrowed(&source[from..i])));
+        }
+        events.push(if open {
+            Event::End(TagEnd::Strong)
+        } else {
+            Event::Start(Tag::Strong)
+        });
+        open = !open;
+        i += 2;
+        from = i;
+    }
+    if open || events.is_empty() {
+        return None;
+    }
+    if from < bytes.len() {
+        events.push(Event::Text(CowStr::Borrowed(&source[from..])));
+    }
+    Some(events)
+}
+
 /// Text that markdown reads as itself: it starts with a letter (no list, heading, quote or
 /// break marker) and holds no inline syntax (emphasis, code, links, HTML, entities, escapes,
 /// strikethrough) nor control characters.
 fn is_plain(text: &str) -> bool {
+    // Folded without branches (vectorised): most pieces are plain and read to their end.
     text.chars().next().is_some_and(char::is_alphabetic)
-        && !text.bytes().any(|b| {
-            b < 0x20
-                || matches!(
+        && !text.bytes().fold(false, |any, b| {
+            any | (b < 0x20)
+                | matches!(
                     b,
                     b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'&' | b'\\' | b'!' | b'~'
                 )
         })
 }
 
-/// Bare `http(s)://` URLs in text become links.
-fn linkify(content: Vec<Inline>) -> Vec<Inline> {
-    let mut out = Vec::with_capacity(content.len());
-    for node in content {
-        match node {
+/// Bare `http(s)://` URLs in text become links. Done in place: most content holds no URL.
+fn linkify(mut content: Vec<Inline>) -> Vec<Inline> {
+    let mut i = 0;
+    while i < content.len() {
+        match &mut content[i] {
             Inline::Text { text } => {
-                let Some(first) = find_url(&text) else {
-                    out.push(Inline::Text { text });
+                if let Some(first) = find_url(text) {
+                    let pieces = split_urls(text, first);
+                    let count = pieces.len();
+                    content.splice(i..=i, pieces);
+                    i += count;
                     continue;
-                };
-                let mut rest = text.as_str();
-                let mut found = Some(first);
-                while let Some((start, end)) = found {
-                    if start > 0 {
-                        out.push(Inline::Text {
-                            text: rest[..start].to_string(),
-                        });
-                    }
-                    let url = &rest[start..end];
-                    out.push(Inline::Link {
-                        url: url.to_string(),
-                        content: vec![Inline::Text {
-                            text: url.to_string(),
-                        }],
-                    });
-                    rest = &rest[end..];
-                    found = find_url(rest);
-                }
-                if !rest.is_empty() {
-                    out.push(Inline::Text {
-                        text: rest.to_string(),
-                    });
                 }
             }
-            Inline::Strong { content } => out.push(Inline::Strong {
-                content: linkify(content),
-            }),
-            Inline::Emphasis { content } => out.push(Inline::Emphasis {
-                content: linkify(content),
-            }),
-            other => out.push(other),
+            Inline::Strong { content: inner } | Inline::Emphasis { content: inner } => {
+                *inner = linkify(std::mem::take(inner));
+            }
+            _ => {}
         }
+        i += 1;
+    }
+    content
+}
+
+/// `text` cut into text and link nodes, its first URL at `first`.
+fn split_urls(text: &str, first: (usize, usize)) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    let mut found = Some(first);
+    while let Some((start, end)) = found {
+        if start > 0 {
+            out.push(Inline::Text {
+                text: rest[..start].to_string(),
+            });
+        }
+        let url = &rest[start..end];
+        out.push(Inline::Link {
+            url: url.to_string(),
+            content: vec![Inline::Text {
+                text: url.to_string(),
+            }],
+        });
+        rest = &rest[end..];
+        found = find_url(rest);
+    }
+    if !rest.is_empty() {
+        out.push(Inline::Text {
+            text: rest.to_string(),
+        });
     }
     out
 }
@@ -642,6 +825,112 @@ mod plain_tests {
             assert_eq!(fast, parsed_inlines(text, 1, &mut d), "{text:?}");
         }
         assert!(checked > 1000);
+    }
+}
+
+#[cfg(test)]
+mod simple_events_tests {
+    use super::*;
+
+    /// The events built for autolinks, plain links and `**bold**` give what the parser gives.
+    #[test]
+    fn fast_events_match_the_parser() {
+        const PIECES: [&str; 43] = [
+            "**EC2**",
+            "**Học:**",
+            "**- x**",
+            "**(x)**",
+            "**a.b** ",
+            " **đọc**",
+            " **x** ",
+            "Learn",
+            "đọc",
+            " ",
+            "  ",
+            "\u{a0}",
+            "**",
+            "*",
+            "***",
+            ":",
+            "-",
+            ".",
+            "(",
+            ")",
+            "_",
+            "&",
+            "1.",
+            "EC2",
+            "<https://a.b/c>",
+            "<mailto:a@b.c>",
+            "<javascript:alert(1)>",
+            "<ab:x y>",
+            "<",
+            ">",
+            "[x](https://y/z)",
+            "[Lab 10](https://a.b/vi/1-x/)",
+            "[a b](javascript:x)",
+            "[ x](y)",
+            "[x](y z)",
+            "[",
+            "]",
+            "](",
+            "http://x.y/",
+            "🔥",
+            "Tìm hiểu",
+            "'",
+            "\"",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut checked = [0usize; 3];
+        for _ in 0..200_000 {
+            let mut text = String::new();
+            for _ in 0..(next() % 7) {
+                text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            }
+            let text = text.trim();
+            let Some(events) = simple_events(text) else {
+                continue;
+            };
+            checked[match text.as_bytes()[0] {
+                b'<' => 0,
+                b'[' => 1,
+                _ => 2,
+            }] += 1;
+            let (mut fast_d, mut parsed_d) = (Vec::new(), Vec::new());
+            let fast = read_events(events, 3, &mut fast_d);
+            let parsed = parsed_inlines(text, 3, &mut parsed_d);
+            assert_eq!(fast, parsed, "{text:?}");
+            assert_eq!(fast_d, parsed_d, "{text:?}");
+        }
+        assert!(checked.iter().all(|&n| n > 100), "{checked:?}");
+    }
+
+    #[test]
+    fn other_syntax_goes_to_the_parser() {
+        for text in [
+            "a**b**",
+            "**a **b** c**",
+            "** a**",
+            "**a** b**",
+            "*a*",
+            "**a**b",
+            "_a_",
+            "<https://a b>",
+            "<a>",
+            "[x](y \"t\")",
+            "[*x*](y)",
+            "[x](<y>)",
+            "1. **a**",
+            "Learn `x`",
+        ] {
+            assert!(simple_events(text).is_none(), "{text}");
+        }
     }
 }
 

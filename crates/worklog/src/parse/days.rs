@@ -329,7 +329,7 @@ pub fn parse_label(cell: &str) -> DayLabel {
         }
     }
     without_dates.push_str(text.get(cursor..).unwrap_or(""));
-    let lower = drop_parentheses(&without_dates, &mut label.continued).to_lowercase();
+    let lower = crate::chars::to_lowercase(&drop_parentheses(&without_dates, &mut label.continued));
     if lower.contains("continu") || lower.contains("(tiếp") {
         label.continued = true;
     }
@@ -349,11 +349,15 @@ pub fn parse_label(cell: &str) -> DayLabel {
         return label;
     }
     // Ranges (`6-7`, `Tue–Wed`, `Mon to Fri`) and lists (`Mon, Tue`, `4 ,5`, `2 & 3`).
-    let normalised = lower
-        .replace(" to ", "-")
-        .replace(" đến ", "-")
-        .replace(" and ", ",")
-        .replace(" và ", ",");
+    // Most labels hold none of the joining words: then no copy.
+    const JOINS: [(&str, &str); 4] = [(" to ", "-"), (" đến ", "-"), (" and ", ","), (" và ", ",")];
+    let normalised = if JOINS.iter().any(|(word, _)| lower.contains(word)) {
+        JOINS
+            .iter()
+            .fold(lower, |text, (word, by)| text.replace(word, by))
+    } else {
+        lower
+    };
     let parts: Vec<&str> = normalised
         .split(['-', '–', '—', '~', ',', '&', '/', '+'])
         .map(str::trim)

@@ -75,7 +75,7 @@ impl LineIndex {
 /// tasks section). When the heading has a `label: topic` form, only the label is searched,
 /// so a topic such as "… results" cannot turn a week heading into a section.
 pub fn classify(heading: &str) -> Option<SectionKind> {
-    let lower = heading.to_lowercase();
+    let lower = crate::chars::to_lowercase(heading);
     let label = match lower.split_once(':') {
         Some((label, _)) if label.chars().any(crate::chars::is_alphabetic) => label,
         _ => lower.as_str(),
@@ -97,14 +97,18 @@ pub fn classify(heading: &str) -> Option<SectionKind> {
 /// among equally long): its start, length and kind. The keywords are few and headings short.
 fn leftmost_longest(text: &str, from: usize) -> Option<(usize, usize, SectionKind)> {
     for start in from..text.len() {
-        if !text.is_char_boundary(start) {
+        let rest = &text.as_bytes()[start..];
+        // Only where some keyword starts (never inside a character: no keyword starts with
+        // a continuation byte).
+        if !KEYWORD_FIRST_BYTES[usize::from(rest[0])] || !text.is_char_boundary(start) {
             continue;
         }
-        let rest = &text.as_bytes()[start..];
         let mut best: Option<(usize, SectionKind)> = None;
         for (kind, list) in KEYWORDS {
             for word in *list {
-                if rest.starts_with(word.as_bytes()) && best.is_none_or(|(len, _)| word.len() > len)
+                if word.as_bytes()[0] == rest[0]
+                    && rest.starts_with(word.as_bytes())
+                    && best.is_none_or(|(len, _)| word.len() > len)
                 {
                     best = Some((word.len(), *kind));
                 }
@@ -132,6 +136,22 @@ fn normalise_words(text: &str) -> String {
     }
     out
 }
+
+/// The first bytes of the section keywords.
+const KEYWORD_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < KEYWORDS.len() {
+        let list = KEYWORDS[k].1;
+        let mut w = 0;
+        while w < list.len() {
+            table[list[w].as_bytes()[0] as usize] = true;
+            w += 1;
+        }
+        k += 1;
+    }
+    table
+};
 
 /// Section keywords (lower case, matched at the start of a word, so plurals match).
 const KEYWORDS: &[(SectionKind, &[&str])] = &[
@@ -397,8 +417,43 @@ impl State {
 
 /// Template leftovers (`* ...`) carry nothing.
 fn is_placeholder(item: &Item) -> bool {
-    item.children.is_empty()
-        && matches!(inline::plain(&item.content).trim(), "..." | "…" | "-" | "")
+    if !item.children.is_empty() {
+        return false;
+    }
+    // A placeholder has at most three characters besides white space: the plain text is
+    // only built for such items.
+    let mut budget = 3;
+    let mut text = String::new();
+    short_plain(&item.content, &mut text, &mut budget)
+        && matches!(text.trim(), "..." | "…" | "-" | "")
+}
+
+/// `inline::plain(content)` into `out`, or false as soon as it holds more than `budget`
+/// characters that are not white space.
+fn short_plain(content: &[Inline], out: &mut String, budget: &mut usize) -> bool {
+    for node in content {
+        match node {
+            Inline::Text { text } | Inline::Code { text } => {
+                for c in text.chars() {
+                    if !c.is_whitespace() {
+                        if *budget == 0 {
+                            return false;
+                        }
+                        *budget -= 1;
+                    }
+                }
+                out.push_str(text);
+            }
+            Inline::Strong { content }
+            | Inline::Emphasis { content }
+            | Inline::Link { content, .. } => {
+                if !short_plain(content, out, budget) {
+                    return false;
+                }
+            }
+        }
+    }
+    true
 }
 
 /// A paragraph that is only bold text (plus an optional colon) and short is used as a

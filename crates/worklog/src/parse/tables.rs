@@ -21,7 +21,7 @@ use crate::parse::cells;
 use crate::parse::dates::{self, DateContext, RowDates};
 use crate::parse::days::{self, DayLabel};
 use columns::Role;
-use scan::{cell_count, is_separator, separator_cells, split_row};
+use scan::{cell_count, is_separator, separator_cells, split_row, split_row_at, Layout};
 
 /// What the page knows that helps read its table (from earlier passes).
 #[derive(Debug, Clone, Default)]
@@ -147,24 +147,38 @@ struct PendingRow {
     /// line after the closed row), which is reported.
     last_line: u32,
     outside: bool,
+    /// The pipes of `raw` as first read, kept for splitting it until a line is added to it.
+    layout: Option<Layout>,
 }
 
 impl PendingRow {
     fn new(line: u32, raw: String) -> Self {
+        let layout = Layout::of(&raw);
         PendingRow {
             line,
-            cells_estimate: cell_count(&raw),
+            cells_estimate: layout.cell_count(),
             closing_pipe: split_row_closing(&raw),
             raw,
             task_lines: Vec::new(),
             last_line: line,
             outside: false,
+            layout: Some(layout),
         }
+    }
+
+    /// `raw` with `more` appended after `separator` (the layout read first no longer holds).
+    fn append(&mut self, separator: char, more: &str) {
+        self.raw.push(separator);
+        self.raw.push_str(more);
+        self.layout = None;
     }
 
     /// The row's cells, lines after its last cell added to the task cell.
     fn cells(self, task_col: Option<usize>, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
-        let mut cells = split_row(&self.raw).cells;
+        let mut cells = match self.layout {
+            Some(layout) => split_row_at(&self.raw, layout).cells,
+            None => split_row(&self.raw).cells,
+        };
         if let (false, Some(col)) = (self.task_lines.is_empty(), task_col) {
             if cells.len() <= col {
                 cells.resize(col + 1, String::new());
@@ -284,7 +298,7 @@ fn is_task_id(cell: &str) -> bool {
 }
 
 fn looks_like_status(cell: &str) -> bool {
-    let t = days::strip_markup(cell).to_lowercase();
+    let t = crate::chars::to_lowercase(&days::strip_markup(cell));
     t.len() < 40
         && [
             "done",
@@ -480,8 +494,7 @@ fn read_table(
             if Some(open_cell) == task_col || !item || t.contains('|') {
                 // A cell broken by a hard line break: the line continues the open cell (a
                 // list item as a new line of it).
-                p.raw.push(if item { '\n' } else { ' ' });
-                p.raw.push_str(t);
+                p.append(if item { '\n' } else { ' ' }, t);
                 p.cells_estimate += cell_count(t).saturating_sub(1);
                 p.closing_pipe = split_row_closing(t);
                 p.outside |= item;
@@ -494,8 +507,7 @@ fn read_table(
         } else if incomplete && task_col == Some(p.cells_estimate) {
             // `| 2 |` and the task on the next lines, the other cells after it: the line
             // opens the task cell.
-            p.raw.push('\n');
-            p.raw.push_str(t);
+            p.append('\n', t);
             p.cells_estimate += cell_count(t);
             p.closing_pipe = split_row_closing(t);
             p.outside = true;
@@ -505,8 +517,7 @@ fn read_table(
             if p.raw.ends_with('|') {
                 p.raw.pop();
             }
-            p.raw.push('\n');
-            p.raw.push_str(t);
+            p.append('\n', t);
             p.cells_estimate += cell_count(t).saturating_sub(1);
             p.closing_pipe = split_row_closing(t);
             p.outside = true;

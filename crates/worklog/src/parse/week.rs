@@ -23,7 +23,7 @@ fn mentions(text: &str) -> Vec<Vec<u32>> {
     }
     // The lower-cased text is read by bytes: every byte compared is ASCII (or the whole of
     // `ầ`, `–`, `—`, U+00A0), so byte offsets stay on character boundaries.
-    let lower = text.to_lowercase();
+    let lower = crate::chars::to_lowercase(text);
     let b = lower.as_bytes();
     let char_at = |at: usize| lower.get(at..).and_then(|rest| rest.chars().next());
     let mut out = Vec::new();

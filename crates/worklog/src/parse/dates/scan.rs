@@ -46,17 +46,77 @@ enum LexKind {
     Punct(char),
 }
 
+/// The lower-cased text of a word lexeme, held inline (no allocation per word). Only its
+/// equality with the month names and keywords matters, all shorter than `Word::CAP` bytes: a
+/// longer word reads as empty, which matches none of them either.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    bytes: [u8; Word::CAP],
+    /// Bytes used; `u8::MAX` once the word outgrew the buffer.
+    len: u8,
+}
+
+impl Word {
+    const CAP: usize = 16;
+    const LONG: u8 = u8::MAX;
+
+    const EMPTY: Word = Word {
+        bytes: [0; Word::CAP],
+        len: 0,
+    };
+
+    /// Appends the lower case of `c`.
+    fn push_lower(&mut self, c: char) {
+        if self.len == Self::LONG {
+            return;
+        }
+        for lower in c.to_lowercase() {
+            let at = usize::from(self.len);
+            let width = lower.len_utf8();
+            if at + width > Self::CAP {
+                self.len = Self::LONG;
+                return;
+            }
+            lower.encode_utf8(&mut self.bytes[at..at + width]);
+            self.len += width as u8;
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        if self.len == Self::LONG {
+            return "";
+        }
+        // Whole characters only are ever written.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Word {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Word {
+    fn eq(&self, other: &&str) -> bool {
+        self.len != Self::LONG && self.bytes[..usize::from(self.len)] == *other.as_bytes()
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Lex {
     kind: LexKind,
     /// Lower-cased text for words (empty for others).
-    word: String,
+    word: Word,
     span: Range<usize>,
     space_before: bool,
 }
 
 fn lex(text: &str) -> Vec<Lex> {
-    let mut out: Vec<Lex> = Vec::new();
+    // Sized once rather than grown one push at a time (a lexeme is at least a byte; long
+    // texts may still grow past the first 64).
+    let mut out: Vec<Lex> = Vec::with_capacity(text.len().min(64));
     let mut space_before = false;
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
@@ -83,23 +143,21 @@ fn lex(text: &str) -> Vec<Lex> {
             }
             out.push(Lex {
                 kind: LexKind::Number { value, digits },
-                word: String::new(),
+                word: Word::EMPTY,
                 span: start..end,
                 space_before,
             });
-        } else if c.is_alphabetic() {
+        } else if crate::chars::is_alphabetic(c) {
             let mut end = start + c.len_utf8();
-            let mut word: String = c.to_lowercase().collect();
+            let mut word = Word::EMPTY;
+            word.push_lower(c);
             while let Some(&(i, d)) = chars.peek() {
-                if !d.is_alphabetic() {
+                if !crate::chars::is_alphabetic(d) {
                     break;
                 }
                 chars.next();
                 end = i + d.len_utf8();
-                // Bound the stored word: no month or keyword is this long.
-                if word.len() < 24 {
-                    word.extend(d.to_lowercase());
-                }
+                word.push_lower(d);
             }
             out.push(Lex {
                 kind: LexKind::Word,
@@ -110,7 +168,7 @@ fn lex(text: &str) -> Vec<Lex> {
         } else {
             out.push(Lex {
                 kind: LexKind::Punct(c),
-                word: String::new(),
+                word: Word::EMPTY,
                 span: start..start + c.len_utf8(),
                 space_before,
             });
@@ -170,6 +228,10 @@ fn year_of(value: u32, digits: usize) -> i32 {
 /// Every date token of `text`, left to right, not overlapping. A range of days gives two
 /// tokens, its first and its last day (`23–24 July`, `July 23 - 24`, `17-18/10/2025`).
 pub fn scan(text: &str) -> Vec<Found> {
+    // Every date shape holds a number, and numbers are ASCII digits.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let lexes = lex(text);
     let mut found = Vec::new();
     let mut i = 0;

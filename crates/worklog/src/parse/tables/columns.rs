@@ -27,7 +27,7 @@ pub enum Role {
 
 /// Header text reduced to lower-case words: markup, emoji and punctuation become spaces.
 pub fn normalise_header(cell: &str) -> String {
-    let plain = strip_markup(cell).to_lowercase();
+    let plain = crate::chars::to_lowercase(&strip_markup(cell));
     let mut out = String::with_capacity(plain.len());
     for c in plain.chars() {
         if crate::chars::is_alphanumeric(c) || c == '/' {
@@ -46,6 +46,8 @@ struct Words {
     padded: String,
     /// Offsets just after each space of `padded`: where a phrase may start.
     starts: Vec<usize>,
+    /// The bytes found at those offsets (a bit set): most phrases start with none of them.
+    first_bytes: [u64; 4],
 }
 
 impl Words {
@@ -60,19 +62,35 @@ impl Words {
             }
         }
         padded.push(' ');
-        let starts = padded
+        let starts: Vec<usize> = padded
             .bytes()
             .enumerate()
             .filter(|&(_, b)| b == b' ')
             .map(|(space, _)| space + 1)
             .collect();
-        Words { padded, starts }
+        let mut first_bytes = [0u64; 4];
+        for &start in &starts {
+            if let Some(&b) = padded.as_bytes().get(start) {
+                first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+        Words {
+            padded,
+            starts,
+            first_bytes,
+        }
     }
 
     /// Is `phrase` present on word boundaries (between spaces)?
     fn has(&self, phrase: &str) -> bool {
         let bytes = self.padded.as_bytes();
         let phrase = phrase.as_bytes();
+        let Some(&first) = phrase.first() else {
+            return false;
+        };
+        if self.first_bytes[usize::from(first >> 6)] & (1 << (first & 63)) == 0 {
+            return false;
+        }
         self.starts.iter().any(|&start| {
             // The first byte decides most lookups, before a whole comparison is paid for.
             bytes.get(start) == phrase.first()
