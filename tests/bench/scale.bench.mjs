@@ -18,7 +18,8 @@
 //
 //   node tests/bench/scale.bench.mjs    (WORKLOG_DIST, INTERNS, MEM_INTERNS, STEP, SCROLL_MS,
 //                                        PROFILE=1: CPU profile of the scrolls and filters
-//                                        (PROFILE_OUT=/tmp/x also writes x-<label>.cpuprofile),
+//                                        (PROFILE_OUT=/tmp/x also writes x-<label>.cpuprofile
+//                                        and, with TRACE=1, x-<label>.trace.json),
 //                                        TRACE=1: a trace of the filter changes, task by task)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -245,6 +246,7 @@ async function traced(context, page, label, body) {
   await cdp.send('Tracing.end');
   await done;
   await cdp.detach();
+  if (process.env.PROFILE_OUT) fs.writeFileSync(`${process.env.PROFILE_OUT}-${label.replace(/\W+/g, '-')}.trace.json`, JSON.stringify(events));
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain'
     && events.some((x) => x.pid === e.pid && x.name === 'EventDispatch'));
   const own = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
