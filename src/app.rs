@@ -80,7 +80,7 @@ pub fn App() -> impl IntoView {
     spawn_local(load::initial_load(state));
 
     Effect::new(move |_| {
-        if state.ready.get() && state.similar_ready.get() {
+        if state.ready.get() && state.similar_ready.get() && state.facets_current.get() {
             // Time from navigation start to everything loaded and parsed.
             if let Some(ms) = window().performance().map(|p| p.now()) {
                 set_body_attr("data-load-ms", &format!("{ms:.0}"));

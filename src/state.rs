@@ -140,6 +140,8 @@ pub struct AppState {
     /// Rows the filter matches in folded language twins (shown once a language is chosen).
     pub folded: Memo<usize>,
     pub facets: Memo<Facets>,
+    /// The facets are counted for the collection and filter of now (they follow a paint later).
+    pub facets_current: Memo<bool>,
     /// The cohort file loaded through `cohort=` (name, start, weeks, interns expected).
     pub cohort: RwSignal<Option<Shared<Cohort>>>,
     /// Rows similar to another intern's (`worklog::similar`), computed once loading is over
@@ -236,28 +238,35 @@ impl AppState {
         });
         let rows = Memo::new(move |_| selection.with(|(rows, _)| rows.clone()));
         let folded = Memo::new(move |_| selection.with(|&(_, folded)| folded));
-        // Facet counts follow the filter one paint later: the table, which the user is looking
-        // at, updates first and the counts (a second pass over every task) right after.
-        let facet_filter = RwSignal::new(filter.get_untracked());
+        // Facet counts follow the filter and the collection one paint later: the table, which
+        // the user is looking at, updates first and the counts (a second pass over every task,
+        // and the filter panel drawn again) right after, in a task of their own.
+        let facet_basis = RwSignal::new((collection.get_untracked(), filter.get_untracked()));
         Effect::new(move |_| {
-            let f = filter.get();
+            let next = (collection.get(), filter.get());
             request_animation_frame(move || {
                 set_timeout(
                     move || {
-                        if facet_filter.with_untracked(|current| *current != f) {
-                            facet_filter.set(f);
+                        // `try_`: the app may be gone by then (tests unmount it).
+                        if facet_basis
+                            .try_with_untracked(|current| *current != next)
+                            .unwrap_or(false)
+                        {
+                            facet_basis.set(next);
                         }
                     },
                     std::time::Duration::ZERO,
                 )
             });
         });
+        let facets_current = Memo::new(move |_| {
+            facet_basis.with(|(c, f)| *c == collection.get() && *f == filter.get())
+        });
         let facets = Memo::new(move |_| {
-            let collection = collection.get();
             let started = now_ms();
-            let facets = facet_filter.with(|f| {
+            let facets = facet_basis.with(|(collection, f)| {
                 let similar = (f.similar != SimilarRows::Show).then(|| similarity.get());
-                query::facets_with(&collection, f, similar.as_deref())
+                query::facets_with(collection, f, similar.as_deref())
             });
             record_timing("data-facets-ms", now_ms() - started);
             facets
@@ -276,6 +285,7 @@ impl AppState {
             rows,
             folded,
             facets,
+            facets_current,
             cohort: RwSignal::new(None),
             similarity,
             similar_ready,

@@ -162,9 +162,53 @@ fn resolve(href: &str, base: Option<&str>) -> Option<String> {
         Some(b) => b.to_string(),
         None => web_sys::window()?.document()?.base_uri().ok()??,
     };
+    if let Some(url) = join_plain_path(href, &base) {
+        return Some(url);
+    }
     web_sys::Url::new_with_base(href, &base)
         .ok()
         .map(|u| u.href())
+}
+
+/// `href` against `base` without the browser's URL parser, when the answer is plain: `base`
+/// an http(s) URL and `href` a relative path of characters a URL path keeps as they are, with
+/// no `.`/`..` segment (`intern-01/content/1-Worklog/1.1-Week1/_index.md`). A manifest lists
+/// thousands of those, and a `URL` object per entry was most of a long task at start-up.
+/// `None`: anything else, which the parser resolves.
+fn join_plain_path(href: &str, base: &str) -> Option<String> {
+    let kept_in_path = |b: u8| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=@/".contains(&b);
+    if href.is_empty()
+        || href.starts_with('/')
+        || !href.bytes().all(kept_in_path)
+        || href
+            .split('/')
+            .any(|segment| segment == "." || segment == "..")
+    {
+        return None;
+    }
+    let base = base.split(['?', '#']).next()?;
+    let (scheme, default_port, after_scheme) = if let Some(rest) = base.strip_prefix("https://") {
+        ("https://", ":443", rest)
+    } else {
+        ("http://", ":80", base.strip_prefix("http://")?)
+    };
+    let (host, path) = after_scheme.split_at(after_scheme.find('/').unwrap_or(after_scheme.len()));
+    // A host or path the parser would rewrite (upper case, user info, a default port, escapes)
+    // is left to it.
+    let host_plain = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-.:[]".contains(&b);
+    if host.is_empty()
+        || !host.bytes().all(host_plain)
+        || host.ends_with(default_port)
+        || !path.bytes().all(kept_in_path)
+        || path
+            .split('/')
+            .any(|segment| segment == "." || segment == "..")
+    {
+        return None;
+    }
+    let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    let dir = if dir.is_empty() { "/" } else { dir };
+    Some(format!("{scheme}{host}{dir}{href}"))
 }
 
 /// How a fetched URL is shown and stored as a page path: relative to the app when it is on
@@ -612,4 +656,67 @@ pub async fn fetch_pages(
     let mut errors = Vec::new();
     fetch_urls(state, urls, &mut found, &mut errors).await;
     errors
+}
+
+#[cfg(test)]
+mod join_tests {
+    use super::join_plain_path;
+
+    #[test]
+    fn plain_paths_join_as_the_url_parser_joins_them() {
+        let base = "http://127.0.0.1:4173/bench/index.json";
+        assert_eq!(
+            join_plain_path("intern-01/content/1-Worklog/1.1-Week1/_index.md", base).as_deref(),
+            Some("http://127.0.0.1:4173/bench/intern-01/content/1-Worklog/1.1-Week1/_index.md")
+        );
+        assert_eq!(
+            join_plain_path(
+                "week-1.md",
+                "https://o.github.io/r/worklogs/index.json?x=1#f"
+            )
+            .as_deref(),
+            Some("https://o.github.io/r/worklogs/week-1.md")
+        );
+        assert_eq!(
+            join_plain_path("a.md", "https://example.org").as_deref(),
+            Some("https://example.org/a.md")
+        );
+        assert_eq!(
+            join_plain_path("a.md", "https://example.org/").as_deref(),
+            Some("https://example.org/a.md")
+        );
+    }
+
+    #[test]
+    fn anything_the_parser_would_change_is_left_to_it() {
+        let base = "https://example.org/w/index.json";
+        for href in [
+            "",
+            "/abs.md",
+            "../up.md",
+            "a/./b.md",
+            "a b.md",
+            "tuần-1.md",
+            "a%20b.md",
+            "x:y.md",
+            "https://other.org/a.md",
+            "a\\b.md",
+            "a?q=1",
+            "a#f",
+        ] {
+            assert_eq!(join_plain_path(href, base), None, "{href}");
+        }
+        for base in [
+            "https://Example.org/w/",
+            "http://example.org:80/w/",
+            "https://example.org:443/w/",
+            "https://user@example.org/w/",
+            "https://example.org/a%20b/",
+            "https://example.org/a/../b/",
+            "file:///w/index.json",
+            "blob:https://example.org/1",
+        ] {
+            assert_eq!(join_plain_path("a.md", base), None, "{base}");
+        }
+    }
 }

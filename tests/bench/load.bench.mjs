@@ -7,7 +7,8 @@
 //   - with PROFILE=1, the functions with the most self time on the main thread (CDP
 //     Profiler; wasm functions carry their names when the build keeps the name section).
 //
-//   node tests/bench/load.bench.mjs    (WORKLOG_DIST, INTERNS, PROFILE)
+//   node tests/bench/load.bench.mjs    (WORKLOG_DIST, INTERNS, PROFILE, TRACE; PROFILE_OUT and
+//                                       TRACE_OUT=<file> keep the raw profile and trace events)
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, startServer, DIST } from '../lib/harness.mjs';
@@ -70,6 +71,7 @@ try {
     // Main-thread time by trace event (layout, style, paint, script...), complete events only.
     const trace = JSON.parse((await browser.stopTracing()).toString());
     const events = trace.traceEvents ?? trace;
+    if (process.env.TRACE_OUT) fs.writeFileSync(process.env.TRACE_OUT, JSON.stringify(events));
     const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
     const byName = new Map();
     const count = new Map();
@@ -92,6 +94,7 @@ try {
   }
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
+    if (process.env.PROFILE_OUT) fs.writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
     const self = new Map();
     const dt = new Map();
     // PROFILE_UNTIL=<ms>: only the samples of the load's first milliseconds.
