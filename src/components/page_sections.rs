@@ -10,6 +10,9 @@ use crate::i18n::{messages, text, Lang, Msg};
 
 /// Closed by default: the card stays short, and the count says what the fold holds.
 pub fn page_sections(sections: &[Section], page_lang: Option<Language>, ui: Lang) -> AnyView {
+    // A heading with nothing under it but the task table (`### Tasks to be carried out this
+    // week:`) has nothing to show here: its rows are the tasks.
+    let sections: Vec<&Section> = sections.iter().filter(|s| !s.items.is_empty()).collect();
     if sections.is_empty() {
         return ().into_any();
     }
