@@ -312,6 +312,9 @@ struct State {
     /// children of the deepest kept item (bounded recursion downstream).
     overflow_lists: usize,
     overflow_items: usize,
+    /// Collect `Outline::linked_weeks` (read only for some pages; see
+    /// [`crate::parse::kind::reads_linked_weeks`]).
+    linked: bool,
 }
 
 impl State {
@@ -505,8 +508,17 @@ fn strip_shortcodes(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Read the outline of `text[body_offset..]`; lines are those of the whole `text`.
 pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
+    outline_with(text, body_offset, lines, true)
+}
+
+/// [`outline`], with `linked_weeks` left empty unless `linked` (looking for week mentions
+/// in every text of the page is a few percent of a parse, and only index pages read them).
+pub fn outline_with(text: &str, body_offset: usize, lines: &LineIndex, linked: bool) -> Outline {
     let body = text.get(body_offset..).unwrap_or("");
-    let mut state = State::default();
+    let mut state = State {
+        linked,
+        ..State::default()
+    };
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
@@ -519,7 +531,7 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
         if state.skip > 0 {
             match &event {
                 // Index tables link the weeks: `| [**Week 1**](1.1-Week1/) | … |`.
-                Event::Text(text) => state
+                Event::Text(text) if state.linked => state
                     .outline
                     .linked_weeks
                     .extend(week::numbers_in_text(text)),
@@ -552,12 +564,14 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
                 if state.heading.is_none() {
                     state.outline.text_chars += crate::chars::non_whitespace_count(text);
                 }
-                state.outline.linked_weeks.extend(linked_week(text));
+                if state.linked {
+                    state.outline.linked_weeks.extend(linked_week(text));
+                }
                 let text = strip_shortcodes(text);
                 state.inline.push_text(&text);
                 continue;
             }
-            Event::Html(html) | Event::InlineHtml(html) => {
+            Event::Html(html) | Event::InlineHtml(html) if state.linked => {
                 // Raw-HTML index pages: `<h5>Week 1</h5>`, `href="./week-01/"`.
                 state
                     .outline
@@ -712,8 +726,10 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
     }
     state.close_section();
     // Index pages link the weeks: `[Doing task A...](1.2-week2/)`.
-    for (url, _) in &state.inline.links {
-        state.outline.linked_weeks.extend(week::number_in_path(url));
+    if state.linked {
+        for (url, _) in &state.inline.links {
+            state.outline.linked_weeks.extend(week::number_in_path(url));
+        }
     }
     state.outline
 }
