@@ -104,14 +104,9 @@ fn leftmost_longest(text: &str, from: usize) -> Option<(usize, usize, SectionKin
             continue;
         }
         let mut best: Option<(usize, SectionKind)> = None;
-        for (kind, list) in KEYWORDS {
-            for word in *list {
-                if word.as_bytes()[0] == rest[0]
-                    && rest.starts_with(word.as_bytes())
-                    && best.is_none_or(|(len, _)| word.len() > len)
-                {
-                    best = Some((word.len(), *kind));
-                }
+        for &(word, kind) in &keywords_by_first_byte()[usize::from(rest[0])] {
+            if rest.starts_with(word.as_bytes()) && best.is_none_or(|(len, _)| word.len() > len) {
+                best = Some((word.len(), kind));
             }
         }
         if let Some((len, kind)) = best {
@@ -135,6 +130,22 @@ fn normalise_words(text: &str) -> String {
         }
     }
     out
+}
+
+/// [`KEYWORDS`] by their first byte, each list in the order of `KEYWORDS` (so the first
+/// listed still wins among equally long ones).
+fn keywords_by_first_byte() -> &'static [Vec<(&'static str, SectionKind)>] {
+    static BY_BYTE: std::sync::OnceLock<Vec<Vec<(&'static str, SectionKind)>>> =
+        std::sync::OnceLock::new();
+    BY_BYTE.get_or_init(|| {
+        let mut by_byte = vec![Vec::new(); 256];
+        for (kind, list) in KEYWORDS {
+            for word in *list {
+                by_byte[usize::from(word.as_bytes()[0])].push((*word, *kind));
+            }
+        }
+        by_byte
+    })
 }
 
 /// The first bytes of the section keywords.
