@@ -738,7 +738,7 @@ pub fn outline_with(text: &str, body_offset: usize, lines: &LineIndex, linked: b
     state.close_section();
     // Index pages link the weeks: `[Doing task A...](1.2-week2/)`.
     if state.linked {
-        for (url, _) in &state.inline.links {
+        for url in &state.inline.links {
             state.outline.linked_weeks.extend(week::number_in_path(url));
         }
     }
