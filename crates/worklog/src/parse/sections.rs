@@ -535,9 +535,11 @@ pub fn outline_with(text: &str, body_offset: usize, lines: &LineIndex, linked: b
     options.insert(Options::ENABLE_STRIKETHROUGH);
     options.insert(Options::ENABLE_TASKLISTS);
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-        let line = lines.line(body_offset + range.start);
+        // The line is looked up (a binary search) only for events that use it: not for the
+        // text and the table cells that are most events.
+        let offset = body_offset + range.start;
         if matches!(event, Event::Start(_)) && state.items.is_empty() && state.lists.is_empty() {
-            state.block_line = line;
+            state.block_line = lines.line(offset);
         }
         if state.skip > 0 {
             match &event {
@@ -595,6 +597,7 @@ pub fn outline_with(text: &str, body_offset: usize, lines: &LineIndex, linked: b
             }
             _ => {}
         }
+        let line = lines.line(offset);
         match &event {
             Event::Start(Tag::HtmlBlock) => {
                 state.html = Some((String::new(), line));
