@@ -34,7 +34,8 @@ pub struct Outline {
     pub achievements: Vec<Item>,
     /// Other recognised sections (tasks, learnings, challenges, plan, notes, references).
     pub sections: Vec<Section>,
-    /// Distinct week numbers mentioned by links and raw HTML (an index page lists weeks).
+    /// Distinct week numbers mentioned by links and raw HTML (an index page lists weeks);
+    /// left empty by [`outline_with`] unless asked for.
     pub linked_weeks: BTreeSet<u32>,
     /// Characters of body text (outside headings), whitespace excluded: tells a stub.
     pub text_chars: usize,
