@@ -110,8 +110,8 @@ pub struct InlineBuilder {
     stack: Vec<(Frame, Vec<Inline>)>,
     /// URLs dropped because of their scheme, for the caller's diagnostics: (url, scheme).
     pub unsafe_urls: Vec<(String, String)>,
-    /// Every safe link seen: (url, plain text of its content).
-    pub links: Vec<(String, String)>,
+    /// The URL of every safe link seen.
+    pub links: Vec<String>,
 }
 
 impl Default for InlineBuilder {
@@ -225,17 +225,16 @@ impl InlineBuilder {
             Frame::Strong if !content.is_empty() => parent.push(Inline::Strong { content }),
             Frame::Emphasis if !content.is_empty() => parent.push(Inline::Emphasis { content }),
             Frame::Link(url) => {
-                let content = if plain(&content).trim().is_empty() {
+                let content = if is_blank(&content) {
                     vec![Inline::Text { text: url.clone() }]
                 } else {
                     content
                 };
-                let text = plain(&content);
                 parent.push(Inline::Link {
                     url: url.clone(),
                     content,
                 });
-                self.links.push((url, text));
+                self.links.push(url);
             }
             Frame::Unsafe(url) => {
                 if plain(&content).trim() != url.trim() {
@@ -268,6 +267,17 @@ pub fn plain(content: &[Inline]) -> String {
         inline.write_plain(&mut out);
     }
     out
+}
+
+/// Is the plain text of `content` empty or whitespace only (`plain(content).trim()` empty,
+/// without building it)?
+fn is_blank(content: &[Inline]) -> bool {
+    content.iter().all(|inline| match inline {
+        Inline::Text { text } | Inline::Code { text } => text.trim().is_empty(),
+        Inline::Strong { content }
+        | Inline::Emphasis { content }
+        | Inline::Link { content, .. } => is_blank(content),
+    })
 }
 
 /// Merge adjacent text nodes, collapse runs of whitespace (including `&emsp;`/`&nbsp;`

@@ -41,6 +41,12 @@ fn is_index_name(name: &str) -> bool {
     stem == "_index" || stem == "index"
 }
 
+/// Does [`classify`] read `Outline::linked_weeks` for this page? Only for an index page
+/// with no week in its path (the outline skips collecting them otherwise).
+pub fn reads_linked_weeks(source: &str) -> bool {
+    week::number_in_path(source).is_none() && is_index_name(&file_name(source))
+}
+
 /// Could this file be a whole worklog? (A notes file at a repository root is not.)
 fn may_be_worklog(source: &str) -> bool {
     let lower = source.to_lowercase().replace('\\', "/");
@@ -117,6 +123,7 @@ pub fn classify(
     let own_content =
         tasks > 0 || !outline.objectives.is_empty() || !outline.achievements.is_empty();
     let no_own_week = resolved.week.is_none() || resolved.from_weight;
+    // `linked_weeks` is read only past the first two conditions: `reads_linked_weeks`.
     if path_week.is_none()
         && index_name
         && !own_content

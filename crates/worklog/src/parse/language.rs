@@ -48,23 +48,29 @@ fn counts(text: &str) -> (usize, usize) {
     if text.is_ascii() {
         return (letters, marked);
     }
-    // A character of several bytes is read at its first byte (0xC0 and up).
-    for (i, &b) in bytes.iter().enumerate() {
-        if b < 0xC0 {
+    // A character of several bytes is read at its first byte (0xC0 and up); blocks of 16
+    // bytes with none (the ASCII runs of English text) are passed over by a branch-free test.
+    for (k, block) in bytes.chunks(16).enumerate() {
+        if !block.iter().fold(false, |any, &b| any | (b >= 0xC0)) {
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
-            continue;
-        };
-        // Cheapest tests first: the Vietnamese letters (all alphabetic), and only other
-        // non-ASCII characters pay for the Unicode table lookup.
-        if is_vietnamese_letter(c) {
-            letters += 1;
-            marked += 1;
-        } else if crate::chars::is_alphabetic(c) {
-            letters += 1;
-        } else if ('\u{300}'..='\u{323}').contains(&c) {
-            marked += 1;
+        for (j, &b) in block.iter().enumerate() {
+            if b < 0xC0 {
+                continue;
+            }
+            let Some(c) = text[k * 16 + j..].chars().next() else {
+                continue;
+            };
+            // Cheapest tests first: the Vietnamese letters (all alphabetic), and only other
+            // non-ASCII characters pay for the Unicode table lookup.
+            if is_vietnamese_letter(c) {
+                letters += 1;
+                marked += 1;
+            } else if crate::chars::is_alphabetic(c) {
+                letters += 1;
+            } else if ('\u{300}'..='\u{323}').contains(&c) {
+                marked += 1;
+            }
         }
     }
     (letters, marked)

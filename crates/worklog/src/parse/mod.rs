@@ -61,7 +61,8 @@ pub fn parse_page(source: &str, bytes: &[u8]) -> Page {
     }
 
     // 4. Sections: headings, objectives, achievements and the other recognised sections.
-    let outline = sections::outline(&text, front.body_offset, &lines);
+    let linked = kind::reads_linked_weeks(source);
+    let outline = sections::outline_with(&text, front.body_offset, &lines, linked);
     if page.title.is_none() {
         page.title = outline
             .headings

@@ -34,7 +34,8 @@ pub struct Outline {
     pub achievements: Vec<Item>,
     /// Other recognised sections (tasks, learnings, challenges, plan, notes, references).
     pub sections: Vec<Section>,
-    /// Distinct week numbers mentioned by links and raw HTML (an index page lists weeks).
+    /// Distinct week numbers mentioned by links and raw HTML (an index page lists weeks);
+    /// left empty by [`outline_with`] unless asked for.
     pub linked_weeks: BTreeSet<u32>,
     /// Characters of body text (outside headings), whitespace excluded: tells a stub.
     pub text_chars: usize,
@@ -51,12 +52,18 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        // Blocks of 16 bytes without a newline (most of a line) passed over by a branch-free
+        // test.
+        for (k, block) in text.as_bytes().chunks(16).enumerate() {
+            if !block.iter().fold(false, |any, &b| any | (b == b'\n')) {
+                continue;
+            }
+            for (j, &b) in block.iter().enumerate() {
+                if b == b'\n' {
+                    starts.push(k * 16 + j + 1);
+                }
+            }
+        }
         LineIndex { starts }
     }
 
@@ -104,14 +111,9 @@ fn leftmost_longest(text: &str, from: usize) -> Option<(usize, usize, SectionKin
             continue;
         }
         let mut best: Option<(usize, SectionKind)> = None;
-        for (kind, list) in KEYWORDS {
-            for word in *list {
-                if word.as_bytes()[0] == rest[0]
-                    && rest.starts_with(word.as_bytes())
-                    && best.is_none_or(|(len, _)| word.len() > len)
-                {
-                    best = Some((word.len(), *kind));
-                }
+        for &(word, kind) in &keywords_by_first_byte()[usize::from(rest[0])] {
+            if rest.starts_with(word.as_bytes()) && best.is_none_or(|(len, _)| word.len() > len) {
+                best = Some((word.len(), kind));
             }
         }
         if let Some((len, kind)) = best {
@@ -135,6 +137,22 @@ fn normalise_words(text: &str) -> String {
         }
     }
     out
+}
+
+/// [`KEYWORDS`] by their first byte, each list in the order of `KEYWORDS` (so the first
+/// listed still wins among equally long ones).
+fn keywords_by_first_byte() -> &'static [Vec<(&'static str, SectionKind)>] {
+    static BY_BYTE: std::sync::OnceLock<Vec<Vec<(&'static str, SectionKind)>>> =
+        std::sync::OnceLock::new();
+    BY_BYTE.get_or_init(|| {
+        let mut by_byte = vec![Vec::new(); 256];
+        for (kind, list) in KEYWORDS {
+            for word in *list {
+                by_byte[usize::from(word.as_bytes()[0])].push((*word, *kind));
+            }
+        }
+        by_byte
+    })
 }
 
 /// The first bytes of the section keywords.
@@ -312,6 +330,9 @@ struct State {
     /// children of the deepest kept item (bounded recursion downstream).
     overflow_lists: usize,
     overflow_items: usize,
+    /// Collect `Outline::linked_weeks` (read only for some pages; see
+    /// [`crate::parse::kind::reads_linked_weeks`]).
+    linked: bool,
 }
 
 impl State {
@@ -505,21 +526,32 @@ fn strip_shortcodes(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Read the outline of `text[body_offset..]`; lines are those of the whole `text`.
 pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
+    outline_with(text, body_offset, lines, true)
+}
+
+/// [`outline`], with `linked_weeks` left empty unless `linked` (looking for week mentions
+/// in every text of the page is a few percent of a parse, and only index pages read them).
+pub fn outline_with(text: &str, body_offset: usize, lines: &LineIndex, linked: bool) -> Outline {
     let body = text.get(body_offset..).unwrap_or("");
-    let mut state = State::default();
+    let mut state = State {
+        linked,
+        ..State::default()
+    };
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
     options.insert(Options::ENABLE_TASKLISTS);
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-        let line = lines.line(body_offset + range.start);
+        // The line is looked up (a binary search) only for events that use it: not for the
+        // text and the table cells that are most events.
+        let offset = body_offset + range.start;
         if matches!(event, Event::Start(_)) && state.items.is_empty() && state.lists.is_empty() {
-            state.block_line = line;
+            state.block_line = lines.line(offset);
         }
         if state.skip > 0 {
             match &event {
                 // Index tables link the weeks: `| [**Week 1**](1.1-Week1/) | … |`.
-                Event::Text(text) => state
+                Event::Text(text) if state.linked => state
                     .outline
                     .linked_weeks
                     .extend(week::numbers_in_text(text)),
@@ -552,12 +584,14 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
                 if state.heading.is_none() {
                     state.outline.text_chars += crate::chars::non_whitespace_count(text);
                 }
-                state.outline.linked_weeks.extend(linked_week(text));
+                if state.linked {
+                    state.outline.linked_weeks.extend(linked_week(text));
+                }
                 let text = strip_shortcodes(text);
                 state.inline.push_text(&text);
                 continue;
             }
-            Event::Html(html) | Event::InlineHtml(html) => {
+            Event::Html(html) | Event::InlineHtml(html) if state.linked => {
                 // Raw-HTML index pages: `<h5>Week 1</h5>`, `href="./week-01/"`.
                 state
                     .outline
@@ -570,6 +604,7 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
             }
             _ => {}
         }
+        let line = lines.line(offset);
         match &event {
             Event::Start(Tag::HtmlBlock) => {
                 state.html = Some((String::new(), line));
@@ -712,8 +747,10 @@ pub fn outline(text: &str, body_offset: usize, lines: &LineIndex) -> Outline {
     }
     state.close_section();
     // Index pages link the weeks: `[Doing task A...](1.2-week2/)`.
-    for (url, _) in &state.inline.links {
-        state.outline.linked_weeks.extend(week::number_in_path(url));
+    if state.linked {
+        for url in &state.inline.links {
+            state.outline.linked_weeks.extend(week::number_in_path(url));
+        }
     }
     state.outline
 }

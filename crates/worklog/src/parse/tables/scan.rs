@@ -210,6 +210,15 @@ pub fn split_row_at(line: &str, layout: Layout) -> SplitRow {
 
 /// True for a delimiter row: `| --- | :---: | ---: |`, with at least one pipe.
 pub fn is_separator(line: &str) -> bool {
+    // A delimiter row holds only `|`, `-`, `:` and whitespace: a row whose first other byte
+    // is ASCII and no whitespace (`| 2025-09-08 | …`, most rows) is none, told without
+    // trimming it or looking for a `-` in all of it.
+    let other = line
+        .bytes()
+        .find(|b| !matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'));
+    if other.is_some_and(|b| b.is_ascii() && !matches!(b, b'\n' | b'\x0b' | b'\x0c' | b'\r')) {
+        return false;
+    }
     let content = line.trim();
     // Only `|`, `-`, `:` and blanks: most lines fail on their first character.
     if !content.starts_with(['|', '-', ':']) || !content.contains('|') || !content.contains('-') {
@@ -239,6 +248,49 @@ pub fn separator_cells(line: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `is_separator` before its early byte test.
+    fn is_separator_reference(line: &str) -> bool {
+        let content = line.trim();
+        if !content.starts_with(['|', '-', ':']) || !content.contains('|') || !content.contains('-')
+        {
+            return false;
+        }
+        let mut cells = 0;
+        for cell in content.split('|') {
+            let cell = cell.trim();
+            if cell.is_empty() {
+                continue;
+            }
+            let inner = cell.strip_prefix(':').unwrap_or(cell);
+            let inner = inner.strip_suffix(':').unwrap_or(inner);
+            if inner.is_empty() || !inner.chars().all(|c| c == '-' || c == ' ' || c == '\t') {
+                return false;
+            }
+            cells += 1;
+        }
+        cells > 0
+    }
+
+    #[test]
+    fn separator_early_test_agrees_with_the_rule() {
+        let alphabet = ['|', '-', ':', ' ', '\t', '\x0b', '\r', '\u{a0}', 'a', '2'];
+        let mut line = String::new();
+        let mut separators = 0;
+        for len in 0..=5u32 {
+            for mut n in 0..alphabet.len().pow(len) {
+                line.clear();
+                for _ in 0..len {
+                    line.push(alphabet[n % alphabet.len()]);
+                    n /= alphabet.len();
+                }
+                let expected = is_separator_reference(&line);
+                assert_eq!(is_separator(&line), expected, "{line:?}");
+                separators += usize::from(expected);
+            }
+        }
+        assert!(separators > 100);
+    }
 
     #[test]
     fn cell_count_agrees_with_split_row() {
