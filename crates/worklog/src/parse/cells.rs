@@ -798,13 +798,7 @@ mod plain_tests {
             "\u{a0}",
             "()",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::parse::xorshift(0x9e37_79b9_7f4a_7c15);
         let mut checked = 0;
         for _ in 0..20_000 {
             let mut text = String::new();
@@ -880,13 +874,7 @@ mod simple_events_tests {
             "'",
             "\"",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::parse::xorshift(0x2545_f491_4f6c_dd1d);
         let mut checked = [0usize; 3];
         for _ in 0..200_000 {
             let mut text = String::new();

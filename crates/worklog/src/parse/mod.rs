@@ -137,3 +137,15 @@ pub fn parse_page(source: &str, bytes: &[u8]) -> Page {
         .sort_by_key(|d| (d.line.unwrap_or(0), d.column.unwrap_or(0)));
     page
 }
+
+/// A small seeded pseudo-random sequence (xorshift64) for the randomised parser tests: the
+/// same cases on every run, no dependency.
+#[cfg(test)]
+pub(crate) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    }
+}

@@ -1372,13 +1372,7 @@ mod tests {
             "\u{feff}",
             "🎯",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::parse::xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..3000 {
             let len = (next() % 120) as usize;
             let mut page = String::from(
