@@ -152,7 +152,9 @@ fn looks_like_front_matter(block: &str, format: Format) -> bool {
 /// `key <sep> value` with a plausible key (letters, digits, `_`, `-`), spaces allowed before
 /// the separator (`title : "x"` occurs in real pages). The key may be quoted, as YAML and TOML
 /// both allow (`'title': x`, `"date" = 2025-09-15`); it is returned without its quotes.
-fn split_key(line: &str, separator: char) -> Option<(&str, &str)> {
+/// (Public for the oracle test, which shares this pre-check and lets the libraries judge the
+/// values.)
+pub fn split_key(line: &str, separator: char) -> Option<(&str, &str)> {
     let (key, value) = match line.strip_prefix(['"', '\'']) {
         Some(rest) => {
             let quote = line.as_bytes()[0] as char;

@@ -15,6 +15,9 @@ use chrono::NaiveDate;
 use yaml_rust2::{Yaml, YamlLoader};
 
 use worklog::model::Diagnostic;
+// The key pre-check is shared, not copied: quoted keys (`'title': x`) were taken for prose
+// by the old pre-check too; the libraries read them, and judge the new reader's values.
+use worklog::parse::front_matter::split_key;
 
 /// Front matter larger than this is not handed to the YAML/TOML parsers (bounded work on
 /// hostile input); the line-based reading still applies.
@@ -149,33 +152,6 @@ fn looks_like_front_matter(block: &str, format: Format) -> bool {
         Format::Yaml => split_key(first, ':').is_some(),
         Format::Toml => split_key(first, '=').is_some() || first.starts_with('['),
     }
-}
-
-/// `key <sep> value` with a plausible key (letters, digits, `_`, `-`), spaces allowed before
-/// the separator (`title : "x"` occurs in real pages).
-/// (Quoted keys, `'title': x`, were taken for prose before; the libraries read them, and the
-/// pre-check now lets them through on both sides, so the libraries judge the new reader.)
-fn split_key(line: &str, separator: char) -> Option<(&str, &str)> {
-    let (key, value) = match line.strip_prefix(['"', '\'']) {
-        Some(rest) => {
-            let quote = line.as_bytes()[0] as char;
-            let (key, after) = rest.split_once(quote)?;
-            let value = after.trim_start().strip_prefix(separator)?;
-            (key, value)
-        }
-        None => line.split_once(separator)?,
-    };
-    let key = key.trim();
-    let plausible = !key.is_empty()
-        && key.len() <= 64
-        && key
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.')
-        && key
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphabetic() || c == '_');
-    plausible.then_some((key, value.trim()))
 }
 
 fn read_block(block: &str, format: Format, first_line: u32, out: &mut FrontMatter) {
