@@ -355,84 +355,73 @@ impl Matcher {
         let Some(p) = collection.pages().get(page) else {
             return false;
         };
-        let key = collection
-            .intern_index(page)
-            .and_then(|i| collection.internships().get(i))
-            .map_or("", |i| i.key.as_str());
-        self.week_ok(p)
-            && self.language_ok(p)
-            && (self.sources.is_empty()
-                || self
-                    .sources
-                    .iter()
-                    .any(|s| s == key || path_within(&p.source, s)))
+        let key = intern_key(collection, collection.intern_index(page));
+        self.week_ok(p) && self.language_ok(p) && self.intern_source_ok(key, &p.source)
+    }
+
+    /// The source kind for a page of the intern keyed `key` at path `source`: the key itself
+    /// (what the app's intern facet writes) or a path prefix.
+    fn intern_source_ok(&self, key: &str, source: &str) -> bool {
+        self.sources.is_empty()
+            || self
+                .sources
+                .iter()
+                .any(|s| s == key || path_within(source, s))
+    }
+
+    /// The week kind of a row: its own week, else (pages parsed before tasks had weeks) any
+    /// of its page's.
+    fn row_week_ok(&self, row: &Row, page: &Page) -> bool {
+        self.weeks.is_empty()
+            || match row.week {
+                Some(w) => self.week_wanted(w),
+                None => page_weeks(page).any(|w| self.week_wanted(w)),
+            }
     }
 
     /// Does a row of `collection` pass every kind? The week is the row's own; the source kind
     /// accepts the row's intern key (what the app's intern facet writes) or a path prefix.
     ///
     /// The same answer as every kind of [`Self::row_kinds`], checked cheapest first and
-    /// stopping at the first that fails: the row's own fields before its page and task are
-    /// read (a filter change runs this over every row of the collection).
+    /// stopping at the first that fails: the row's own fields first, its task last (a filter
+    /// change runs this over every row of the collection).
     pub fn row_matches(&self, collection: &Collection, row: &Row) -> bool {
-        if self.language.is_some_and(|l| row.language != Some(l)) {
-            return false;
-        }
-        if let Some(week) = row.week {
-            if !self.weeks.is_empty() && !self.week_wanted(week) {
-                return false;
-            }
-        }
-        if !self.similar_ok(row.page, row.task) {
+        if self.language.is_some_and(|l| row.language != Some(l))
+            || !self.similar_ok(row.page, row.task)
+        {
             return false;
         }
         let Some(page) = collection.pages().get(row.page as usize) else {
             return false;
         };
+        if !self.row_week_ok(row, page) {
+            return false;
+        }
         let Some(task) = page.tasks.get(row.task as usize) else {
             return false;
         };
-        let week = self.weeks.is_empty()
-            || row.week.is_some()
-            || page_weeks(page).any(|w| self.week_wanted(w));
-        week && self.service_ok(task)
+        self.service_ok(task)
             && self.category_ok(task)
             && self.date_ok(task)
             && self.text_ok(task)
-            && (self.sources.is_empty() || {
-                let key = collection
-                    .internships()
-                    .get(row.intern as usize)
-                    .map_or("", |i| i.key.as_str());
-                self.sources
-                    .iter()
-                    .any(|s| s == key || path_within(&page.source, s))
-            })
+            && self.intern_source_ok(
+                intern_key(collection, Some(row.intern as usize)),
+                &page.source,
+            )
     }
 
     pub(super) fn row_kinds(&self, collection: &Collection, row: &Row) -> Option<KindMatches> {
         let page = collection.pages().get(row.page as usize)?;
         let task = page.tasks.get(row.task as usize)?;
-        let key = collection
-            .internships()
-            .get(row.intern as usize)
-            .map_or("", |i| i.key.as_str());
+        let key = intern_key(collection, Some(row.intern as usize));
         Some(KindMatches {
             service: self.service_ok(task),
             category: self.category_ok(task),
-            week: self.weeks.is_empty()
-                || match row.week {
-                    Some(w) => self.week_wanted(w),
-                    None => page_weeks(page).any(|w| self.week_wanted(w)),
-                },
+            week: self.row_week_ok(row, page),
             date: self.date_ok(task),
             text: self.text_ok(task),
             language: self.language.is_none_or(|l| row.language == Some(l)),
-            source: self.sources.is_empty()
-                || self
-                    .sources
-                    .iter()
-                    .any(|s| s == key || path_within(&page.source, s)),
+            source: self.intern_source_ok(key, &page.source),
             similar: self.similar_ok(row.page, row.task),
         })
     }
@@ -441,6 +430,13 @@ impl Matcher {
     pub fn folds_twins(&self) -> bool {
         self.language.is_none()
     }
+}
+
+/// The key of intern `index` of `collection` (`""` when there is none).
+fn intern_key(collection: &Collection, index: Option<usize>) -> &str {
+    index
+        .and_then(|i| collection.internships().get(i))
+        .map_or("", |i| i.key.as_str())
 }
 
 /// Indices into `collection.rows()` of the rows `filter` shows, in the collection's order.
