@@ -290,6 +290,26 @@ struct Open {
 }
 
 impl Open {
+    fn new(kind: SectionKind, level: u8, heading: String, line: u32) -> Self {
+        Open {
+            kind,
+            level,
+            heading,
+            line,
+            items: Vec::new(),
+            sub: None,
+        }
+    }
+
+    /// A sub-heading inside the section: what follows becomes its children.
+    fn start_sub(&mut self, content: Vec<Inline>) {
+        self.close_sub();
+        self.sub = Some(Item {
+            content,
+            children: Vec::new(),
+        });
+    }
+
     fn push(&mut self, item: Item) {
         match &mut self.sub {
             Some(sub) => sub.children.push(item),
@@ -355,14 +375,9 @@ impl State {
     /// The open section, or a headless one for content before the first heading (or after
     /// a thematic break): any heading closes it.
     fn open_or_headless(&mut self) -> &mut Open {
-        self.open.get_or_insert_with(|| Open {
-            kind: SectionKind::Other,
-            level: HEADLESS,
-            heading: String::new(),
-            line: self.block_line,
-            items: Vec::new(),
-            sub: None,
-        })
+        let line = self.block_line;
+        self.open
+            .get_or_insert_with(|| Open::new(SectionKind::Other, HEADLESS, String::new(), line))
     }
 
     fn close_section(&mut self) {
@@ -399,38 +414,23 @@ impl State {
             .open
             .as_ref()
             .is_some_and(|open| Some(open.kind) == kind);
-        match kind {
-            Some(kind) if !(deeper && same_kind) => {
+        // A recognised heading starts its section (unless it is a sub-heading of the same
+        // kind); one no keyword names starts a section of its own, kept as written, unless it
+        // sits deeper inside the open one.
+        let starts = match kind {
+            Some(kind) if !(deeper && same_kind) => Some(kind),
+            None if !deeper => Some(SectionKind::Other),
+            _ => None,
+        };
+        match starts {
+            Some(kind) => {
                 self.close_section();
-                self.open = Some(Open {
-                    kind,
-                    level,
-                    heading: text,
-                    line,
-                    items: Vec::new(),
-                    sub: None,
-                });
+                self.open = Some(Open::new(kind, level, text, line));
             }
-            _ if deeper => {
+            None => {
                 if let Some(open) = &mut self.open {
-                    open.close_sub();
-                    open.sub = Some(Item {
-                        content,
-                        children: Vec::new(),
-                    });
+                    open.start_sub(content);
                 }
-            }
-            // A heading no keyword names starts a section of its own, kept as written.
-            _ => {
-                self.close_section();
-                self.open = Some(Open {
-                    kind: SectionKind::Other,
-                    level,
-                    heading: text,
-                    line,
-                    items: Vec::new(),
-                    sub: None,
-                });
             }
         }
     }
@@ -680,11 +680,7 @@ pub fn outline_with(text: &str, body_offset: usize, lines: &LineIndex, linked: b
                     } else if bold_heading(&content) && state.open.is_some() {
                         // A bold sub-heading inside a section (`**1. Amazon CloudWatch**`).
                         if let Some(open) = &mut state.open {
-                            open.close_sub();
-                            open.sub = Some(Item {
-                                content,
-                                children: Vec::new(),
-                            });
+                            open.start_sub(content);
                         }
                     } else {
                         state.emit(Item {
