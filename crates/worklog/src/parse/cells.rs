@@ -277,13 +277,18 @@ fn simple_events(source: &str) -> Option<Vec<Event<'_>>> {
     Some(events)
 }
 
-/// A byte that may start or change inline markdown (or is a control character).
+/// A byte that may start or change inline markdown: emphasis, code, links, HTML, entities,
+/// escapes, images, strikethrough.
+fn is_markdown_byte(b: u8) -> bool {
+    matches!(
+        b,
+        b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'&' | b'\\' | b'!' | b'~'
+    )
+}
+
+/// A byte that may start or change inline markdown, or a control character (DEL included).
 fn is_syntax_byte(b: u8) -> bool {
-    b < 0x20
-        || matches!(
-            b,
-            b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'&' | b'\\' | b'!' | b'~' | 0x7f
-        )
+    b < 0x20 || b == 0x7f || is_markdown_byte(b)
 }
 
 /// `<scheme:rest>`: a scheme of 2–32 ASCII letters, digits, `+`, `.`, `-` (a letter first),
@@ -420,13 +425,9 @@ fn strong_events(source: &str) -> Option<Vec<Event<'_>>> {
 fn is_plain(text: &str) -> bool {
     // Folded without branches (vectorised): most pieces are plain and read to their end.
     text.chars().next().is_some_and(char::is_alphabetic)
-        && !text.bytes().fold(false, |any, b| {
-            any | (b < 0x20)
-                | matches!(
-                    b,
-                    b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'&' | b'\\' | b'!' | b'~'
-                )
-        })
+        && !text
+            .bytes()
+            .fold(false, |any, b| any | (b < 0x20) | is_markdown_byte(b))
 }
 
 /// Bare `http(s)://` URLs in text become links. Done in place: most content holds no URL.
