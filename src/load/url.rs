@@ -176,14 +176,15 @@ fn resolve(href: &str, base: Option<&str>) -> Option<String> {
 /// thousands of those, and a `URL` object per entry was most of a long task at start-up.
 /// `None`: anything else, which the parser resolves.
 fn join_plain_path(href: &str, base: &str) -> Option<String> {
-    let kept_in_path = |b: u8| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=@/".contains(&b);
-    if href.is_empty()
-        || href.starts_with('/')
-        || !href.bytes().all(kept_in_path)
-        || href
-            .split('/')
-            .any(|segment| segment == "." || segment == "..")
-    {
+    // Characters a URL path keeps as they are, and no `.`/`..` segment to resolve.
+    let plain_path = |path: &str| {
+        path.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=@/".contains(&b))
+            && !path
+                .split('/')
+                .any(|segment| segment == "." || segment == "..")
+    };
+    if href.is_empty() || href.starts_with('/') || !plain_path(href) {
         return None;
     }
     let base = base.split(['?', '#']).next()?;
@@ -199,10 +200,7 @@ fn join_plain_path(href: &str, base: &str) -> Option<String> {
     if host.is_empty()
         || !host.bytes().all(host_plain)
         || host.ends_with(default_port)
-        || !path.bytes().all(kept_in_path)
-        || path
-            .split('/')
-            .any(|segment| segment == "." || segment == "..")
+        || !plain_path(path)
     {
         return None;
     }
