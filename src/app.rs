@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use worklog::query::View;
 
+use crate::components::after_paint::AfterPaint;
 use crate::components::detail::TaskDetail;
 use crate::components::export::ExportMenu;
 use crate::components::filters::Filters;
@@ -78,6 +79,12 @@ pub fn App() -> impl IntoView {
     // Normalise the address once (canonical parameter order), without a history entry.
     url::write(&state.vs.get_untracked(), false);
     spawn_local(load::initial_load(state));
+    // The date formatters' locale data, loaded while the first pages are on their way.
+    let first_lang = lang.get_untracked();
+    set_timeout(
+        move || i18n::intl::warm_up(first_lang),
+        std::time::Duration::ZERO,
+    );
 
     Effect::new(move |_| {
         if state.ready.get() && state.similar_ready.get() && state.facets_current.get() {
@@ -202,7 +209,9 @@ pub fn App() -> impl IntoView {
             <Show when=has_pages fallback=move || view! { <EmptyState /> }>
                 <div class="layout">
                     <aside class="sidebar">
-                        <Filters />
+                        <AfterPaint>
+                            <Filters />
+                        </AfterPaint>
                     </aside>
                     <main id="main" tabindex="-1">
                         <nav class="tabs" aria-label=tr(Msg::Views)>
@@ -250,9 +259,11 @@ pub fn App() -> impl IntoView {
                                 }}
                             </p>
                             <div class="status-actions">
-                                <ExportMenu />
-                                <SourceList />
-                                <SetAside />
+                                <AfterPaint>
+                                    <ExportMenu />
+                                    <SourceList />
+                                    <SetAside />
+                                </AfterPaint>
                             </div>
                         </div>
                         {move || match current.get() {

@@ -22,5 +22,10 @@ fn main() {
     if web_sys::window().is_none() {
         return;
     }
-    leptos::mount::mount_to_body(app::App);
+    // In a task of its own: instantiating the wasm and building the first view in one task
+    // made a long task (> 50 ms) at every start.
+    leptos::prelude::set_timeout(
+        || leptos::mount::mount_to_body(app::App),
+        std::time::Duration::ZERO,
+    );
 }

@@ -1,5 +1,6 @@
 //! Small reusable pieces: one concern each.
 
+pub mod after_paint;
 pub mod chips;
 pub mod date;
 pub mod detail;

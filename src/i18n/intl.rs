@@ -1,4 +1,5 @@
-//! Dates and numbers as the browser's `Intl` writes them for the interface language.
+//! Dates as the browser's `Intl` writes them for the interface language, and counts grouped
+//! as `Intl` groups them.
 //!
 //! Locales: `vi-VN` for Vietnamese, `en-GB` for English. English is British on purpose: day
 //! before month (`Mon, 6 Oct 2025`), as the worklogs write their dates and as Vietnamese does,
@@ -12,8 +13,13 @@
 //!
 //! Formatters are built once per language and style; formatted dates are remembered (a
 //! collection has a few hundred distinct dates, a timeline of 20,000 bars asks for each many
-//! times). Outside the browser (native unit tests) dates are ISO and numbers are grouped by
-//! hand, so pure functions that format stay testable.
+//! times). Outside the browser (native unit tests) dates are ISO, so pure functions that
+//! format stay testable.
+//!
+//! Counts are grouped here, not by `Intl.NumberFormat`: for whole numbers `en-GB` and `vi-VN`
+//! only put `,` / `.` between groups of three digits, and the first `NumberFormat` a page
+//! builds costs ~26 ms of locale data, a long task at start-up (the progress line's first
+//! count).
 
 use chrono::NaiveDate;
 use worklog::Weekday;
@@ -41,6 +47,13 @@ pub enum DateStyle {
     Weekday,
 }
 
+/// Build `lang`'s date formatters now. The first `Intl` formatter of a page loads the locale
+/// data (~26 ms); called in a task of its own at start-up, while the pages are still on their
+/// way, that cost is not added to the task that draws the first rows.
+pub fn warm_up(lang: Lang) {
+    imp::warm_up(lang)
+}
+
 /// `date` written in `lang`.
 pub fn format_date(date: NaiveDate, style: DateStyle, lang: Lang) -> String {
     imp::format_date(date, style, lang)
@@ -54,9 +67,21 @@ pub fn weekday(day: Weekday, lang: Lang) -> String {
     format_date(date, DateStyle::Weekday, lang)
 }
 
-/// A count written in `lang`: `1,234` / `1.234`.
+/// A count written in `lang`: `1,234` / `1.234`, as `Intl.NumberFormat` writes it.
 pub fn num(n: usize, lang: Lang) -> String {
-    imp::num(n, lang)
+    let separator = match lang {
+        Lang::En => ',',
+        Lang::Vi => '.',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -66,8 +91,7 @@ mod imp {
 
     use chrono::{Datelike, NaiveDate};
     use js_sys::Intl::{
-        DateTimeFormat, DateTimeFormatOptions, DayFormat, MonthFormat, NumberFormat, WeekdayFormat,
-        YearFormat,
+        DateTimeFormat, DateTimeFormatOptions, DayFormat, MonthFormat, WeekdayFormat, YearFormat,
     };
     use js_sys::{Array, Date, Function, Object};
     use wasm_bindgen::JsValue;
@@ -77,7 +101,6 @@ mod imp {
     thread_local! {
         static DATE_FORMATS: RefCell<HashMap<(Lang, DateStyle), Function>> = RefCell::new(HashMap::new());
         static DATES: RefCell<HashMap<(Lang, DateStyle, NaiveDate), String>> = RefCell::new(HashMap::new());
-        static NUMBER_FORMATS: RefCell<HashMap<Lang, Function>> = RefCell::new(HashMap::new());
     }
 
     fn options(style: DateStyle, lang: Lang) -> DateTimeFormatOptions {
@@ -119,11 +142,8 @@ mod imp {
         Array::of1(&JsValue::from_str(locale(lang)))
     }
 
-    pub fn format_date(date: NaiveDate, style: DateStyle, lang: Lang) -> String {
-        if let Some(s) = DATES.with(|d| d.borrow().get(&(lang, style, date)).cloned()) {
-            return s;
-        }
-        let format = DATE_FORMATS.with(|f| {
+    fn formatter(style: DateStyle, lang: Lang) -> Function {
+        DATE_FORMATS.with(|f| {
             f.borrow_mut()
                 .entry((lang, style))
                 .or_insert_with(|| {
@@ -131,7 +151,25 @@ mod imp {
                     DateTimeFormat::new(&locales(lang), options).format()
                 })
                 .clone()
-        });
+        })
+    }
+
+    pub fn warm_up(lang: Lang) {
+        for style in [
+            DateStyle::Full,
+            DateStyle::Medium,
+            DateStyle::Short,
+            DateStyle::Weekday,
+        ] {
+            formatter(style, lang);
+        }
+    }
+
+    pub fn format_date(date: NaiveDate, style: DateStyle, lang: Lang) -> String {
+        if let Some(s) = DATES.with(|d| d.borrow().get(&(lang, style, date)).cloned()) {
+            return s;
+        }
+        let format = formatter(style, lang);
         let millis = Date::utc(date.year() as f64, date.month0() as f64)
             + f64::from(date.day() - 1) * 86_400_000.0;
         let js_date = Date::new(&JsValue::from_f64(millis));
@@ -143,29 +181,17 @@ mod imp {
         DATES.with(|d| d.borrow_mut().insert((lang, style, date), text.clone()));
         text
     }
-
-    pub fn num(n: usize, lang: Lang) -> String {
-        let format = NUMBER_FORMATS.with(|f| {
-            f.borrow_mut()
-                .entry(lang)
-                .or_insert_with(|| NumberFormat::new(&locales(lang), &Object::new()).format())
-                .clone()
-        });
-        format
-            .call1(&JsValue::NULL, &JsValue::from_f64(n as f64))
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_else(|| n.to_string())
-    }
 }
 
-/// Outside the browser there is no `Intl`: ISO dates, weekday abbreviations and hand-grouped
-/// numbers, for the unit tests of pure functions that format.
+/// Outside the browser there is no `Intl`: ISO dates and weekday abbreviations, for the unit
+/// tests of pure functions that format.
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
     use chrono::{Datelike, NaiveDate};
 
     use super::{DateStyle, Lang};
+
+    pub fn warm_up(_: Lang) {}
 
     pub fn format_date(date: NaiveDate, style: DateStyle, lang: Lang) -> String {
         let i = date.weekday().num_days_from_monday() as usize;
@@ -179,22 +205,6 @@ mod imp {
             DateStyle::Short => date.format("%m-%d").to_string(),
             DateStyle::Weekday => weekday.to_string(),
         }
-    }
-
-    pub fn num(n: usize, lang: Lang) -> String {
-        let separator = match lang {
-            Lang::En => ',',
-            Lang::Vi => '.',
-        };
-        let digits = n.to_string();
-        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push(separator);
-            }
-            out.push(c);
-        }
-        out
     }
 }
 

@@ -10,8 +10,8 @@
 //!   plural) and call `count(lang, n, Noun::Task)` → `1 task`, `3 tasks`, `3 công việc`.
 //! - Any other text with values: a function below, `pub fn x(lang: Lang, ...typed args) ->
 //!   String`, with `match lang { Lang::En => format!(..), Lang::Vi => format!(..) }` and counts
-//!   written with `num` (`Intl.NumberFormat`). A new language then fails to build until every
-//!   function has its arm.
+//!   written with `num` (grouped as `Intl.NumberFormat` groups them). A new language then fails
+//!   to build until every function has its arm.
 //! - Keep names of things the same in both (Worklog Viewer, JSON, AWS service and category
 //!   names, file paths); the test `vietnamese_differs_from_english` lists the few fixed texts
 //!   that are the same by design.
@@ -370,7 +370,7 @@ impl Noun {
     }
 }
 
-/// `3 tasks`, `1 task`, `3 công việc`; the number through `Intl`.
+/// `3 tasks`, `1 task`, `3 công việc`; the number grouped by `num`.
 pub fn count(lang: Lang, n: usize, noun: Noun) -> String {
     format!("{} {}", num(n, lang), noun.word(lang, n))
 }

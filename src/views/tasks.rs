@@ -244,7 +244,15 @@ pub fn TasksView() -> impl IntoView {
     });
     let wrap_ref = NodeRef::<leptos::html::Div>::new();
     let body_ref = NodeRef::<leptos::html::Tbody>::new();
-    let shown_part = RwSignal::new((-OVERSCAN, 1000.0 + OVERSCAN));
+    // Before the first measure, one viewport's worth and no overscan: the first lines come
+    // with the first pages, in the same task as the whole layout; the overscan follows at the
+    // first measure, a frame later.
+    let first_part = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(1000.0);
+    let shown_part = RwSignal::new((0.0, first_part));
     let heights = StoredValue::new(Heights::default());
     let measured = RwSignal::new(0u32);
     let drawn = Memo::new(move |_| {

@@ -8,7 +8,9 @@
 //     Profiler; wasm functions carry their names when the build keeps the name section).
 //
 //   node tests/bench/load.bench.mjs    (WORKLOG_DIST, INTERNS, PROFILE, TRACE; PROFILE_OUT and
-//                                       TRACE_OUT=<file> keep the raw profile and trace events)
+//                                       TRACE_OUT=<file> keep the raw profile and trace events;
+//                                       LOAF=1 splits each long animation frame into script
+//                                       and rendering, without a trace's overhead)
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, startServer, DIST } from '../lib/harness.mjs';
@@ -28,6 +30,20 @@ function observeLongTasks() {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  // Long animation frames (> 50 ms): how much of each was script and how much rendering
+  // (style, layout, paint), without a trace's overhead.
+  window.__loafs = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      window.__loafs.push({
+        start: e.startTime,
+        duration: e.duration,
+        render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+        styleAndLayout: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+        scripts: e.scripts.map((x) => `${x.invoker || x.invokerType} ${Math.round(x.duration)} ms`),
+      });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
 }
 
 const server = await startServer(DIST, routes);
@@ -67,6 +83,12 @@ try {
   console.log(`first rows ${Math.round(firstRows)} ms, ready ${Math.round(ready)} ms`);
   console.log(`long tasks: ${long.length}, ${Math.round(total)} ms in all, longest ${Math.round(longest)} ms`);
   console.log(`  at (ms): ${long.map((t) => `${Math.round(t.start)}+${Math.round(t.duration)}`).join(', ')}`);
+  // LOAF=1: the long animation frames, split into script and rendering.
+  if (process.env.LOAF === '1') {
+    for (const f of await page.evaluate(() => window.__loafs)) {
+      console.log(`  frame at ${Math.round(f.start)} ms, ${Math.round(f.duration)} ms: rendering ${Math.round(f.render)} (style and layout ${Math.round(f.styleAndLayout)}); scripts: ${f.scripts.join(', ')}`);
+    }
+  }
   if (process.env.TRACE === '1') {
     // Main-thread time by trace event (layout, style, paint, script...), complete events only.
     const trace = JSON.parse((await browser.stopTracing()).toString());
