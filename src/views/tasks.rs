@@ -244,9 +244,8 @@ pub fn TasksView() -> impl IntoView {
     });
     let wrap_ref = NodeRef::<leptos::html::Div>::new();
     let body_ref = NodeRef::<leptos::html::Tbody>::new();
-    // Before the first measure, one viewport's worth and no overscan: the first lines come
-    // with the first pages, in the same task as the whole layout; the overscan follows at the
-    // first measure, a frame later.
+    // The part of the body the box shows, in steps (no overscan); before the first measure,
+    // one viewport's worth.
     let first_part = window()
         .inner_height()
         .ok()
@@ -255,10 +254,42 @@ pub fn TasksView() -> impl IntoView {
     let shown_part = RwSignal::new((0.0, first_part));
     let heights = StoredValue::new(Heights::default());
     let measured = RwSignal::new(0u32);
+    // New lines (pages arriving, a filter, a sort, another page of the table) are drawn first
+    // where the box shows them, and the overscan above and below one paint later: a filter
+    // change then builds and lays out the few lines in sight before the screen updates, not
+    // three times as many.
+    let lines_generation = Memo::new(move |previous: Option<&u64>| {
+        page_lines.track();
+        previous.map_or(0, |g| g.wrapping_add(1))
+    });
+    let overscan_for = RwSignal::new(None::<u64>);
+    Effect::new(move |_| {
+        let generation = lines_generation.get();
+        if overscan_for.get_untracked() == Some(generation) {
+            return;
+        }
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if lines_generation.try_get_untracked() == Some(generation) {
+                        let _ = overscan_for.try_set(Some(generation));
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    });
     let drawn = Memo::new(move |_| {
         measured.track();
         let (top, bottom) = shown_part.get();
-        page_lines.with(|lines| heights.with_value(|h| window_of(lines, h, top, bottom)))
+        let overscan = if overscan_for.get() == Some(lines_generation.get()) {
+            OVERSCAN
+        } else {
+            0.0
+        };
+        page_lines.with(|lines| {
+            heights.with_value(|h| window_of(lines, h, top - overscan, bottom + overscan))
+        })
     });
     // What the box shows of the body: the box scrolls on a wide screen; on a phone the page
     // does (the box is as tall as the table), so both are intersected with the viewport.
@@ -282,7 +313,7 @@ pub fn TasksView() -> impl IntoView {
         let bottom = (w.1.min(viewport) - b.0).max(top);
         let top = (top / SCROLL_STEP).floor() * SCROLL_STEP;
         let bottom = (bottom / SCROLL_STEP).ceil() * SCROLL_STEP;
-        let next = (top - OVERSCAN, bottom + SCROLL_STEP + OVERSCAN);
+        let next = (top, bottom + SCROLL_STEP);
         if shown_part
             .try_get_untracked()
             .is_some_and(|part| part != next)
