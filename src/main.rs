@@ -25,7 +25,17 @@ fn main() {
     // In a task of its own: instantiating the wasm and building the first view in one task
     // made a long task (> 50 ms) at every start.
     leptos::prelude::set_timeout(
-        || leptos::mount::mount_to_body(app::App),
+        || {
+            // index.html's font warm-up has done its job by now.
+            if let Some(warmup) = leptos::prelude::document()
+                .query_selector(".font-warmup")
+                .ok()
+                .flatten()
+            {
+                warmup.remove();
+            }
+            leptos::mount::mount_to_body(app::App)
+        },
         std::time::Duration::ZERO,
     );
 }
