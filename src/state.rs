@@ -13,6 +13,7 @@ use worklog::query::{self, Facets, Filter, SimilarRows, ViewState};
 use worklog::similar::Similarity;
 use worklog::{Collection, Page};
 
+use crate::components::after_paint::after_next_paint;
 use crate::url;
 
 /// An `Arc` compared by identity, so a `Memo` holding a big value does not deep-compare it
@@ -244,19 +245,14 @@ impl AppState {
         let facet_basis = RwSignal::new((collection.get_untracked(), filter.get_untracked()));
         Effect::new(move |_| {
             let next = (collection.get(), filter.get());
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        // `try_`: the app may be gone by then (tests unmount it).
-                        if facet_basis
-                            .try_with_untracked(|current| *current != next)
-                            .unwrap_or(false)
-                        {
-                            facet_basis.set(next);
-                        }
-                    },
-                    std::time::Duration::ZERO,
-                )
+            after_next_paint(move || {
+                // `try_`: the app may be gone by then (tests unmount it).
+                if facet_basis
+                    .try_with_untracked(|current| *current != next)
+                    .unwrap_or(false)
+                {
+                    facet_basis.set(next);
+                }
             });
         });
         let facets_current = Memo::new(move |_| {

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use worklog::query::{Group, Sort, SortColumn};
 use worklog::{Page, Task};
 
+use crate::components::after_paint::after_next_paint;
 use crate::components::chips::ServiceChips;
 use crate::components::date::{date_medium, weekday_name};
 use crate::components::item_tree::{item_list_marked, marked, reference_list};
@@ -246,11 +247,7 @@ pub fn TasksView() -> impl IntoView {
     let body_ref = NodeRef::<leptos::html::Tbody>::new();
     // The part of the body the box shows, in steps (no overscan); before the first measure,
     // one viewport's worth.
-    let first_part = window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(1000.0);
+    let first_part = viewport_height().unwrap_or(1000.0);
     let shown_part = RwSignal::new((0.0, first_part));
     let heights = StoredValue::new(Heights::default());
     let measured = RwSignal::new(0u32);
@@ -265,18 +262,10 @@ pub fn TasksView() -> impl IntoView {
     let overscan_for = RwSignal::new(None::<u64>);
     Effect::new(move |_| {
         let generation = lines_generation.get();
-        if overscan_for.get_untracked() == Some(generation) {
-            return;
-        }
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    if lines_generation.try_get_untracked() == Some(generation) {
-                        let _ = overscan_for.try_set(Some(generation));
-                    }
-                },
-                std::time::Duration::ZERO,
-            )
+        after_next_paint(move || {
+            if lines_generation.try_get_untracked() == Some(generation) {
+                let _ = overscan_for.try_set(Some(generation));
+            }
         });
     });
     let drawn = Memo::new(move |_| {
@@ -304,11 +293,7 @@ pub fn TasksView() -> impl IntoView {
         let (Some(w), Some(b)) = (rect(&wrap), rect(&body)) else {
             return;
         };
-        let viewport = window()
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(w.1);
+        let viewport = viewport_height().unwrap_or(w.1);
         let top = w.0.max(0.0) - b.0;
         let bottom = (w.1.min(viewport) - b.0).max(top);
         let top = (top / SCROLL_STEP).floor() * SCROLL_STEP;
@@ -721,6 +706,11 @@ fn window_of(lines: &[(LineKey, Line)], heights: &Heights, top: f64, bottom: f64
         above,
         below: (total - before_end).max(0.0),
     }
+}
+
+/// The browser window's inner height in CSS pixels.
+fn viewport_height() -> Option<f64> {
+    window().inner_height().ok().and_then(|h| h.as_f64())
 }
 
 /// An element's top and bottom in the viewport (`getBoundingClientRect`, called through
