@@ -48,17 +48,14 @@ fn counts(text: &str) -> (usize, usize) {
     if text.is_ascii() {
         return (letters, marked);
     }
-    // A character of several bytes is read at its first byte (0xC0 and up); blocks of 16
-    // bytes with none (the ASCII runs of English text) are passed over by a branch-free test.
-    for (k, block) in bytes.chunks(16).enumerate() {
-        if !block.iter().fold(false, |any, &b| any | (b >= 0xC0)) {
-            continue;
-        }
+    // A character of several bytes is read at its first byte (0xC0 and up); the ASCII runs of
+    // English text are passed over block by block.
+    for (start, block) in crate::chars::blocks_holding(bytes, |b| b >= 0xC0) {
         for (j, &b) in block.iter().enumerate() {
             if b < 0xC0 {
                 continue;
             }
-            let Some(c) = text[k * 16 + j..].chars().next() else {
+            let Some(c) = text[start + j..].chars().next() else {
                 continue;
             };
             // Cheapest tests first: the Vietnamese letters (all alphabetic), and only other

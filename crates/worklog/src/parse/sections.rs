@@ -52,15 +52,10 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        // Blocks of 16 bytes without a newline (most of a line) passed over by a branch-free
-        // test.
-        for (k, block) in text.as_bytes().chunks(16).enumerate() {
-            if !block.iter().fold(false, |any, &b| any | (b == b'\n')) {
-                continue;
-            }
+        for (start, block) in crate::chars::blocks_holding(text.as_bytes(), |b| b == b'\n') {
             for (j, &b) in block.iter().enumerate() {
                 if b == b'\n' {
-                    starts.push(k * 16 + j + 1);
+                    starts.push(start + j + 1);
                 }
             }
         }

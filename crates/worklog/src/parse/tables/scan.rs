@@ -100,22 +100,11 @@ fn pipe_positions(line: &str) -> Vec<usize> {
     pipes
 }
 
-/// The first `|` or `\` of `bytes`, looked for 16 bytes at a time (a test without branches
-/// per block, then the block read byte by byte where it holds one).
+/// The first `|` or `\` of `bytes`, looked for a block at a time.
 fn pipe_or_backslash(bytes: &[u8]) -> Option<usize> {
-    let is_wanted = |b: u8| b == b'|' || b == b'\\';
-    for (block, chunk) in bytes.chunks(16).enumerate() {
-        if chunk
-            .iter()
-            .fold(false, |any, &b| any | (b == b'|') | (b == b'\\'))
-        {
-            return chunk
-                .iter()
-                .position(|&b| is_wanted(b))
-                .map(|k| block * 16 + k);
-        }
-    }
-    None
+    let is_wanted = |b: u8| (b == b'|') | (b == b'\\');
+    crate::chars::blocks_holding(bytes, is_wanted)
+        .find_map(|(start, block)| block.iter().position(|&b| is_wanted(b)).map(|k| start + k))
 }
 
 fn clean_cell(raw: &str) -> String {
